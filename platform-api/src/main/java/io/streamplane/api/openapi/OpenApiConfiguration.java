@@ -1,0 +1,95 @@
+package io.streamplane.api.openapi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.streamplane.api.web.SpecBodies;
+import io.streamplane.spec.SpecFormat;
+import io.streamplane.spec.SpecReader;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The OpenAPI document ({@code /v3/api-docs}) and Swagger UI ({@code /swagger-ui.html}): bearer
+ * authentication, and request examples taken from {@code examples/} that succeed as they are.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OpenApiConfiguration {
+
+	static final String BEARER = "adminToken";
+
+	static final String EXAMPLE = "examples/topic-to-topic-enrichment.yaml";
+
+	@Bean
+	OpenAPI streamplaneOpenApi() {
+		return new OpenAPI()
+			.info(new Info().title("Streamplane API")
+				.version("v1")
+				.description("Declare streaming pipelines, preview them on sample records, deploy and watch them. "
+						+ "Mutations need the admin token: click Authorize and paste it "
+						+ "(standalone: the content of data/admin-token).")
+				.license(new License().name("Apache-2.0")))
+			.components(new Components().addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+	}
+
+	@Bean
+	OpenApiCustomizer specExamples(SpecReader reader, JsonMapper json) {
+		String yaml = readExample();
+		JsonNode document = reader.read(yaml, SpecFormat.YAML).document();
+		return openApi -> openApi.getPaths().forEach((path, item) -> {
+			if (path.startsWith("/api/v1/pipelines")) {
+				withSpecBody(item.getPost(), yaml, document, json);
+				withSpecBody(item.getPut(), yaml, document, json);
+			}
+		});
+	}
+
+	private static void withSpecBody(Operation operation, String yaml, JsonNode document, JsonMapper json) {
+		if (operation == null || operation.getRequestBody() == null) {
+			return;
+		}
+		Map<String, Object> jsonExample = json.convertValue(document, Map.class);
+		operation.setRequestBody(new RequestBody().required(true)
+			.description("A pipeline spec in JSON or YAML (see docs/pipeline-spec.md)")
+			.content(new Content()
+				.addMediaType(SpecBodies.YAML,
+						new MediaType().schema(new StringSchema())
+							.addExamples("enrichment", new Example().summary("c5: topic-to-topic enrichment").value(yaml)))
+				.addMediaType(SpecBodies.JSON, new MediaType().schema(new ObjectSchema())
+					.addExamples("enrichment",
+							new Example().summary("c5: topic-to-topic enrichment").value(jsonExample)))));
+	}
+
+	private static String readExample() {
+		try (InputStream in = new ClassPathResource(EXAMPLE).getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("the OpenAPI example " + EXAMPLE + " is missing from the classpath", ex);
+		}
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.streamplane.api.registry;
+
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface PipelineRepository extends ListCrudRepository<PipelineRow, String> {
+
+	@Query("select * from pipeline where desired_state <> 'DELETED' order by name limit :limit offset :offset")
+	List<PipelineRow> findLive(long limit, long offset);
+
+	@Query("select count(*) from pipeline where desired_state <> 'DELETED'")
+	long countLive();
+
+	default List<PipelineRow> findLive(Pageable page) {
+		return findLive(page.getPageSize(), page.getOffset());
+	}
+
+}

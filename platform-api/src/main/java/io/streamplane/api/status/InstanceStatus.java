@@ -1,0 +1,40 @@
+package io.streamplane.api.status;
+
+import java.time.Instant;
+
+import io.streamplane.protocol.EngineStatus;
+
+/**
+ * What one engine instance last reported about one pipeline.
+ *
+ * @param instanceId the engine instance
+ * @param version the pipeline version it runs
+ * @param state its state; {@code STALE} when it has not reported within
+ * {@code streamplane.control-plane.status-stale-after}
+ * @param recordsInPerSecond records consumed per second
+ * @param recordsOutPerSecond records produced per second
+ * @param consumerLag records not yet consumed on its partitions
+ * @param lateRecords records beyond lateness, since the instance started the pipeline
+ * @param deadLetters records dead-lettered, since the instance started the pipeline
+ * @param lastError the last error, or {@code null}
+ * @param lastErrorAt when it happened, or {@code null}
+ * @param reportedAt when the instance reported
+ */
+public record InstanceStatus(String instanceId, int version, String state, double recordsInPerSecond,
+		double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
+		Instant lastErrorAt, Instant reportedAt) {
+
+	/** The state shown for an instance whose last report is too old. */
+	public static final String STALE = "STALE";
+
+	static InstanceStatus of(EngineStatus report, boolean stale) {
+		return new InstanceStatus(report.instanceId(), report.version(), stale ? STALE : report.state(),
+				report.recordsInPerSecond(), report.recordsOutPerSecond(), report.consumerLag(), report.lateRecords(),
+				report.deadLetters(), report.lastError(), report.lastErrorAt(), report.reportedAt());
+	}
+
+	boolean isStale() {
+		return STALE.equals(state);
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.streamplane.api.status;
+
+import java.util.List;
+
+import io.streamplane.protocol.PipelineState;
+
+/**
+ * A pipeline's status across every engine instance.
+ *
+ * @param name the pipeline
+ * @param latestVersion the newest registered version
+ * @param desiredState what the user asked for
+ * @param state the observed state: {@code PENDING} while no live instance reports, {@code FAILED}
+ * when any live instance failed, the common state of the live instances when they agree,
+ * {@code MIXED} otherwise (e.g. during an upgrade or a rebalance)
+ * @param totals figures summed over live instances
+ * @param instances every instance that reported, live or stale
+ */
+public record PipelineStatus(String name, int latestVersion, PipelineState desiredState, String state, Totals totals,
+		List<InstanceStatus> instances) {
+
+	/**
+	 * Figures summed over live instances.
+	 *
+	 * @param recordsInPerSecond records consumed per second
+	 * @param recordsOutPerSecond records produced per second
+	 * @param consumerLag records not yet consumed
+	 * @param lateRecords records beyond lateness
+	 * @param deadLetters records dead-lettered
+	 */
+	public record Totals(double recordsInPerSecond, double recordsOutPerSecond, long consumerLag, long lateRecords,
+			long deadLetters) {
+	}
+
+	/** Summarises the instances' reports. */
+	public static PipelineStatus of(String name, int latestVersion, PipelineState desiredState,
+			List<InstanceStatus> instances) {
+		List<InstanceStatus> live = instances.stream().filter(instance -> !instance.isStale()).toList();
+		Totals totals = new Totals(live.stream().mapToDouble(InstanceStatus::recordsInPerSecond).sum(),
+				live.stream().mapToDouble(InstanceStatus::recordsOutPerSecond).sum(),
+				live.stream().mapToLong(InstanceStatus::consumerLag).sum(),
+				live.stream().mapToLong(InstanceStatus::lateRecords).sum(),
+				live.stream().mapToLong(InstanceStatus::deadLetters).sum());
+		return new PipelineStatus(name, latestVersion, desiredState, summarize(live), totals, instances);
+	}
+
+	private static String summarize(List<InstanceStatus> live) {
+		if (live.isEmpty()) {
+			return "PENDING";
+		}
+		if (live.stream().anyMatch(instance -> "FAILED".equals(instance.state()))) {
+			return "FAILED";
+		}
+		List<String> states = live.stream().map(InstanceStatus::state).distinct().toList();
+		return states.size() == 1 ? states.getFirst() : "MIXED";
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.streamplane.spec;
+
+/**
+ * A function that folds the records of a window into one value; written in lower case with its
+ * argument, e.g. {@code sum(amount)} or {@code count()}. The argument is a CEL expression over the
+ * record.
+ */
+public enum AggregateFunction {
+
+	/** The number of records; takes no argument; an {@code int}. */
+	COUNT(false),
+
+	/** The sum of a number; of the argument's type. */
+	SUM(true),
+
+	/** The smallest value; of the argument's type. */
+	MIN(true),
+
+	/** The largest value; of the argument's type. */
+	MAX(true),
+
+	/** The arithmetic mean of a number; a {@code double}. */
+	AVG(true),
+
+	/** The value of the earliest record by event time; of the argument's type. */
+	FIRST(true),
+
+	/** The value of the latest record by event time; of the argument's type. */
+	LAST(true),
+
+	/** All values in event-time order; a list of the argument's type. */
+	COLLECT(true),
+
+	/** The number of distinct values; an {@code int}. */
+	COUNT_DISTINCT(true);
+
+	private final boolean takesArgument;
+
+	AggregateFunction(boolean takesArgument) {
+		this.takesArgument = takesArgument;
+	}
+
+	/** Whether the function needs an argument expression. */
+	public boolean takesArgument() {
+		return takesArgument;
+	}
+
+	/** Whether the argument must be a number. */
+	public boolean needsNumber() {
+		return this == SUM || this == AVG;
+	}
+
+}

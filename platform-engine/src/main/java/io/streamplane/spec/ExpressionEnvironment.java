@@ -1,0 +1,44 @@
+package io.streamplane.spec;
+
+import dev.cel.common.CelOptions;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelRuntimeBuilder;
+import dev.cel.runtime.CelRuntimeFactory;
+
+/**
+ * The one CEL environment of pipeline expressions: the standard functions and macros
+ * ({@code has}, {@code all}, {@code exists}, {@code map}, {@code filter}), the strings extension
+ * ({@code split}, {@code lowerAscii}, {@code trim}, ...) and comparisons across numeric types
+ * ({@code amount >= 1000} with a {@code double} amount). The validator compiles with
+ * {@link #compilerBuilder()}; the engine must evaluate with {@link #runtimeBuilder()} so that
+ * every function that type-checks also runs.
+ */
+public final class ExpressionEnvironment {
+
+	/** The options shared by compiler and runtime. */
+	public static final CelOptions OPTIONS = CelOptions.current()
+		.enableHeterogeneousNumericComparisons(true)
+		.build();
+
+	private ExpressionEnvironment() {
+	}
+
+	/** A compiler builder with this environment's macros, libraries and options; add variables to it. */
+	public static CelCompilerBuilder compilerBuilder() {
+		return CelCompilerFactory.standardCelCompilerBuilder()
+			.setOptions(OPTIONS)
+			.setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+			.addLibraries(CelExtensions.strings());
+	}
+
+	/** A runtime builder with this environment's libraries and options. */
+	public static CelRuntimeBuilder runtimeBuilder() {
+		return CelRuntimeFactory.standardCelRuntimeBuilder()
+			.setOptions(OPTIONS)
+			.addLibraries(CelExtensions.strings());
+	}
+
+}

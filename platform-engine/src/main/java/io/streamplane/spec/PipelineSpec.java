@@ -1,0 +1,92 @@
+package io.streamplane.spec;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A validated pipeline: sources, a graph of transforms, and outputs. Read one with
+ * {@link SpecReader}; the model below is what it returns.
+ *
+ * <h2>Spec format</h2>
+ * A spec is one JSON object, or the same object in YAML:
+ * <pre>
+ * name: merchant-revenue                      # required; DNS label: [a-z0-9-], 1-63, alphanumeric ends
+ * description: Revenue per merchant           # optional
+ * sources:                                    # required; at least one; name -&gt; source
+ *   payments:
+ *     kafka: { topic: payments, format: json } # required; format defaults to json
+ *     key: "merchant_id"                      # optional CEL; default: the Kafka record key
+ *     eventTime: { field: ts, unit: seconds } # optional; unit: seconds | millis | iso8601;
+ *                                             #   or { expression: "&lt;cel timestamp&gt;" };
+ *                                             #   omitted: the Kafka record timestamp
+ *     lateness: 5s                            # optional, default 0s
+ *     fields:                                 # optional schema: string, int, double, bool,
+ *       ts: int                               #   timestamp, list, map, any
+ *       merchant_id: string
+ *       amount: double
+ * transforms:                                 # optional; name -&gt; transform; no cycles
+ *   enriched:
+ *     from: payments                          # a source or transform; a list merges several
+ *     steps:
+ *       - filter: "amount &gt; 0"                 # CEL, bool
+ *       - set: { is_high_value: "amount &gt;= 1000" }
+ *   revenue_1m:
+ *     from: enriched
+ *     steps:
+ *       - keyBy: merchant_id                  # or { field: merchant_id, expression: "key" }
+ *       - window: { tumbling: 1m, emit: final }
+ *         aggregate: { revenue: "sum(amount)", payments: "count()" }
+ * outputs:                                    # required; at least one; distinct topics
+ *   - { from: revenue_1m, kafka: { topic: merchant_revenue_1m, format: json } }
+ * processing:                                 # optional
+ *   guarantee: exactly_once                   # or at_least_once
+ *   deadLetterTopic: sp.dlq.merchant-revenue  # the default: sp.dlq.&lt;name&gt;
+ * </pre>
+ * <ul>
+ * <li><b>Names</b> of sources and transforms share one namespace: a letter, then letters, digits,
+ * {@code _} or {@code -}, at most 63 characters. Field names are CEL identifiers; {@code key} is
+ * reserved for the record key.</li>
+ * <li><b>Durations</b> are whole numbers with units {@code d h m s ms}, largest first:
+ * {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h30m}.</li>
+ * <li><b>Steps</b> are objects with one key: {@code filter}, {@code set}, {@code select},
+ * {@code explode: { field, from }}, {@code keyBy}, or {@code window} with its sibling
+ * {@code aggregate}; see {@link Step}. Window kinds: {@code tumbling: 1m},
+ * {@code hopping: { size, advance }}, {@code sliding: { size }}, {@code session: { gap }}; see
+ * {@link WindowKind}. {@code emit} is {@code final} (default) or {@code updates}. Aggregates:
+ * {@code count() sum(x) min(x) max(x) avg(x) first(x) last(x) collect(x) count_distinct(x)},
+ * where {@code x} is a CEL expression.</li>
+ * <li><b>Expressions</b> are CEL ({@link ExpressionEnvironment}); record fields are top-level
+ * variables, the record key is {@code key}. With a declared schema, fields are typed and the
+ * schema flows through the steps: {@code set} adds fields typed by their expressions,
+ * {@code select} narrows, {@code explode} adds the element, a window yields its key field,
+ * {@code window_start}, {@code window_end} (timestamps, written as ISO-8601) and its
+ * aggregates; so a misspelt field or a type error is reported at validation. Without a schema,
+ * fields are {@code dyn}: only syntax and unknown functions are reported before run time.</li>
+ * <li>Tables, joins, features and indexes are not part of the format yet; such fields are
+ * rejected as unknown.</li>
+ * </ul>
+ *
+ * @param name the pipeline name, a DNS label
+ * @param description free text, {@code ""} if none
+ * @param sources the sources by name, in document order
+ * @param transforms the transforms by name, in a data-flow order: each after every transform it
+ * reads, so an engine can build them in iteration order
+ * @param outputs the outputs, in document order
+ * @param processing the processing settings, defaults filled in
+ */
+public record PipelineSpec(String name, String description, Map<String, Source> sources,
+		Map<String, Transform> transforms, List<Output> outputs, Processing processing) {
+
+	public PipelineSpec {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(description, "description");
+		sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+		transforms = Collections.unmodifiableMap(new LinkedHashMap<>(transforms));
+		outputs = List.copyOf(outputs);
+		Objects.requireNonNull(processing, "processing");
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.streamplane.spec.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import io.streamplane.spec.AggregateFunction;
+import io.streamplane.spec.Aggregation;
+import io.streamplane.spec.Expression;
+
+/** Binds {@code aggregate: { name: "function(argument)" }} of a window step. */
+final class AggregationBinder {
+
+	private static final Pattern CALL = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*", Pattern.DOTALL);
+
+	private static final List<String> FUNCTIONS = Arrays.stream(AggregateFunction.values()).map(Node::id).toList();
+
+	private final ExpressionCompiler expressions;
+
+	AggregationBinder(ExpressionCompiler expressions) {
+		this.expressions = expressions;
+	}
+
+	/** Adds each aggregation to {@code results} and its type to {@code out}; whether all are valid. */
+	boolean bind(Node node, Schema in, Map<String, CelType> out, List<Aggregation> results) {
+		List<Map.Entry<String, Node>> entries = node.entries("an object of name: \"function(argument)\"");
+		if (entries.isEmpty()) {
+			node.report("a window needs at least one aggregation, e.g. aggregate: { revenue: \"sum(amount)\" }");
+			return false;
+		}
+		boolean valid = true;
+		for (Map.Entry<String, Node> entry : entries) {
+			String name = entry.getKey();
+			Node value = entry.getValue();
+			if (out.containsKey(name)) {
+				value.report("aggregation '" + name + "' clashes with the window field '" + name + "'; rename it");
+				valid = false;
+				continue;
+			}
+			Optional<Aggregation> aggregation = Fields.checkNew(value, name)
+					? value.text().flatMap(text -> aggregation(value, name, text, in)) : Optional.empty();
+			aggregation.ifPresent(results::add);
+			out.put(name, aggregation.map(AggregationBinder::type).orElse(SimpleType.DYN));
+			valid &= aggregation.isPresent();
+		}
+		return valid;
+	}
+
+	private Optional<Aggregation> aggregation(Node node, String name, String text, Schema in) {
+		Matcher call = CALL.matcher(text);
+		if (!call.matches()) {
+			node.report("expected an aggregate call like \"sum(amount)\" or \"count()\", got \"" + text + "\"; functions: " +
+					String.join(", ", FUNCTIONS));
+			return Optional.empty();
+		}
+		String function = call.group(1);
+		String argument = call.group(2).strip();
+		if (!FUNCTIONS.contains(function)) {
+			node.report("unknown aggregate function '" + function + "'" + Suggestions.hint(function, FUNCTIONS));
+			return Optional.empty();
+		}
+		AggregateFunction aggregate = AggregateFunction.valueOf(function.toUpperCase());
+		if (aggregate.takesArgument() == argument.isEmpty()) {
+			node.report(aggregate.takesArgument() ? function + "() needs an argument, e.g. " + function + "(amount)"
+					: "count() takes no argument; to count distinct values use count_distinct(" + argument + ")");
+			return Optional.empty();
+		}
+		if (!aggregate.takesArgument()) {
+			return Optional.of(new Aggregation(name, aggregate, Optional.empty()));
+		}
+		Optional<Expression> compiled = expressions.compile(node, argument, in);
+		if (compiled.isPresent() && aggregate.needsNumber() && !isNumeric(compiled.get().resultType())) {
+			node.report(function + " needs a number, but \"" + argument + "\" is " + compiled.get().resultType().name() +
+					"; use count(), min, max, first, last or collect for other values");
+			return Optional.empty();
+		}
+		return compiled.map(expression -> new Aggregation(name, aggregate, Optional.of(expression)));
+	}
+
+	private static boolean isNumeric(CelType type) {
+		return switch (type.kind()) {
+			case INT, UINT, DOUBLE, DYN -> true;
+			default -> false;
+		};
+	}
+
+	private static CelType type(Aggregation aggregation) {
+		CelType argument = aggregation.argument().map(Expression::resultType).orElse(SimpleType.DYN);
+		return switch (aggregation.function()) {
+			case COUNT, COUNT_DISTINCT -> SimpleType.INT;
+			case AVG -> SimpleType.DOUBLE;
+			case COLLECT -> ListType.create(argument);
+			case SUM, MIN, MAX, FIRST, LAST -> argument.kind() == CelKind.ERROR ? SimpleType.DYN : argument;
+		};
+	}
+
+}

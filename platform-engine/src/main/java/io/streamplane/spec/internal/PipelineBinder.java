@@ -1,0 +1,146 @@
+package io.streamplane.spec.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.streamplane.spec.FieldType;
+import io.streamplane.spec.Output;
+import io.streamplane.spec.PipelineSpec;
+import io.streamplane.spec.Processing;
+import io.streamplane.spec.SpecLimits;
+import io.streamplane.spec.Source;
+import io.streamplane.spec.Transform;
+
+/**
+ * Binds a whole spec tree to the model in one pass that goes on past every problem: sources,
+ * then transforms in data-flow order (so each sees its inputs' schemas), then outputs and
+ * processing settings.
+ */
+final class PipelineBinder {
+
+	private static final List<String> FIELDS = List.of("name", "description", "sources", "transforms", "outputs",
+			"processing");
+
+	private final SpecLimits limits;
+
+	private final SourceBinder sourceBinder;
+
+	private final TransformBinder transformBinder;
+
+	private final Map<String, Schema> schemas = new LinkedHashMap<>();
+
+	private final List<String> defined = new ArrayList<>();
+
+	PipelineBinder(SpecLimits limits, ExpressionCompiler expressions) {
+		this.limits = limits;
+		this.sourceBinder = new SourceBinder(expressions);
+		this.transformBinder = new TransformBinder(expressions, limits.maxSteps());
+	}
+
+	/** The model, or empty when {@code root} has problems, all reported. */
+	Optional<PipelineSpec> bind(Node root) {
+		if (!root.isObjectWith(FIELDS)) {
+			return Optional.empty();
+		}
+		int before = root.problems().count();
+		Optional<String> name = root.required("name").flatMap(PipelineBinder::pipelineName);
+		String description = root.optional("description").flatMap(Node::text).orElse("");
+		Map<String, Source> sources = sources(root.required("sources"));
+		Map<String, Transform> transforms = transforms(root.optional("transforms"));
+		List<Output> outputs = outputs(root.required("outputs"));
+		Processing processing = ProcessingBinder.bind(root.optional("processing"), name.orElse("pipeline"));
+		Topics.check(root, sources, processing);
+		if (root.problems().count() > before || name.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new PipelineSpec(name.get(), description, sources, transforms, outputs, processing));
+	}
+
+	private static Optional<String> pipelineName(Node node) {
+		Optional<String> name = node.text();
+		if (name.isPresent() && !Names.isPipeline(name.get())) {
+			node.report("invalid pipeline name \"" + name.get() + "\"" +
+					(name.get().length() > 63 ? " (" + name.get().length() + " characters)" : "") + "; " + Names.PIPELINE_RULE);
+			return Optional.empty();
+		}
+		return name;
+	}
+
+	private Map<String, Source> sources(Optional<Node> node) {
+		Map<String, Source> sources = new LinkedHashMap<>();
+		List<Map.Entry<String, Node>> entries = node.map(n -> n.entries("an object of source name: source")).orElse(List.of());
+		node.ifPresent(n -> checkCount(n, "sources", entries.size(), limits.maxSources()));
+		for (Map.Entry<String, Node> entry : entries) {
+			checkNodeName(entry.getValue(), entry.getKey());
+			Map<String, FieldType> fields = sourceBinder.fields(entry.getValue());
+			Schema schema = SourceBinder.schema(fields);
+			schemas.put(entry.getKey(), schema);
+			defined.add(entry.getKey());
+			sourceBinder.bind(entry.getKey(), entry.getValue(), fields, schema)
+				.ifPresent(source -> sources.put(source.name(), source));
+		}
+		return sources;
+	}
+
+	private Map<String, Transform> transforms(Optional<Node> node) {
+		List<Map.Entry<String, Node>> entries = node.map(n -> n.entries("an object of transform name: transform"))
+			.orElse(List.of());
+		node.ifPresent(n -> checkCount(n, "transforms", entries.size(), limits.maxTransforms()));
+		Map<String, Node> nodes = new LinkedHashMap<>();
+		for (Map.Entry<String, Node> entry : entries) {
+			if (defined.contains(entry.getKey())) {
+				entry.getValue().report("transform '" + entry.getKey() + "' has the name of a source; rename one of them");
+			}
+			checkNodeName(entry.getValue(), entry.getKey());
+			nodes.put(entry.getKey(), entry.getValue());
+		}
+		defined.addAll(nodes.keySet().stream().filter(name -> !defined.contains(name)).toList());
+		Map<String, List<String>> inputs = new LinkedHashMap<>();
+		nodes.forEach((name, transformNode) -> inputs.put(name, transformBinder.inputs(transformNode, defined)));
+		Graph graph = Graph.of(inputs);
+		for (List<String> cycle : graph.cycles()) {
+			nodes.get(cycle.getFirst()).field("from").report("cycle among transforms: " + String.join(" -> ", cycle) +
+					" -> " + cycle.getFirst() + "; transforms must form a graph without cycles");
+		}
+		Map<String, Transform> transforms = new LinkedHashMap<>();
+		for (String name : graph.order()) {
+			Schema in = TransformBinder.inputSchema(inputs.get(name), schemas);
+			Bound<Transform> bound = transformBinder.bind(name, nodes.get(name), inputs.get(name), in);
+			schemas.put(name, bound.schema());
+			bound.value().ifPresent(transform -> transforms.put(name, transform));
+		}
+		graph.blocked().forEach(name -> transformBinder.bind(name, nodes.get(name), List.of(), Schema.dynamic()));
+		return transforms;
+	}
+
+	private List<Output> outputs(Optional<Node> node) {
+		List<Node> elements = node.map(n -> n.elements("a list of outputs")).orElse(List.of());
+		node.ifPresent(n -> checkCount(n, "outputs", elements.size(), limits.maxOutputs()));
+		if (elements.isEmpty() && node.isPresent() && node.get().value().isArray()) {
+			node.get().report("a pipeline needs at least one output, e.g. - { from: enriched, kafka: { topic: out } }");
+		}
+		List<Output> outputs = new ArrayList<>();
+		elements.forEach(element -> OutputBinder.bind(element, defined).ifPresent(outputs::add));
+		return outputs;
+	}
+
+	private static void checkCount(Node node, String what, int count, int max) {
+		if (count > max) {
+			node.report("too many " + what + ": " + count + "; at most " + max + " are allowed per pipeline; " +
+					"split it into several pipelines");
+		}
+		if (count == 0 && what.equals("sources") && node.value().isObject()) {
+			node.report("a pipeline needs at least one source, e.g. payments: { kafka: { topic: payments } }");
+		}
+	}
+
+	private static void checkNodeName(Node node, String name) {
+		if (!Names.isNode(name)) {
+			node.report("invalid name '" + name + "'; " + Names.NODE_RULE);
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.streamplane.spec.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.streamplane.spec.Processing;
+import io.streamplane.spec.Source;
+
+/**
+ * Checks that the topics a pipeline writes are distinct, and distinct from the topics it reads:
+ * two outputs on one topic would interleave, and writing a source topic would feed the pipeline
+ * its own output.
+ */
+final class Topics {
+
+	private Topics() {
+	}
+
+	static void check(Node root, Map<String, Source> sources, Processing processing) {
+		Map<String, String> read = new LinkedHashMap<>();
+		sources.values().forEach(source -> read.putIfAbsent(source.kafka().topic(), source.name()));
+		Map<String, String> written = new LinkedHashMap<>();
+		Node outputs = root.field("outputs");
+		for (int i = 0; outputs.value().isArray() && i < outputs.value().size(); i++) {
+			Node at = outputs.index(i).field("kafka").field("topic");
+			String name = at.value().asString("");
+			if (name.isEmpty()) {
+				continue;
+			}
+			if (written.containsKey(name)) {
+				at.report("duplicate output topic '" + name + "', also written by " + written.get(name) +
+						"; give each output its own topic");
+			}
+			else if (read.containsKey(name)) {
+				at.report("output topic '" + name + "' is read by source '" + read.get(name) +
+						"'; writing it would feed the pipeline its own output; choose another topic");
+			}
+			written.putIfAbsent(name, "outputs[" + i + "]");
+		}
+		String deadLetters = processing.deadLetterTopic();
+		if (written.containsKey(deadLetters) || read.containsKey(deadLetters)) {
+			root.field("processing").field("deadLetterTopic").report("dead-letter topic '" + deadLetters +
+					"' is also a source or output topic; choose a topic of its own");
+		}
+	}
+
+}

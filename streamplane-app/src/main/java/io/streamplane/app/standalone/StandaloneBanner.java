@@ -1,0 +1,52 @@
+package io.streamplane.app.standalone;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.env.Environment;
+
+/** The one log message that tells a standalone user where everything is. Never shows secrets. */
+final class StandaloneBanner {
+
+	private static final Log logger = LogFactory.getLog(StandaloneBanner.class);
+
+	private static final String EXTERNAL = "external (see /actuator/info)";
+
+	private StandaloneBanner() {
+	}
+
+	static void log(StandaloneInfrastructure infrastructure, Environment environment, boolean tokenFromFile,
+			Duration timeTaken) {
+		logger.info(text(infrastructure, environment, tokenFromFile, timeTaken));
+	}
+
+	static String text(StandaloneInfrastructure infrastructure, Environment environment, boolean tokenFromFile,
+			Duration timeTaken) {
+		String url = environment.containsProperty("local.server.port")
+				? "http://localhost:" + environment.getProperty("local.server.port") : null;
+		StringBuilder text = new StringBuilder("Streamplane is ready (standalone");
+		if (timeTaken != null) {
+			text.append(", ").append(timeTaken.toMillis()).append(" ms");
+		}
+		text.append(", data in ").append(infrastructure.dataDir()).append(')');
+		if (url != null) {
+			text.append("\n  Web console and API: ").append(url);
+			text.append("\n  Swagger UI:          ").append(url).append("/swagger-ui.html");
+		}
+		text.append("\n  Kafka:               ")
+			.append(infrastructure.kafka().map(EmbeddedKafkaBroker::bootstrapServers).orElse(EXTERNAL));
+		text.append("\n  PostgreSQL:          ")
+			.append(infrastructure.postgres().map(EmbeddedPostgresServer::jdbcUrl).orElse(EXTERNAL));
+		if (tokenFromFile && url != null) {
+			text.append("\n  Admin token:         curl -H \"Authorization: Bearer $(cat ")
+				.append(infrastructure.dataDir().resolve(AdminToken.FILE_NAME))
+				.append(")\" ")
+				.append(url)
+				.append("/api/v1/pipelines");
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.streamplane.app.standalone;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.streamplane.app.standalone.StandaloneInfrastructure.Component;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts standalone infrastructure for a Streamplane application and ties it to the context.
+ * <ul>
+ * <li>Starts once the context is prepared: after every property source, including those added by
+ * initializers such as {@code @DynamicPropertySource}, and before any bean is created.</li>
+ * <li>Adds the connection properties and the admin token as the highest-precedence property
+ * source.</li>
+ * <li>Registers the infrastructure as the context's first disposable bean, so that it stops after
+ * every other bean has been destroyed, whether the context is closed by the shutdown hook (Ctrl-C,
+ * SIGTERM), by a failed start or programmatically.</li>
+ * <li>Logs a banner with the endpoints when the application is ready.</li>
+ * </ul>
+ */
+final class StandaloneRunListener implements SpringApplicationRunListener {
+
+	static final String PROPERTY_SOURCE_NAME = "streamplaneStandalone";
+
+	private StandaloneInfrastructure infrastructure;
+
+	private boolean tokenFromFile;
+
+	StandaloneRunListener(SpringApplication application, String[] args) {
+	}
+
+	@Override
+	public void contextPrepared(ConfigurableApplicationContext context) {
+		ConfigurableEnvironment environment = context.getEnvironment();
+		StandaloneProperties properties = StandaloneActivation.properties(environment);
+		Set<Component> components = StandaloneActivation.components(environment, properties);
+		if (components.isEmpty()) {
+			return;
+		}
+		this.infrastructure = StandaloneInfrastructure.start(properties, components);
+		Map<String, Object> injected = new LinkedHashMap<>(this.infrastructure.connectionProperties());
+		if (!environment.containsProperty(AdminToken.PROPERTY)) {
+			injected.put(AdminToken.PROPERTY, AdminToken.readOrCreate(this.infrastructure.dataDir()));
+			this.tokenFromFile = true;
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, injected));
+		if (context.getBeanFactory() instanceof DefaultListableBeanFactory beanFactory) {
+			beanFactory.registerSingleton(StandaloneInfrastructure.BEAN_NAME, this.infrastructure);
+			beanFactory.registerDisposableBean(StandaloneInfrastructure.BEAN_NAME, this.infrastructure::close);
+		}
+	}
+
+	@Override
+	public void ready(ConfigurableApplicationContext context, Duration timeTaken) {
+		if (this.infrastructure != null) {
+			StandaloneBanner.log(this.infrastructure, context.getEnvironment(), this.tokenFromFile, timeTaken);
+		}
+	}
+
+	@Override
+	public void failed(ConfigurableApplicationContext context, Throwable exception) {
+		if (this.infrastructure == null) {
+			return;
+		}
+		if (context != null && context.isActive()) {
+			context.close();
+		}
+		this.infrastructure.close();
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.streamplane.app.standalone;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import io.streamplane.app.testing.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+class StandaloneRunListenerIT {
+
+	@Test
+	void shouldStartInfrastructureBeforeContextAndStopItAfterContextCloses() throws IOException {
+		Path dataDir = TestInfrastructure.newDataDir();
+		int kafkaPort = TestInfrastructure.freePort();
+		int postgresPort = TestInfrastructure.freePort();
+		String[] args = args(dataDir, kafkaPort, TestInfrastructure.freePort(), postgresPort);
+		try (ConfigurableApplicationContext context = application().run(args)) {
+			Environment environment = context.getEnvironment();
+			assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:" + kafkaPort);
+			assertThat(environment.getProperty("spring.datasource.url"))
+				.isEqualTo("jdbc:postgresql://localhost:" + postgresPort + "/streamplane");
+			assertThat(environment.getProperty("streamplane.security.admin-token"))
+				.isEqualTo(Files.readString(dataDir.resolve("admin-token")).strip());
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("admin-token"))))
+				.isEqualTo("rw-------");
+			assertThat(context.containsBean(StandaloneInfrastructure.BEAN_NAME)).isTrue();
+
+			assertThatExceptionOfType(StandaloneException.class).isThrownBy(() -> application().run(args))
+				.satisfies((ex) -> {
+					assertThat(ex).hasMessageContaining(dataDir.toString()).hasMessageContaining("in use");
+					assertThat(ex.action()).contains("--streamplane.standalone.data-dir=");
+				});
+		}
+		assertThatNoException().isThrownBy(() -> DataDirectoryLock.acquire(dataDir).close());
+		assertPortFree(kafkaPort);
+		assertPortFree(postgresPort);
+	}
+
+	@Test
+	void shouldStayOffWhenKafkaAndDatabaseAreExternal() {
+		try (ConfigurableApplicationContext context = application().run(
+				"--spring.kafka.bootstrap-servers=" + TestInfrastructure.bootstrapServers(),
+				"--spring.datasource.url=jdbc:postgresql://localhost:1/none",
+				"--streamplane.standalone.data-dir=" + TestInfrastructure.newDataDir())) {
+			assertThat(context.containsBean(StandaloneInfrastructure.BEAN_NAME)).isFalse();
+		}
+	}
+
+	@Test
+	void shouldFailWithPropertyNameWhenValueIsInvalid() {
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> application().run("--streamplane.standalone.kafka-port=70000"))
+			.havingRootCause()
+			.isInstanceOf(StandaloneException.class)
+			.withMessageContaining("streamplane.standalone.kafka-port=70000");
+	}
+
+	private static SpringApplication application() {
+		SpringApplication application = new SpringApplication(EmptyConfiguration.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setRegisterShutdownHook(false);
+		return application;
+	}
+
+	private static String[] args(Path dataDir, int kafkaPort, int controllerPort, int postgresPort) {
+		return new String[] { "--streamplane.standalone.data-dir=" + dataDir,
+				"--streamplane.standalone.kafka-port=" + kafkaPort,
+				"--streamplane.standalone.controller-port=" + controllerPort,
+				"--streamplane.standalone.postgres-port=" + postgresPort };
+	}
+
+	private static void assertPortFree(int port) throws IOException {
+		try (ServerSocket socket = new ServerSocket(port, 0, InetAddress.getLoopbackAddress())) {
+			assertThat(socket.isBound()).isTrue();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EmptyConfiguration {
+
+	}
+
+}
