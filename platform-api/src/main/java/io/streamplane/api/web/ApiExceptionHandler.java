@@ -1,6 +1,7 @@
 package io.streamplane.api.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.streamplane.api.registry.PipelineConflictException;
 import io.streamplane.api.registry.PipelineNotFoundException;
@@ -14,6 +15,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -24,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * of one of the {@link ProblemType}s. Bad input is always a 4xx naming what is wrong; a 5xx means
  * a bug or an outage and carries no internals.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -73,10 +76,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String supported = ex.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
+		ProblemDetail problem = ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("Content-Type '" + ex.getContentType()
+				+ "' is not supported here; send the body as one of: " + supported);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		Object problem = body instanceof ProblemDetail detail && detail.getType().toString().equals("about:blank")
-				? typed(detail, status) : body;
+		Object content = (body == null && ex instanceof ErrorResponse error) ? error.getBody() : body;
+		Object problem = content instanceof ProblemDetail detail && isUntyped(detail) ? typed(detail, status) : content;
 		return super.handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
@@ -95,6 +107,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			detail.getProperties().forEach(typed::setProperty);
 		}
 		return typed;
+	}
+
+	private static boolean isUntyped(ProblemDetail detail) {
+		return detail.getType() == null || "about:blank".equals(detail.getType().toString());
 	}
 
 	private static String describe(FieldError error) {
