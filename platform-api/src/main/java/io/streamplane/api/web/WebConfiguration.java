@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 
 /** The REST API: controllers, problem responses, request size limit, spec reading. */
 @Configuration(proxyBeanMethods = false)
-@Import({ PipelineController.class, ApiExceptionHandler.class })
+@Import({ PipelineController.class, SchemaController.class, ApiExceptionHandler.class })
 public class WebConfiguration {
 
 	@Bean

@@ -209,6 +209,16 @@ class PipelineLifecycleIT extends StreamplaneIntegrationTest {
 		assertThat(validated.json().path("valid").asBoolean()).isTrue();
 	}
 
+	@Test
+	void shouldPublishThePipelineJsonSchema() {
+		Response schema = api.withoutToken().get("/api/v1/schemas/pipeline");
+
+		assertThat(schema.status()).isEqualTo(200);
+		assertThat(schema.contentType()).startsWith("application/schema+json");
+		assertThat(schema.json().path("$schema").asString()).contains("2020-12");
+		assertThat(schema.json().at("/properties/sources")).isNotEmpty();
+	}
+
 	private List<JsonNode> desiredStates(String pipeline) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
 				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
