@@ -1,9 +1,18 @@
 package io.streamplane.spec;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.SimpleType;
+import io.streamplane.spec.internal.FreeIdentifiers;
 
 /**
  * A CEL expression of a spec, compiled and type-checked once, at validation. The engine builds its
@@ -29,6 +38,20 @@ public record Expression(String text, CelAbstractSyntaxTree ast) {
 	/** The type the expression evaluates to; {@code dyn} when only known at run time. */
 	public CelType resultType() {
 		return ast.getResultType();
+	}
+
+	/**
+	 * The variables the expression reads, each with the type it was checked against: record
+	 * fields by name and {@code key} for the record key. The engine converts each field value to
+	 * its type before evaluation, e.g. a JSON {@code 30} to {@code 30.0} for a {@code double} field.
+	 */
+	public Map<String, CelType> variables() {
+		Set<String> names = FreeIdentifiers.of(ast);
+		Map<String, CelType> variables = new LinkedHashMap<>();
+		CelNavigableAst.fromAst(ast).getRoot().allNodes().map(CelNavigableExpr::expr)
+			.filter(expr -> expr.getKind() == CelExpr.ExprKind.Kind.IDENT && names.contains(expr.ident().name()))
+			.forEach(expr -> variables.putIfAbsent(expr.ident().name(), ast.getType(expr.id()).orElse(SimpleType.DYN)));
+		return Collections.unmodifiableMap(variables);
 	}
 
 	@Override

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.streamplane.api.web.SpecBodies;
@@ -64,7 +66,25 @@ public class OpenApiConfiguration {
 				withSpecBody(item.getPost(), yaml, document, json);
 				withSpecBody(item.getPut(), yaml, document, json);
 			}
+			if (path.equals("/api/v1/preview")) {
+				withPreviewBody(item.getPost(), document, json);
+			}
 		});
+	}
+
+	private static void withPreviewBody(Operation operation, JsonNode spec, JsonMapper json) {
+		Map<String, Object> example = new LinkedHashMap<>();
+		example.put("spec", json.convertValue(spec, Map.class));
+		example.put("inputs", List.of(
+				Map.of("topic", "payments", "key", "u1", "value", Map.of("id", 1, "amount", 200, "country", "US")),
+				Map.of("topic", "payments", "key", "u2", "value", Map.of("id", 2, "amount", 1500, "country", "IN")),
+				Map.of("topic", "payments", "key", "u3", "value", Map.of("id", 3, "amount", "n/a", "country", "BR"))));
+		operation.setRequestBody(new RequestBody().required(true)
+			.description("A spec (JSON object or YAML text) and sample records in arrival order")
+			.content(new Content().addMediaType(SpecBodies.JSON, new MediaType().schema(new ObjectSchema())
+				.addExamples("enrichment", new Example()
+					.summary("c5 enrichment over three payments, one of them bad (dead-lettered)")
+					.value(example)))));
 	}
 
 	private static void withSpecBody(Operation operation, String yaml, JsonNode document, JsonMapper json) {

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import io.streamplane.api.registry.PipelineConflictException;
 import io.streamplane.api.registry.PipelineNotFoundException;
+import io.streamplane.engine.preview.PreviewException;
 import io.streamplane.spec.SpecValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(ex.getMessage());
 		problem.setProperty("errors", ex.errors());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidPreview(PreviewException ex) {
+		return ProblemType.INVALID_REQUEST.problem(ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -1,6 +1,7 @@
 package io.streamplane.api.web;
 
 import io.streamplane.api.ControlPlaneProperties;
+import io.streamplane.engine.preview.PipelinePreview;
 import io.streamplane.spec.SpecReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,7 +14,7 @@ import org.springframework.core.Ordered;
 
 /** The REST API: controllers, problem responses, request size limit, spec reading. */
 @Configuration(proxyBeanMethods = false)
-@Import({ PipelineController.class, SchemaController.class, ApiExceptionHandler.class })
+@Import({ PipelineController.class, SchemaController.class, PreviewController.class, ApiExceptionHandler.class })
 public class WebConfiguration {
 
 	@Bean
@@ -25,6 +26,16 @@ public class WebConfiguration {
 	@Bean
 	SpecBodies specBodies(SpecReader reader) {
 		return new SpecBodies(reader);
+	}
+
+	@Bean
+	PipelinePreview pipelinePreview() {
+		return new PipelinePreview();
+	}
+
+	@Bean
+	PreviewRequests previewRequests(SpecReader reader, JsonMapper json) {
+		return new PreviewRequests(reader, json);
 	}
 
 	@Bean

@@ -1,9 +1,74 @@
 package io.streamplane.engine.compile;
 
-import io.streamplane.spec.PipelineSpec;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
 
-/** Compiles a validated pipeline spec to a Kafka Streams topology. */
+import io.streamplane.engine.compile.internal.Compilation;
+import io.streamplane.engine.compile.internal.Counting;
+import io.streamplane.engine.compile.internal.TopologyCompiler;
+import io.streamplane.spec.Output;
+import io.streamplane.spec.PipelineSpec;
+import io.streamplane.spec.Source;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Compiles a validated pipeline spec to a Kafka Streams topology.
+ *
+ * <h2>What the topology does</h2>
+ * <ul>
+ * <li><b>Sources</b> are read as bytes. A first operator parses the JSON value, checks declared
+ * field types, computes the key (the Kafka key, or the source's {@code key} expression) and the
+ * event time, and forwards the record <em>with its event time as the record timestamp</em>.
+ * Kafka Streams' windowed aggregations and suppression track stream time from the timestamps of
+ * the records they see, and repartition topics carry those timestamps, so every window works in
+ * event time. Parsing in an operator rather than a {@code TimestampExtractor} lets a record with
+ * a bad event time be dead-lettered instead of dropped or failing the task.</li>
+ * <li><b>Steps</b>: {@code filter}, {@code set}, {@code select}, {@code explode} keep the key;
+ * {@code keyBy} changes it; a transform with several inputs merges them. A window repartitions
+ * first when the key changed since the records were partitioned.</li>
+ * <li><b>Lateness</b>: right before each window aggregation, in the same sub-topology, an operator
+ * keeps the stream time of that aggregation in a state store and applies Kafka Streams' own
+ * drop rule (window end + lateness &lt;= stream time) itself, so late records are dead-lettered
+ * and counted instead of being silently dropped.</li>
+ * <li><b>Windows</b> emit rows keyed by the group key with the key field, {@code window_start},
+ * {@code window_end} (ISO-8601 UTC, epoch-aligned for tumbling and hopping windows) and the
+ * aggregates; {@code emit: final} suppresses until the window closes, {@code emit: updates}
+ * emits every change (caching disabled).</li>
+ * <li><b>Outputs</b> are JSON objects with string keys.</li>
+ * <li><b>Dead letters</b>: every record that fails (unparsable, mistyped or missing field,
+ * expression error, bad event time, no key for a window) or is late goes to the pipeline's
+ * dead-letter topic with its original key and value bytes and the headers of
+ * {@link DeadLetterHeaders}; the pipeline keeps running.</li>
+ * <li><b>State</b>: RocksDB stores with changelogs; stores, repartition topics and processors
+ * are named from their spec paths ({@code transforms.revenue_1m.steps.1.window}), so a restart or
+ * an upgrade that keeps a step in place reuses its state.</li>
+ * </ul>
+ * Every CEL expression is planned once per compile and shared by all tasks. The topology is
+ * correct under both processing guarantees; the runtime sets the guarantee from
+ * {@link CompiledPipeline#guarantee()}.
+ */
 public final class PipelineCompiler {
+
+	private final boolean endOfInputMarkers;
+
+	/** A compiler for running pipelines. */
+	public PipelineCompiler() {
+		this(false);
+	}
+
+	private PipelineCompiler(boolean endOfInputMarkers) {
+		this.endOfInputMarkers = endOfInputMarkers;
+	}
+
+	/**
+	 * A compiler for replaying finite input, as preview does: its topologies honour
+	 * {@link EndOfInput end-of-input markers}. Never use it for a pipeline reading live topics.
+	 */
+	public static PipelineCompiler forReplay() {
+		return new PipelineCompiler(true);
+	}
 
 	/**
 	 * Compiles the spec. Every call builds a new topology, so each {@code KafkaStreams} instance
@@ -12,7 +77,19 @@ public final class PipelineCompiler {
 	 * @param counters where the topology counts records in, out, late and dead-lettered
 	 */
 	public CompiledPipeline compile(PipelineSpec spec, PipelineCounters counters) {
-		throw new UnsupportedOperationException("the compiler is being written (issue 3)");
+		Objects.requireNonNull(spec, "spec");
+		Objects.requireNonNull(counters, "counters");
+		Counting counting = new Counting(counters::recordIn, counters::recordOut, counters::late, counters::deadLetter);
+		String deadLetterTopic = spec.processing().deadLetterTopic();
+		Compilation compilation = new Compilation(new StreamsBuilder(), spec.name(), deadLetterTopic, counting,
+				endOfInputMarkers);
+		Topology topology = new TopologyCompiler(compilation).compile(spec);
+		Set<String> inputs = new LinkedHashSet<>();
+		spec.sources().values().stream().map(Source::kafka).forEach(kafka -> inputs.add(kafka.topic()));
+		Set<String> outputs = new LinkedHashSet<>();
+		spec.outputs().stream().map(Output::kafka).forEach(kafka -> outputs.add(kafka.topic()));
+		return new CompiledPipeline(spec.name(), topology, Set.copyOf(inputs), Set.copyOf(outputs), deadLetterTopic,
+				spec.processing().guarantee());
 	}
 
 }

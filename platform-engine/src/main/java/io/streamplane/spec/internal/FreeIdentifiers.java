@@ -9,12 +9,13 @@ import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.navigation.CelNavigableExpr;
 
 /** The identifiers an expression reads from its environment: every name but comprehension variables. */
-final class FreeIdentifiers {
+public final class FreeIdentifiers {
 
 	private FreeIdentifiers() {
 	}
 
-	static Set<String> of(CelAbstractSyntaxTree parsed) {
+	/** The free identifiers of a parsed or checked syntax tree, in order of appearance. */
+	public static Set<String> of(CelAbstractSyntaxTree parsed) {
 		Set<String> identifiers = new LinkedHashSet<>();
 		Set<String> bound = new LinkedHashSet<>();
 		CelNavigableAst.fromAst(parsed).getRoot().allNodes().map(CelNavigableExpr::expr).forEach(expr -> {

@@ -1,0 +1,29 @@
+package io.streamplane.engine.compile.internal;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** {@code explode: { field, from }}: one copy of the record per list element, the element in {@code field}. */
+final class Explode extends RowOperator {
+
+	private final String field;
+
+	private final CelEvaluator from;
+
+	Explode(String path, String field, CelEvaluator from) {
+		super(path);
+		this.field = field;
+		this.from = from;
+	}
+
+	@Override
+	void apply(String key, Row row, Consumer<Row> out) {
+		Object value = from.value(key, row);
+		if (!(value instanceof List<?> elements)) {
+			throw new RecordException("explode \"" + from.text() + "\" returned " + JsonValues.describe(value) +
+					", expected a list");
+		}
+		elements.forEach(element -> out.accept(row.with(field, element)));
+	}
+
+}

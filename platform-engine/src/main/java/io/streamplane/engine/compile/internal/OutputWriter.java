@@ -1,0 +1,32 @@
+package io.streamplane.engine.compile.internal;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Writes rows to an output topic as JSON objects, keeping their keys; drops end-of-input markers. */
+final class OutputWriter implements Processor<String, Row, String, byte[]> {
+
+	private final Counting counting;
+
+	private ProcessorContext<String, byte[]> context;
+
+	OutputWriter(Counting counting) {
+		this.counting = counting;
+	}
+
+	@Override
+	public void init(ProcessorContext<String, byte[]> context) {
+		this.context = context;
+	}
+
+	@Override
+	public void process(Record<String, Row> record) {
+		if (record.value().marker()) {
+			return;
+		}
+		counting.recordOut().run();
+		context.forward(record.withValue(RowSerde.JSON.writeValueAsBytes(JsonValues.toJson(record.value().fields()))));
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.streamplane.engine.compile.internal;
+
+import java.util.function.Consumer;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * A step that keeps the record key: passes end-of-input markers on untouched, applies itself to
+ * every other record, and turns a {@link RecordException} into a failed row named by the step's
+ * spec path.
+ */
+abstract class RowOperator implements FixedKeyProcessor<String, Row, Row> {
+
+	private final String path;
+
+	private FixedKeyProcessorContext<String, Row> context;
+
+	RowOperator(String path) {
+		this.path = path;
+	}
+
+	@Override
+	public void init(FixedKeyProcessorContext<String, Row> context) {
+		this.context = context;
+	}
+
+	@Override
+	public final void process(FixedKeyRecord<String, Row> record) {
+		Row row = record.value();
+		if (row.marker() || row.failed()) {
+			context.forward(record);
+			return;
+		}
+		try {
+			apply(record.key(), row, next -> context.forward(record.withValue(next)));
+		}
+		catch (RecordException ex) {
+			context.forward(record.withValue(row.fail(Failure.of(path, ex))));
+		}
+	}
+
+	/**
+	 * Applies the step to one record.
+	 * @param key the record key, possibly {@code null}
+	 * @param row the record
+	 * @param out receives the resulting records, none to drop it
+	 */
+	abstract void apply(String key, Row row, Consumer<Row> out);
+
+}

@@ -1,0 +1,21 @@
+package io.streamplane.engine.compile.internal;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** {@code select: [a, b]}: keeps only the named fields, in this order. */
+final class Select extends RowOperator {
+
+	private final List<String> fields;
+
+	Select(String path, List<String> fields) {
+		super(path);
+		this.fields = fields;
+	}
+
+	@Override
+	void apply(String key, Row row, Consumer<Row> out) {
+		out.accept(row.select(fields));
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.streamplane.engine.compile.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** {@code set: { field: "expression" }}: every expression sees the record as it was before the step. */
+final class SetFields extends RowOperator {
+
+	private final Map<String, CelEvaluator> fields;
+
+	SetFields(String path, Map<String, CelEvaluator> fields) {
+		super(path);
+		this.fields = fields;
+	}
+
+	@Override
+	void apply(String key, Row row, Consumer<Row> out) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		fields.forEach((name, expression) -> values.put(name, expression.value(key, row)));
+		out.accept(row.withAll(values));
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.streamplane.engine.compile.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.streamplane.engine.compile.EndOfInput;
+import io.streamplane.spec.FieldType;
+import io.streamplane.spec.Source;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The first operator after a source topic: parses the JSON value, checks the declared field types,
+ * computes the key and the event time, and forwards the record with its event time as the record
+ * timestamp, so every window downstream (including across repartition topics, whose records keep
+ * that timestamp) works in event time. Records that fail are forwarded as failed rows, to be
+ * dead-lettered with the step {@code sources.<name>} (or {@code .key}, {@code .eventTime}).
+ */
+final class SourceReader implements Processor<byte[], byte[], String, Row> {
+
+	private final Source source;
+
+	private final Compilation compilation;
+
+	private final CelEvaluator key;
+
+	private final EventTimeReader eventTime;
+
+	private ProcessorContext<String, Row> context;
+
+	SourceReader(Source source, Compilation compilation, CelEvaluator key, EventTimeReader eventTime) {
+		this.source = source;
+		this.compilation = compilation;
+		this.key = key;
+		this.eventTime = eventTime;
+	}
+
+	@Override
+	public void init(ProcessorContext<String, Row> context) {
+		this.context = context;
+	}
+
+	@Override
+	public void process(Record<byte[], byte[]> record) {
+		if (compilation.endOfInputMarkers() && record.headers().lastHeader(EndOfInput.HEADER) != null) {
+			context.forward(new Record<>(EndOfInput.KEY, Row.endOfInput(), record.timestamp()));
+			return;
+		}
+		compilation.counting().recordIn().run();
+		Origin origin = new Origin(record.key(), record.value());
+		String recordKey = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+		String path = "sources." + source.name();
+		Row row = Row.of(Map.of(), origin);
+		try {
+			row = parse(origin);
+			path = "sources." + source.name() + ".key";
+			String rowKey = key == null ? recordKey : KeyBy.keyOf(key.value(recordKey, row), key.text());
+			path = "sources." + source.name() + ".eventTime";
+			long time = eventTime.read(rowKey, row, record.timestamp());
+			context.forward(new Record<>(rowKey, row, time));
+		}
+		catch (RecordException ex) {
+			context.forward(new Record<>(recordKey, row.fail(Failure.of(path, ex)), record.timestamp()));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private Row parse(Origin origin) {
+		if (origin.value() == null) {
+			throw new RecordException("the record has no value; expected a JSON object");
+		}
+		JsonNode node;
+		try {
+			node = RowSerde.JSON.readTree(origin.value());
+		}
+		catch (JacksonException ex) {
+			throw new RecordException("unparsable JSON: " + ex.getOriginalMessage(), ex);
+		}
+		if (node == null || !node.isObject()) {
+			throw new RecordException("expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
+		}
+		Map<String, Object> fields = (Map<String, Object>) JsonValues.fromJson(node);
+		for (Map.Entry<String, FieldType> declared : source.fields().entrySet()) {
+			String name = declared.getKey();
+			if (fields.get(name) != null) {
+				CelValues.toCel(name, fields.get(name), declared.getValue().celType());
+			}
+		}
+		return Row.of(fields, origin);
+	}
+
+}

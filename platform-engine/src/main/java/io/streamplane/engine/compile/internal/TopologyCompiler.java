@@ -1,0 +1,91 @@
+package io.streamplane.engine.compile.internal;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.streamplane.spec.Output;
+import io.streamplane.spec.PipelineSpec;
+import io.streamplane.spec.Source;
+import io.streamplane.spec.Step;
+import io.streamplane.spec.Transform;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Builds the topology of a pipeline: each source read as bytes and parsed by a
+ * {@link SourceReader}, each transform as the merge of its inputs followed by its steps, each
+ * output as JSON with string keys. Every operator's failures go to the dead-letter topic.
+ */
+public final class TopologyCompiler {
+
+	private final Compilation compilation;
+
+	private final StepCompiler steps;
+
+	private final Map<String, Stream> streams = new HashMap<>();
+
+	/** A compiler adding to the builder of {@code compilation}; use it for one pipeline. */
+	public TopologyCompiler(Compilation compilation) {
+		this.compilation = compilation;
+		this.steps = new StepCompiler(compilation);
+	}
+
+	/** Compiles the spec into the builder and returns the built topology. */
+	public Topology compile(PipelineSpec spec) {
+		spec.sources().values().forEach(source -> streams.put(source.name(), source(source)));
+		spec.transforms().values().forEach(transform -> streams.put(transform.name(), transform(transform)));
+		List<Output> outputs = spec.outputs();
+		for (int i = 0; i < outputs.size(); i++) {
+			output(outputs.get(i), "outputs[" + i + "]");
+		}
+		return compilation.builder().build();
+	}
+
+	private Stream source(Source source) {
+		String path = "sources." + source.name();
+		CelEvaluator key = source.key().map(CelEvaluator::of).orElse(null);
+		EventTimeReader eventTime = new EventTimeReader(source.eventTime());
+		String read = Compilation.name(path, "read");
+		KStream<String, Row> parsed = compilation.builder()
+			.stream(source.kafka().topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+				.withName(Compilation.name(path, "topic")))
+			.process(() -> new SourceReader(source, compilation, key, eventTime), Named.as(read));
+		return new Stream(DeadLetters.route(compilation, parsed, read), source.key().isPresent(), source.lateness(), null);
+	}
+
+	private Stream transform(Transform transform) {
+		String path = "transforms." + transform.name();
+		Stream stream = transform.isMerge() ? merge(transform, path) : streams.get(transform.from().getFirst());
+		List<Step> list = transform.steps();
+		for (int i = 0; i < list.size(); i++) {
+			stream = steps.compile(stream, list.get(i), path + ".steps[" + i + "]");
+		}
+		return stream;
+	}
+
+	private Stream merge(Transform transform, String path) {
+		Stream first = streams.get(transform.from().getFirst());
+		KStream<String, Row> merged = first.records();
+		Duration lateness = first.lateness();
+		for (int i = 1; i < transform.from().size(); i++) {
+			Stream next = streams.get(transform.from().get(i));
+			merged = merged.merge(next.records(), Named.as(Compilation.name(path, "merge." + i)));
+			lateness = lateness.compareTo(next.lateness()) >= 0 ? lateness : next.lateness();
+		}
+		return new Stream(merged, true, lateness, null);
+	}
+
+	private void output(Output output, String path) {
+		streams.get(output.from()).records()
+			.process(() -> new OutputWriter(compilation.counting()), Named.as(Compilation.name(path, "write")))
+			.to(output.kafka().topic(), Produced.with(Serdes.String(), Serdes.ByteArray())
+				.withName(Compilation.name(path, "sink")));
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.streamplane.engine.compile.internal;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.streamplane.spec.Aggregation;
+import io.streamplane.spec.Step;
+import io.streamplane.spec.WindowKind;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.SlidingWindows;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Compiles a window step: a repartition by key when the key changed, {@link WindowInput} (lateness,
+ * arguments) in the same sub-topology as the aggregation, Kafka Streams' windowed aggregation over
+ * a RocksDB store with a changelog, then, for {@code emit: final}, a suppression until the window
+ * closes, and {@link WindowResults}. State stores and internal topics are named from the step's
+ * spec path, e.g. {@code transforms.revenue_1m.steps.1.window}.
+ */
+final class WindowCompiler {
+
+	private final Compilation compilation;
+
+	WindowCompiler(Compilation compilation) {
+		this.compilation = compilation;
+	}
+
+	Stream compile(Stream in, Step.Window step, String path) {
+		KStream<String, Row> records = in.needsRepartition() ? in.records().repartition(Repartitioned
+			.<String, Row>as(Compilation.name(path, "repartition")).withKeySerde(Serdes.String())
+			.withValueSerde(compilation.rows())) : in.records();
+		Map<Aggregation, CelEvaluator> arguments = new LinkedHashMap<>();
+		step.aggregations().forEach(aggregation -> aggregation.argument()
+			.ifPresent(argument -> arguments.put(aggregation, CelEvaluator.of(argument))));
+		WindowFolder folder = new WindowFolder(step.aggregations(), in.keyField());
+		String input = Compilation.name(path, "input");
+		KStream<String, Row> inputs = DeadLetters.route(compilation, records.processValues(new WindowInputSupplier(path,
+				new Lateness(step.kind(), in.lateness()), arguments, in.keyField(), Compilation.name(path, "stream-time")),
+				Named.as(input)), input);
+		KGroupedStream<String, Row> grouped = inputs.groupByKey(Grouped.with(Compilation.name(path, "group"),
+				Serdes.String(), compilation.rows()));
+		KTable<Windowed<String>, WindowState> table = aggregate(grouped, step, folder, in.lateness(), path);
+		KTable<Windowed<String>, WindowState> emitted = switch (step.emit()) {
+			case FINAL -> table.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
+				.withName(Compilation.name(path, "final")));
+			case UPDATES -> table;
+		};
+		KStream<String, Row> results = emitted.toStream(Named.as(Compilation.name(path, "results")))
+			.process(() -> new WindowResults(folder), Named.as(Compilation.name(path, "rows")));
+		return new Stream(results, true, in.lateness(), in.keyField());
+	}
+
+	private KTable<Windowed<String>, WindowState> aggregate(KGroupedStream<String, Row> grouped, Step.Window step,
+			WindowFolder folder, Duration lateness, String path) {
+		Named named = Named.as(Compilation.name(path, "aggregate"));
+		String store = Compilation.name(path, "window");
+		WindowStateSerde states = new WindowStateSerde(step.aggregations());
+		Materialized<String, WindowState, WindowStore<Bytes, byte[]>> windows = Materialized
+			.<String, WindowState, WindowStore<Bytes, byte[]>>as(store).withKeySerde(Serdes.String())
+			.withValueSerde(states).withCachingDisabled();
+		return switch (step.kind()) {
+			case WindowKind.Tumbling(Duration size) -> grouped.windowedBy(TimeWindows.ofSizeAndGrace(size, lateness))
+				.aggregate(folder::initial, folder::add, named, windows);
+			case WindowKind.Hopping(Duration size, Duration advance) -> grouped
+				.windowedBy(TimeWindows.ofSizeAndGrace(size, lateness).advanceBy(advance))
+				.aggregate(folder::initial, folder::add, named, windows);
+			case WindowKind.Sliding(Duration size) -> grouped
+				.windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(size, lateness))
+				.aggregate(folder::initial, folder::add, named, windows);
+			case WindowKind.Session(Duration gap) -> grouped
+				.windowedBy(SessionWindows.ofInactivityGapAndGrace(gap, lateness))
+				.aggregate(folder::initial, folder::add, folder::merge, named,
+						Materialized.<String, WindowState, SessionStore<Bytes, byte[]>>as(store)
+							.withKeySerde(Serdes.String()).withValueSerde(states).withCachingDisabled());
+		};
+	}
+
+}

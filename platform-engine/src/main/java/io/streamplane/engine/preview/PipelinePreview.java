@@ -1,0 +1,186 @@
+package io.streamplane.engine.preview;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.DeadLetterHeaders;
+import io.streamplane.engine.compile.EndOfInput;
+import io.streamplane.engine.compile.PipelineCompiler;
+import io.streamplane.engine.compile.PipelineCounters;
+import io.streamplane.spec.Output;
+import io.streamplane.spec.PipelineSpec;
+import io.streamplane.spec.Source;
+import io.streamplane.spec.Step;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Runs a pipeline over a finite list of records with the same topology a running pipeline uses,
+ * in Kafka Streams' {@code TopologyTestDriver}: no broker, exact, and batch = streaming. After
+ * the last input it sends {@link EndOfInput end-of-input markers} (one round per window step plus
+ * one) through every source, which advance event time past every window, so windows that emit
+ * final results emit them; markers never appear in outputs or dead letters.
+ * <p>
+ * Thread-safe: each run has its own driver and state directory, deleted afterwards.
+ */
+public final class PipelinePreview {
+
+	/** The largest number of input records a preview accepts. */
+	public static final int MAX_INPUTS = 10_000;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * Runs the pipeline over the inputs.
+	 * @param spec a validated spec
+	 * @param inputs the records, in arrival order, each on a topic one of the sources reads
+	 * @throws PreviewException when there are more than {@link #MAX_INPUTS} inputs or one names a
+	 * topic no source reads
+	 */
+	public PreviewResult run(PipelineSpec spec, List<PreviewInput> inputs) {
+		check(spec, inputs);
+		CompiledPipeline compiled = PipelineCompiler.forReplay().compile(spec, new PipelineCounters());
+		Path stateDir = tempDir();
+		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties(spec, stateDir))) {
+			Map<String, TestInputTopic<byte[], byte[]>> topics = new LinkedHashMap<>();
+			compiled.inputTopics().forEach(topic -> topics.put(topic,
+					driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())));
+			inputs.forEach(input -> topics.get(input.topic()).pipeInput(record(input)));
+			int rounds = windowSteps(spec) + 1;
+			for (int round = 0; round < rounds; round++) {
+				long time = EndOfInput.timestamp(round);
+				topics.values().forEach(topic -> topic.pipeInput(marker(time)));
+			}
+			return new PreviewResult(outputs(spec, driver), deadLetters(driver, compiled.deadLetterTopic()));
+		}
+		finally {
+			delete(stateDir);
+		}
+	}
+
+	private static void check(PipelineSpec spec, List<PreviewInput> inputs) {
+		if (inputs.size() > MAX_INPUTS) {
+			throw new PreviewException("a preview takes at most " + MAX_INPUTS + " input records, got " + inputs.size() +
+					"; preview a sample");
+		}
+		Set<String> topics = spec.sources().values().stream().map(source -> source.kafka().topic())
+			.collect(Collectors.toSet());
+		List<String> unknown = inputs.stream().map(PreviewInput::topic).filter(topic -> !topics.contains(topic))
+			.distinct().toList();
+		if (!unknown.isEmpty()) {
+			throw new PreviewException("no source of pipeline '" + spec.name() + "' reads " + unknown +
+					"; use one of the source topics " + spec.sources().values().stream().map(Source::kafka)
+						.map(kafka -> kafka.topic()).sorted().toList());
+		}
+	}
+
+	private static Properties properties(PipelineSpec spec, Path stateDir) {
+		Properties properties = new Properties();
+		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "sp-preview-" + spec.name());
+		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "preview.invalid:9092");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+		return properties;
+	}
+
+	private static TestRecord<byte[], byte[]> record(PreviewInput input) {
+		byte[] key = input.key() == null ? null : input.key().getBytes(StandardCharsets.UTF_8);
+		long timestamp = input.timestampMs() == null ? 0L : input.timestampMs();
+		return new TestRecord<>(key, JSON.writeValueAsBytes(input.value()), new RecordHeaders(), timestamp);
+	}
+
+	private static TestRecord<byte[], byte[]> marker(long time) {
+		Headers headers = new RecordHeaders();
+		headers.add(EndOfInput.HEADER, new byte[0]);
+		return new TestRecord<>(null, null, headers, time);
+	}
+
+	private static int windowSteps(PipelineSpec spec) {
+		return (int) spec.transforms().values().stream().flatMap(transform -> transform.steps().stream())
+			.filter(Step.Window.class::isInstance).count();
+	}
+
+	private static Map<String, List<PreviewOutput>> outputs(PipelineSpec spec, TopologyTestDriver driver) {
+		Map<String, List<PreviewOutput>> outputs = new LinkedHashMap<>();
+		for (Output output : spec.outputs()) {
+			String topic = output.kafka().topic();
+			outputs.put(topic, driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
+				.readRecordsToList().stream().map(record -> new PreviewOutput(record.key(), json(record.value())))
+				.toList());
+		}
+		return outputs;
+	}
+
+	private static List<DeadLetter> deadLetters(TopologyTestDriver driver, String topic) {
+		List<DeadLetter> deadLetters = new ArrayList<>();
+		driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList()
+			.forEach(record -> deadLetters.add(new DeadLetter(text(record.key()), json(record.value()),
+					header(record.headers(), DeadLetterHeaders.STEP), header(record.headers(), DeadLetterHeaders.REASON),
+					"true".equals(header(record.headers(), DeadLetterHeaders.LATE)))));
+		return deadLetters;
+	}
+
+	private static JsonNode json(byte[] value) {
+		if (value == null) {
+			return JsonNodeFactory.instance.nullNode();
+		}
+		try {
+			return JSON.readTree(value);
+		}
+		catch (JacksonException ex) {
+			return JsonNodeFactory.instance.stringNode(text(value));
+		}
+	}
+
+	private static String header(Headers headers, String name) {
+		Header header = headers.lastHeader(name);
+		return header == null ? null : text(header.value());
+	}
+
+	private static String text(byte[] bytes) {
+		return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	private static Path tempDir() {
+		try {
+			return Files.createTempDirectory("sp-preview-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create a state directory for the preview", ex);
+		}
+	}
+
+	private static void delete(Path dir) {
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot delete the preview state directory " + dir, ex);
+		}
+	}
+
+}
