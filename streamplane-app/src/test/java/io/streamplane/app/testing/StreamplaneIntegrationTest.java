@@ -1,5 +1,8 @@
 package io.streamplane.app.testing;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -7,8 +10,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base class for integration tests ({@code *IT}) that boot Streamplane against the shared
  * embedded Kafka broker and PostgreSQL of {@link TestInfrastructure}. It points
  * {@code spring.kafka.*} and {@code spring.datasource.*} at them, switches standalone mode off
- * (so a test never starts a broker of its own or touches {@code ./data}) and sets the admin token
- * to {@link #ADMIN_TOKEN}. The servers start once per test JVM, and Spring's test context cache
+ * (so a test never starts a broker of its own or touches {@code ./data}), sets the admin token
+ * to {@link #ADMIN_TOKEN}, gives the engine a temporary state directory and the fast settings of
+ * {@link #ENGINE_TEST_PROPERTIES}. The servers start once per test JVM, and Spring's test context cache
  * reuses application contexts across test classes with the same configuration.
  *
  * <pre class="code">
@@ -29,6 +33,18 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 public abstract class StreamplaneIntegrationTest {
 
+	/**
+	 * Engine settings of integration tests: frequent status reports, short restart backoffs and
+	 * commit intervals, so tests observe changes within a second or two.
+	 */
+	public static final Map<String, String> ENGINE_TEST_PROPERTIES = Map.of(
+			"streamplane.engine.status-interval", "500ms",
+			"streamplane.engine.restart.initial-backoff", "200ms",
+			"streamplane.engine.restart.max-backoff", "1s",
+			"streamplane.engine.restart.max-attempts", "2",
+			"streamplane.engine.commit-interval", "100ms",
+			"streamplane.engine.close-timeout", "10s");
+
 	/** The control plane's admin token in integration tests. */
 	public static final String ADMIN_TOKEN = "streamplane-integration-test-admin-token";
 
@@ -37,6 +53,9 @@ public abstract class StreamplaneIntegrationTest {
 		TestInfrastructure.connectionProperties().forEach((name, value) -> registry.add(name, () -> value));
 		registry.add("streamplane.standalone.enabled", () -> "false");
 		registry.add("streamplane.security.admin-token", () -> ADMIN_TOKEN);
+		ENGINE_TEST_PROPERTIES.forEach((name, value) -> registry.add(name, () -> value));
+		Path engineStateDir = TestInfrastructure.newDataDir();
+		registry.add("streamplane.engine.state-dir", () -> engineStateDir.toString());
 	}
 
 }

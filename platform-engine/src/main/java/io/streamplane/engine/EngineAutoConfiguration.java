@@ -1,0 +1,24 @@
+package io.streamplane.engine;
+
+import io.streamplane.engine.runtime.EngineProperties;
+import io.streamplane.engine.runtime.RuntimeConfiguration;
+import io.streamplane.role.ConditionalOnRole;
+import io.streamplane.role.Role;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The engine role: follows desired pipeline states on {@code sp.pipelines} and runs each pipeline
+ * as a Kafka Streams application, reporting to {@code sp.status}. On when
+ * {@code streamplane.roles} includes {@code engine}; configured by {@link EngineProperties}.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnRole(Role.ENGINE)
+@EnableConfigurationProperties(EngineProperties.class)
+@Import(RuntimeConfiguration.class)
+public final class EngineAutoConfiguration {
+
+}

@@ -1,0 +1,135 @@
+package io.streamplane.engine.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.streamplane.protocol.DesiredState;
+import io.streamplane.protocol.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Follows {@link Topics#PIPELINES} from the beginning and hands every desired state to the
+ * supervisor. It uses no consumer group: every engine instance reads every partition and sees
+ * every pipeline. Until the topic exists (the control plane creates it) it checks again every
+ * two seconds.
+ */
+final class DesiredStateReader {
+
+	private static final Logger log = LoggerFactory.getLogger(DesiredStateReader.class);
+
+	private static final Duration POLL = Duration.ofMillis(500);
+
+	private static final Duration TOPIC_RETRY = Duration.ofSeconds(2);
+
+	private final Supplier<Consumer<String, String>> consumers;
+
+	private final JsonMapper json;
+
+	private final java.util.function.Consumer<DesiredState> sink;
+
+	private volatile Consumer<String, String> consumer;
+
+	private volatile Thread thread;
+
+	DesiredStateReader(Supplier<Consumer<String, String>> consumers, JsonMapper json,
+			java.util.function.Consumer<DesiredState> sink) {
+		this.consumers = consumers;
+		this.json = json;
+		this.sink = sink;
+	}
+
+	void start() {
+		thread = Thread.ofPlatform().name("sp-engine-desired-state").daemon().start(this::run);
+	}
+
+	void stop() {
+		Thread running = thread;
+		thread = null;
+		var current = consumer;
+		if (current != null) {
+			current.wakeup();
+		}
+		if (running != null) {
+			try {
+				running.join(Duration.ofSeconds(5));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private void run() {
+		try (var desiredStates = consumers.get()) {
+			consumer = desiredStates;
+			if (!assignAll(desiredStates)) {
+				return;
+			}
+			while (thread != null) {
+				desiredStates.poll(POLL).forEach(this::apply);
+			}
+		}
+		catch (WakeupException ex) {
+			log.debug("Desired-state reader stopped");
+		}
+		catch (RuntimeException ex) {
+			log.error("Desired-state reader failed; this engine no longer follows {}", Topics.PIPELINES, ex);
+		}
+	}
+
+	private boolean assignAll(Consumer<String, String> desiredStates) {
+		while (thread != null) {
+			List<PartitionInfo> partitions = partitionsOrEmpty(desiredStates);
+			if (!partitions.isEmpty()) {
+				List<TopicPartition> assigned = partitions.stream()
+					.map(info -> new TopicPartition(info.topic(), info.partition()))
+					.toList();
+				desiredStates.assign(assigned);
+				desiredStates.seekToBeginning(assigned);
+				return true;
+			}
+			log.info("Waiting for topic {} (created by the control plane)", Topics.PIPELINES);
+			try {
+				Thread.sleep(TOPIC_RETRY);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static List<PartitionInfo> partitionsOrEmpty(Consumer<String, String> desiredStates) {
+		try {
+			List<PartitionInfo> partitions = desiredStates.partitionsFor(Topics.PIPELINES, Duration.ofSeconds(10));
+			return partitions == null ? List.of() : partitions;
+		}
+		catch (org.apache.kafka.common.errors.TimeoutException ex) {
+			return List.of();
+		}
+	}
+
+	private void apply(ConsumerRecord<String, String> record) {
+		if (record.value() == null) {
+			return;
+		}
+		try {
+			sink.accept(json.readValue(record.value(), DesiredState.class));
+		}
+		catch (JacksonException | NullPointerException ex) {
+			log.warn("Ignoring a malformed desired state at {}-{}@{}: {}", record.topic(), record.partition(),
+					record.offset(), ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.streamplane.engine.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.PipelineCounters;
+import io.streamplane.protocol.DesiredState;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Removes what a pipeline version leaves behind: its local state directory, its internal
+ * (changelog and repartition) topics and its consumer group. Failures are logged, never thrown:
+ * clean-up is retried the next time the version is deleted or replaced on some instance.
+ */
+final class PipelineLeftovers {
+
+	private static final Logger log = LoggerFactory.getLogger(PipelineLeftovers.class);
+
+	private PipelineLeftovers() {
+	}
+
+	/** Removes everything of a version this instance is not running, e.g. one deleted while paused. */
+	static void remove(EngineServices services, DesiredState version) {
+		String applicationId = StreamsSettings.applicationId(version.pipeline(), version.version());
+		deleteLocalState(services.properties().stateDir().resolve(applicationId));
+		try {
+			CompiledPipeline compiled = services.compiler()
+				.compile(services.specs().read(version.spec()).spec(), new PipelineCounters());
+			removeShared(services, applicationId, compiled.topology());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cannot name the internal topics of {} ({}); deleting only its consumer group", applicationId,
+					ErrorMessages.describe(ex));
+			deleteGroup(services, applicationId);
+		}
+	}
+
+	/** Removes the internal topics and the consumer group of an application that has stopped here. */
+	static void removeShared(EngineServices services, String applicationId, Topology topology) {
+		try {
+			services.topics().deleteInternalTopics(applicationId, topology);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not delete the internal topics of {}: {}", applicationId, ErrorMessages.describe(ex));
+		}
+		deleteGroup(services, applicationId);
+	}
+
+	private static void deleteGroup(EngineServices services, String applicationId) {
+		try {
+			services.topics().deleteGroup(applicationId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not delete consumer group {}: {}", applicationId, ErrorMessages.describe(ex));
+		}
+	}
+
+	private static void deleteLocalState(Path directory) {
+		try {
+			FileSystemUtils.deleteRecursively(directory);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete local state {}: {}", directory, ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,247 @@
+package io.streamplane.engine.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.PipelineCounters;
+import io.streamplane.protocol.DesiredState;
+import io.streamplane.protocol.PipelineState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one pipeline on this engine instance towards its desired state. Every method except the
+ * read-only accessors runs on the engine's single control thread, so lifecycle actions never
+ * overlap.
+ * <ul>
+ * <li><b>RUNNING</b>: compile the spec, check that the input topics exist (else
+ * {@link RunState#WAITING_FOR_INPUT}, checked again every status interval), create missing output
+ * and dead-letter topics, start Kafka Streams as {@code sp-<pipeline>-v<version>}.</li>
+ * <li><b>PAUSED</b>: {@code KafkaStreams.pause()}: processing stops, local state and group
+ * membership stay, so resuming is instant. A paused pipeline that is not running here is not
+ * started.</li>
+ * <li><b>New version</b>: the old application is closed and its local state, internal topics and
+ * consumer group removed; the new one starts with fresh state and reads its inputs from the
+ * earliest offset.</li>
+ * <li><b>DELETED</b>: the application is closed and its local state, internal topics and consumer
+ * group removed.</li>
+ * <li><b>Failures</b>: restarted after an exponential backoff; after
+ * {@code streamplane.engine.restart.max-attempts} consecutive failures, or at once when the spec
+ * cannot be compiled, the pipeline stays {@link RunState#FAILED} until its desired state
+ * changes.</li>
+ * </ul>
+ * Re-publishing an identical desired state (same version and state) changes nothing.
+ */
+final class PipelineRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(PipelineRunner.class);
+
+	private final String pipeline;
+
+	private final EngineServices services;
+
+	private final PipelineCounters counters = new PipelineCounters();
+
+	private final PipelineMeters meters;
+
+	private volatile DesiredState desired;
+
+	private volatile PipelineApp app;
+
+	private volatile RunState state = RunState.STARTING;
+
+	private volatile String lastError;
+
+	private volatile Instant lastErrorAt;
+
+	private long generation;
+
+	private int failures;
+
+	private Instant runningSince;
+
+	PipelineRunner(String pipeline, EngineServices services) {
+		this.pipeline = pipeline;
+		this.services = services;
+		this.meters = new PipelineMeters(services.registry(), pipeline, counters);
+	}
+
+	/** Moves towards a new desired state; does nothing if it equals the current one. */
+	void apply(DesiredState next) {
+		DesiredState previous = desired;
+		if (previous != null && previous.version() == next.version() && previous.state() == next.state()) {
+			return;
+		}
+		desired = next;
+		generation++;
+		failures = 0;
+		PipelineApp current = app;
+		boolean sameVersion = current != null && current.version() == next.version();
+		if (current != null && (!sameVersion || next.state() == PipelineState.DELETED)) {
+			stop(current, true);
+			current = null;
+		}
+		switch (next.state()) {
+			case RUNNING -> {
+				if (current != null) {
+					current.resume();
+					state = RunState.RUNNING;
+				}
+				else {
+					start();
+				}
+			}
+			case PAUSED -> {
+				if (current != null) {
+					current.pause();
+				}
+				state = RunState.PAUSED;
+			}
+			case DELETED -> {
+				if (!sameVersion) {
+					PipelineLeftovers.remove(services, next);
+				}
+				meters.close();
+			}
+		}
+	}
+
+	/** Updates what the runner knows from the running app; resets the failure count after a healthy run. */
+	void tick() {
+		PipelineApp current = app;
+		if (current == null || current.state() != RunState.RUNNING) {
+			runningSince = null;
+			return;
+		}
+		Instant now = Instant.now();
+		if (runningSince == null) {
+			runningSince = now;
+		}
+		else if (Duration.between(runningSince, now).compareTo(services.properties().restart().maxBackoff()) >= 0) {
+			failures = 0;
+		}
+	}
+
+	/** Stops the app, keeping its state, e.g. on shutdown. */
+	void shutdown() {
+		PipelineApp current = app;
+		if (current != null) {
+			app = null;
+			current.close(services.properties().closeTimeout(), false);
+		}
+	}
+
+	/** Called from a stream thread when the app went to {@code ERROR}. */
+	void onAppError(PipelineApp failed) {
+		services.control().execute(() -> {
+			if (failed != app) {
+				return;
+			}
+			app = null;
+			failed.close(services.properties().closeTimeout(), false);
+			Throwable cause = failed.failure();
+			failed(cause != null ? cause : new IllegalStateException("Kafka Streams stopped in state ERROR"), true);
+		});
+	}
+
+	/** A consistent view for status reports and health checks; callable from any thread. */
+	PipelineSnapshot snapshot() {
+		DesiredState current = desired;
+		RunState observed = state;
+		PipelineApp running = app;
+		long lag = 0;
+		if (running != null) {
+			RunState live = running.state();
+			observed = live != null && observed != RunState.FAILED ? live : observed;
+			lag = running.consumerLag();
+		}
+		return new PipelineSnapshot(pipeline, current == null ? 0 : current.version(), observed, counters.recordsIn(),
+				counters.recordsOut(), lag, counters.lateRecords(), counters.deadLetters(), lastError, lastErrorAt);
+	}
+
+	private void start() {
+		state = RunState.STARTING;
+		DesiredState target = desired;
+		CompiledPipeline compiled;
+		try {
+			compiled = services.compiler().compile(services.specs().read(target.spec()).spec(), counters);
+		}
+		catch (RuntimeException ex) {
+			failed(EngineException.permanent("pipeline '" + pipeline + "' version " + target.version()
+					+ " cannot be compiled by this engine: " + ErrorMessages.describe(ex), ex), false);
+			return;
+		}
+		try {
+			Set<String> missing = services.topics().prepare(compiled);
+			if (!missing.isEmpty()) {
+				waitForInputs(missing);
+				return;
+			}
+			PipelineApp started = new PipelineApp(target.version(), compiled,
+					services.settings().forPipeline(compiled, target.version()), services.registry(),
+					this::onAppError);
+			app = started;
+			started.start();
+			log.info("Started pipeline '{}' version {} as {}", pipeline, target.version(), started.applicationId());
+		}
+		catch (RuntimeException ex) {
+			PipelineApp current = app;
+			app = null;
+			if (current != null) {
+				current.close(services.properties().closeTimeout(), false);
+			}
+			failed(ex, !(ex instanceof EngineException engine) || engine.isRetriable());
+		}
+	}
+
+	private void waitForInputs(Set<String> missing) {
+		state = RunState.WAITING_FOR_INPUT;
+		Duration retry = services.properties().statusInterval();
+		error("input topic(s) " + missing + " of pipeline '" + pipeline + "' do not exist; create them and the "
+				+ "pipeline starts within " + retry.toMillis() + " ms");
+		later(retry, this::start);
+	}
+
+	private void failed(Throwable cause, boolean retriable) {
+		error(ErrorMessages.describe(cause));
+		failures++;
+		int maxAttempts = services.properties().restart().maxAttempts();
+		if (!retriable || failures > maxAttempts) {
+			state = RunState.FAILED;
+			log.error("Pipeline '{}' failed{}; it stays FAILED until its desired state changes: {}", pipeline,
+					retriable ? " " + failures + " times in a row" : "", lastError, cause);
+			return;
+		}
+		Duration backoff = services.properties().restart().backoff(failures);
+		state = RunState.RESTARTING;
+		log.warn("Pipeline '{}' failed (attempt {} of {}); restarting in {} ms: {}", pipeline, failures, maxAttempts,
+				backoff.toMillis(), lastError);
+		later(backoff, this::start);
+	}
+
+	private void stop(PipelineApp current, boolean removeEverything) {
+		app = null;
+		current.close(services.properties().closeTimeout(), removeEverything);
+		if (removeEverything) {
+			PipelineLeftovers.removeShared(services, current.applicationId(), current.compiled().topology());
+		}
+	}
+
+	private void later(Duration delay, Runnable action) {
+		long scheduledIn = generation;
+		services.control().schedule(() -> {
+			if (scheduledIn == generation) {
+				action.run();
+			}
+		}, delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void error(String message) {
+		lastError = message;
+		lastErrorAt = Instant.now();
+	}
+
+}

@@ -1,0 +1,183 @@
+package io.streamplane.engine.runtime;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.streamplane.engine.compile.CompiledPipeline;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka topics and consumer group of a pipeline: checks that its inputs exist, creates its
+ * outputs and dead-letter topic, and removes what a stopped version leaves behind. Internal topics
+ * are named from the version's topology, never by prefix, so one pipeline's clean-up cannot touch
+ * another's topics.
+ */
+final class PipelineTopics implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(PipelineTopics.class);
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private static final int GROUP_DELETE_ATTEMPTS = 5;
+
+	private static final Duration GROUP_DELETE_RETRY = Duration.ofSeconds(1);
+
+	private final Admin admin;
+
+	private final int replicationFactor;
+
+	PipelineTopics(Admin admin, int replicationFactor) {
+		this.admin = admin;
+		this.replicationFactor = replicationFactor;
+	}
+
+	/**
+	 * Creates missing output and dead-letter topics, with as many partitions as the largest input.
+	 * @return the input topics that do not exist; nothing is created unless this is empty
+	 */
+	Set<String> prepare(CompiledPipeline pipeline) {
+		Set<String> existing = existingTopics();
+		Set<String> missingInputs = new TreeSet<>(pipeline.inputTopics());
+		missingInputs.removeAll(existing);
+		if (!missingInputs.isEmpty()) {
+			return missingInputs;
+		}
+		int partitions = get(admin.describeTopics(pipeline.inputTopics()).allTopicNames()).values()
+			.stream()
+			.mapToInt(description -> description.partitions().size())
+			.max()
+			.orElse(1);
+		Set<String> toCreate = new TreeSet<>(pipeline.outputTopics());
+		toCreate.add(pipeline.deadLetterTopic());
+		toCreate.removeAll(existing);
+		Optional<Short> replication = replicationFactor < 0 ? Optional.empty()
+				: Optional.of((short) replicationFactor);
+		List<NewTopic> topics = toCreate.stream()
+			.map(topic -> new NewTopic(topic, Optional.of(partitions), replication))
+			.toList();
+		admin.createTopics(topics).values().forEach((topic, created) -> ignoring(created, TopicExistsException.class));
+		return Set.of();
+	}
+
+	/** Deletes the existing changelog and repartition topics of an application. */
+	void deleteInternalTopics(String applicationId, Topology topology) {
+		Set<String> internal = internalTopics(applicationId, topology.describe());
+		internal.retainAll(existingTopics());
+		if (internal.isEmpty()) {
+			return;
+		}
+		log.info("Deleting internal topics of {}: {}", applicationId, internal);
+		admin.deleteTopics(internal)
+			.topicNameValues()
+			.values()
+			.forEach(deleted -> ignoring(deleted, UnknownTopicOrPartitionException.class));
+	}
+
+	/**
+	 * Deletes an application's consumer group, retrying for a few seconds while members are still
+	 * leaving. A group that other instances still belong to is left alone: the last instance to
+	 * leave deletes it.
+	 */
+	void deleteGroup(String applicationId) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				get(admin.deleteConsumerGroups(List.of(applicationId)).all());
+				return;
+			}
+			catch (EngineException ex) {
+				if (ex.getCause() instanceof GroupIdNotFoundException) {
+					return;
+				}
+				if (!(ex.getCause() instanceof GroupNotEmptyException) || attempt == GROUP_DELETE_ATTEMPTS) {
+					log.info("Consumer group {} not deleted: {}", applicationId, ex.getMessage());
+					return;
+				}
+			}
+			pause(GROUP_DELETE_RETRY);
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static Set<String> internalTopics(String applicationId, TopologyDescription description) {
+		Set<String> topics = new HashSet<>();
+		for (TopologyDescription.Subtopology subtopology : description.subtopologies()) {
+			for (TopologyDescription.Node node : subtopology.nodes()) {
+				if (node instanceof TopologyDescription.Processor processor) {
+					processor.stores().forEach(store -> topics.add(applicationId + "-" + store + "-changelog"));
+				}
+				if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+					source.topicSet()
+						.stream()
+						.filter(topic -> topic.endsWith("-repartition"))
+						.map(topic -> topic.startsWith(applicationId + "-") ? topic : applicationId + "-" + topic)
+						.forEach(topics::add);
+				}
+			}
+		}
+		return topics;
+	}
+
+	private Set<String> existingTopics() {
+		return get(admin.listTopics().names());
+	}
+
+	private static void ignoring(KafkaFuture<?> future, Class<? extends Exception> harmless) {
+		try {
+			get(future);
+		}
+		catch (EngineException ex) {
+			if (!harmless.isInstance(ex.getCause())) {
+				throw ex;
+			}
+		}
+	}
+
+	private static <T> T get(KafkaFuture<T> future) {
+		try {
+			return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw EngineException.retriable("interrupted while waiting for Kafka", ex);
+		}
+		catch (ExecutionException ex) {
+			throw EngineException.retriable("Kafka admin request failed: " + ex.getCause().getMessage(),
+					ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw EngineException.retriable("no answer from Kafka within " + TIMEOUT.toSeconds()
+					+ "s; check spring.kafka.bootstrap-servers and that the brokers are up", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		admin.close(Duration.ofSeconds(5));
+	}
+
+}

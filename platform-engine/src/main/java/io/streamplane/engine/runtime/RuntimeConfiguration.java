@@ -1,0 +1,58 @@
+package io.streamplane.engine.runtime;
+
+import java.util.concurrent.Executors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamplane.engine.compile.PipelineCompiler;
+import io.streamplane.spec.SpecReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine runtime: desired-state reader, pipeline supervisor, status reports, health. */
+@Configuration(proxyBeanMethods = false)
+public class RuntimeConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TopologyCompiler topologyCompiler() {
+		PipelineCompiler compiler = new PipelineCompiler();
+		return compiler::compile;
+	}
+
+	@Bean
+	PipelineSupervisor pipelineSupervisor(EngineProperties properties, KafkaProperties kafka,
+			KafkaConnectionDetails connection, TopologyCompiler compiler, ObjectProvider<MeterRegistry> registry) {
+		KafkaClients clients = new KafkaClients(kafka, connection, properties.instanceId());
+		EngineServices services = new EngineServices(properties, new SpecReader(), compiler,
+				new StreamsSettings(clients.streams(), properties),
+				new PipelineTopics(clients.admin("topics"), properties.replicationFactor()),
+				registry.getIfAvailable(SimpleMeterRegistry::new),
+				Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sp-engine-control").factory()));
+		return new PipelineSupervisor(services);
+	}
+
+	@Bean
+	EngineLifecycle engineLifecycle(PipelineSupervisor supervisor, EngineProperties properties, KafkaProperties kafka,
+			KafkaConnectionDetails connection, ObjectProvider<JsonMapper> json) {
+		KafkaClients clients = new KafkaClients(kafka, connection, properties.instanceId());
+		JsonMapper mapper = json.getIfAvailable(() -> JsonMapper.builder().build());
+		StatusReporter reporter = new StatusReporter(clients.producer("status", 5_000), mapper,
+				properties.instanceId(), properties.statusInterval(), supervisor::snapshots);
+		DesiredStateReader reader = new DesiredStateReader(() -> clients.groupLessConsumer("desired-state"), mapper,
+				supervisor::apply);
+		return new EngineLifecycle(supervisor, reporter, reader);
+	}
+
+	@Bean
+	PipelinesHealthContributor pipelinesHealthContributor(PipelineSupervisor supervisor) {
+		return new PipelinesHealthContributor(supervisor);
+	}
+
+}

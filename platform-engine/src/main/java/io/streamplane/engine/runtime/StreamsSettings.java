@@ -1,0 +1,68 @@
+package io.streamplane.engine.runtime;
+
+import java.util.Map;
+import java.util.Properties;
+
+import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.spec.DeliveryGuarantee;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams configuration of one pipeline version: {@code spring.kafka.streams.*} and the
+ * connection settings first, then what the engine decides, which always wins.
+ * <ul>
+ * <li>{@code application.id} {@code sp-<pipeline>-v<version>}: every instance runs a version under
+ * the same id, so Kafka's group protocol spreads its partitions; a new version is a new id, with
+ * fresh state that reprocesses its inputs from the earliest offset.</li>
+ * <li>{@code processing.guarantee} {@code exactly_once_v2}, or {@code at_least_once} when the spec
+ * asks for it.</li>
+ * <li>{@code state.dir}, {@code num.stream.threads}, {@code num.standby.replicas},
+ * {@code replication.factor} and {@code commit.interval.ms} from {@link EngineProperties}.</li>
+ * <li>{@code auto.offset.reset} {@code earliest}: a new application reads its inputs from the
+ * start.</li>
+ * <li>static group membership, {@code group.instance.id} {@code <application id>-<instance id>}:
+ * an instance that restarts with the same {@code streamplane.engine.instance-id} within the session
+ * timeout gets its partitions back without a rebalance, and closing an application removes its
+ * members from the group at once (Kafka Streams only leaves a group on close for static
+ * members).</li>
+ * </ul>
+ */
+final class StreamsSettings {
+
+	private final Map<String, Object> base;
+
+	private final EngineProperties properties;
+
+	StreamsSettings(Map<String, Object> base, EngineProperties properties) {
+		this.base = Map.copyOf(base);
+		this.properties = properties;
+	}
+
+	/** The application id of a pipeline version. */
+	static String applicationId(String pipeline, int version) {
+		return "sp-" + pipeline + "-v" + version;
+	}
+
+	Properties forPipeline(CompiledPipeline pipeline, int version) {
+		String applicationId = applicationId(pipeline.pipeline(), version);
+		Properties config = new Properties();
+		config.putAll(base);
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+		config.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + properties.instanceId());
+		config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toAbsolutePath().toString());
+		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+				pipeline.guarantee() == DeliveryGuarantee.AT_LEAST_ONCE ? StreamsConfig.AT_LEAST_ONCE
+						: StreamsConfig.EXACTLY_ONCE_V2);
+		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.numStreamThreads());
+		config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
+		config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
+		properties.commitInterval()
+			.ifPresent(interval -> config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, interval.toMillis()));
+		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+				applicationId + "-" + properties.instanceId());
+		return config;
+	}
+
+}
