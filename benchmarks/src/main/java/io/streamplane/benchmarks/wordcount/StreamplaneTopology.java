@@ -1,0 +1,42 @@
+package io.streamplane.benchmarks.wordcount;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.PipelineCompiler;
+import io.streamplane.engine.compile.PipelineCounters;
+import io.streamplane.spec.SpecFormat;
+import io.streamplane.spec.SpecReader;
+
+/** Variant (a): a word-count spec from this module's resources, read and compiled as the engine does. */
+final class StreamplaneTopology {
+
+	private StreamplaneTopology() {
+	}
+
+	/**
+	 * Reads, validates and compiles the spec; each call builds a new topology.
+	 * @param resource the spec's class-path location, e.g. {@link Workload#SPEC_FINAL}
+	 * @throws RuntimeException whatever the reader or compiler throws, e.g. for steps it cannot compile yet
+	 */
+	static CompiledPipeline compile(String resource) {
+		return new PipelineCompiler().compile(new SpecReader().read(read(resource), SpecFormat.YAML).spec(),
+				new PipelineCounters());
+	}
+
+	private static String read(String resource) {
+		try (InputStream in = StreamplaneTopology.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("The spec " + resource + " is not on the class path");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the spec " + resource, ex);
+		}
+	}
+
+}

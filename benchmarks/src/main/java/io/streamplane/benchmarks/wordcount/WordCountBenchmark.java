@@ -1,0 +1,219 @@
+package io.streamplane.benchmarks.wordcount;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import io.streamplane.benchmarks.wordcount.Results.Case;
+import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.spec.Emit;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Pathway's word-count benchmark on Streamplane's embedded broker: loads the input once, measures
+ * the throughput of (a) the Streamplane pipeline, (b) the same logic hand-written in Kafka Streams
+ * and (c) a bare consume→produce loop, then the latency of (a) and (b) at half of (a)'s maximum
+ * rate, and prints a markdown report. A variant that cannot run, e.g. because the compiler does
+ * not support a step yet, is reported as not measured and the others still run.
+ * <p>
+ * Run it with {@code benchmarks/run-wordcount.sh [--name=value ...]}; see {@link BenchmarkOptions}.
+ */
+public final class WordCountBenchmark {
+
+	private static final String AT_LEAST_ONCE = StreamsConfig.AT_LEAST_ONCE;
+
+	private static final String EXACTLY_ONCE = StreamsConfig.EXACTLY_ONCE_V2;
+
+	private final BenchmarkOptions options;
+
+	private final BenchmarkCluster cluster;
+
+	private final Results results = new Results();
+
+	private WordCountBenchmark(BenchmarkOptions options, BenchmarkCluster cluster) {
+		this.options = options;
+		this.cluster = cluster;
+	}
+
+	/**
+	 * Runs the benchmark and writes the report to stdout and {@link BenchmarkOptions#report()}.
+	 * @param args {@code --name=value} options, see {@link BenchmarkOptions}
+	 */
+	public static void main(String[] args) throws IOException, InterruptedException {
+		BenchmarkOptions options = BenchmarkOptions.parse(args);
+		long started = System.nanoTime();
+		Results results;
+		try (BenchmarkCluster cluster = BenchmarkCluster.start()) {
+			results = new WordCountBenchmark(options, cluster).run();
+		}
+		String report = ResultsTable.render(options, results, Duration.ofNanos(System.nanoTime() - started));
+		System.out.println(report);
+		Path path = Path.of(options.report()).toAbsolutePath();
+		Files.createDirectories(path.getParent());
+		Files.writeString(path, report);
+		progress("Report written to " + path);
+	}
+
+	private Results run() throws InterruptedException {
+		long loading = System.nanoTime();
+		cluster.createTopics(options.partitions(), List.of(Workload.INPUT));
+		InputLoader.load(cluster.bootstrapServers(), Workload.INPUT, options,
+				Workload.eventTimeStart(Instant.now()));
+		progress("Loaded " + options.words() + " words into '" + Workload.INPUT + "' in "
+				+ Duration.ofNanos(System.nanoTime() - loading).toMillis() + " ms");
+		for (int round = 1; round <= options.rounds(); round++) {
+			for (Variant variant : order(round)) {
+				throughput(new Case(variant, variant == Variant.CONSUME_PRODUCE ? "none" : AT_LEAST_ONCE), round);
+			}
+		}
+		if (options.exactlyOnce()) {
+			throughput(new Case(Variant.KAFKA_STREAMS, EXACTLY_ONCE), 1);
+			throughput(new Case(Variant.STREAMPLANE, EXACTLY_ONCE), 1);
+		}
+		latency();
+		return results;
+	}
+
+	private static List<Variant> order(int round) {
+		return round % 2 == 1 ? List.of(Variant.KAFKA_STREAMS, Variant.STREAMPLANE, Variant.CONSUME_PRODUCE)
+				: List.of(Variant.STREAMPLANE, Variant.KAFKA_STREAMS, Variant.CONSUME_PRODUCE);
+	}
+
+	private void throughput(Case key, int round) throws InterruptedException {
+		if (results.failure(key).isPresent()) {
+			return;
+		}
+		String name = key.variant().label() + ", " + key.guarantee() + ", round " + round;
+		progress("Measuring " + name);
+		try {
+			Throughput run = measure(key, "wordcount-" + key.variant().letter() + "-"
+					+ (EXACTLY_ONCE.equals(key.guarantee()) ? "eos" : "alo") + "-" + round);
+			results.measured(key, run);
+			progress(String.format("  %,.0f events/s (%,d words in %,d ms, %,d output records, %,d late)",
+					run.perSecond(), run.records(), run.nanos() / 1_000_000, run.outputRecords(), run.lateRecords()));
+		}
+		catch (RuntimeException ex) {
+			results.failed(key, describe(ex));
+			progress("  not measured: " + describe(ex));
+		}
+	}
+
+	private Throughput measure(Case key, String applicationId) throws InterruptedException {
+		return switch (key.variant()) {
+			case STREAMPLANE -> {
+				CompiledPipeline pipeline = streamplane(Workload.SPEC_FINAL, Workload.INPUT);
+				yield measureStreams(pipeline.topology(), applicationId, key.guarantee(), pipeline.outputTopics(),
+						Set.of(pipeline.deadLetterTopic()));
+			}
+			case KAFKA_STREAMS -> {
+				String output = "word-counts-b";
+				cluster.createTopics(options.partitions(), List.of(output));
+				Topology topology = HandWrittenTopology.build(Workload.INPUT, output, Emit.FINAL);
+				yield measureStreams(topology, applicationId, key.guarantee(), Set.of(output), Set.of());
+			}
+			case CONSUME_PRODUCE -> {
+				String output = "word-counts-c";
+				cluster.createTopics(options.partitions(), List.of(output));
+				long before = cluster.recordsIn(output);
+				Throughput run = ConsumeProduceLoop.measure(cluster.bootstrapServers(), Workload.INPUT, output,
+						options.words());
+				yield run.withOutputRecords(cluster.recordsIn(output) - before);
+			}
+		};
+	}
+
+	private Throughput measureStreams(Topology topology, String applicationId, String guarantee, Set<String> outputs,
+			Set<String> deadLetters) throws InterruptedException {
+		long outputsBefore = recordsIn(outputs);
+		long deadLettersBefore = recordsIn(deadLetters);
+		Throughput run = StreamsThroughput.measure(topology,
+				StreamsSettings.throughput(cluster, applicationId, guarantee), options.words());
+		return run.withOutputRecords(recordsIn(outputs) - outputsBefore)
+			.withLateRecords(run.lateRecords() + recordsIn(deadLetters) - deadLettersBefore);
+	}
+
+	private long recordsIn(Set<String> topics) {
+		return topics.stream().mapToLong(cluster::recordsIn).sum();
+	}
+
+	private CompiledPipeline streamplane(String spec, String expectedInput) {
+		CompiledPipeline pipeline = StreamplaneTopology.compile(spec);
+		if (!pipeline.inputTopics().equals(Set.of(expectedInput))) {
+			throw new BenchmarkException("The spec " + spec + " reads " + pipeline.inputTopics() + " but the benchmark "
+					+ "loads '" + expectedInput + "'; make the spec's source topic '" + expectedInput + "'");
+		}
+		List<String> topics = new ArrayList<>(pipeline.outputTopics());
+		topics.add(pipeline.deadLetterTopic());
+		cluster.createTopics(options.partitions(), topics);
+		return pipeline;
+	}
+
+	private void latency() throws InterruptedException {
+		OptionalDouble rate = latencyRate();
+		if (rate.isEmpty()) {
+			results.note("Latency was not measured: neither (a) nor (b) has a maximum rate; set --latency-rate.");
+			return;
+		}
+		latency(Variant.STREAMPLANE, rate.getAsDouble());
+		latency(Variant.KAFKA_STREAMS, rate.getAsDouble());
+	}
+
+	private OptionalDouble latencyRate() {
+		if (options.latencyRate() > 0) {
+			results.note("Latency ran at the rate set with --latency-rate.");
+			return OptionalDouble.of(options.latencyRate());
+		}
+		Optional<Double> streamplane = results.median(new Case(Variant.STREAMPLANE, AT_LEAST_ONCE));
+		if (streamplane.isPresent()) {
+			return OptionalDouble.of(streamplane.get() / 2);
+		}
+		Optional<Double> kafkaStreams = results.median(new Case(Variant.KAFKA_STREAMS, AT_LEAST_ONCE));
+		kafkaStreams.ifPresent(max -> results.note("(a) has no maximum rate, so latency ran at half of (b)'s."));
+		return kafkaStreams.map(max -> OptionalDouble.of(max / 2)).orElse(OptionalDouble.empty());
+	}
+
+	private void latency(Variant variant, double perSecond) throws InterruptedException {
+		progress(String.format("Measuring the latency of %s at %,.0f words/s", variant.label(), perSecond));
+		String applicationId = "wordcount-" + variant.letter() + "-latency";
+		try {
+			LatencyResult result;
+			if (variant == Variant.STREAMPLANE) {
+				CompiledPipeline pipeline = streamplane(Workload.SPEC_UPDATES, Workload.LATENCY_INPUT);
+				result = LatencyRun.measure(cluster, pipeline.topology(),
+						StreamsSettings.latency(cluster, applicationId), Workload.LATENCY_INPUT,
+						pipeline.outputTopics().iterator().next(), perSecond, options);
+			}
+			else {
+				Topology topology = HandWrittenTopology.build("words-latency-b", "word-counts-latency-b", Emit.UPDATES);
+				result = LatencyRun.measure(cluster, topology, StreamsSettings.latency(cluster, applicationId),
+						"words-latency-b", "word-counts-latency-b", perSecond, options);
+			}
+			results.measured(variant, result);
+			progress(String.format("  p50 %d ms, p95 %d ms, p99 %d ms over %,d words (%,d unseen)", result.p50(),
+					result.p95(), result.p99(), result.measured(), result.unseen()));
+		}
+		catch (RuntimeException ex) {
+			results.latencyFailed(variant, describe(ex));
+			progress("  not measured: " + describe(ex));
+		}
+	}
+
+	private static String describe(RuntimeException ex) {
+		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+	}
+
+	private static void progress(String message) {
+		System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + message);
+	}
+
+}
