@@ -21,7 +21,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real Apache Kafka broker in this JVM: one KRaft node in combined mode (broker and controller,
  * node id 1) on localhost. The log directory is formatted on first start and reused afterwards, so
  * topics and committed offsets survive a restart. Settings suit a single node: replication factor
- * and minimum ISR 1 for internal topics, no initial rebalance delay, no automatic topic creation.
+ * and minimum ISR 1 for internal topics, no initial rebalance delay. As on a stock broker, producing
+ * to a topic that does not exist creates it (one partition), so a first try needs no set-up.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -109,7 +110,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 		config.put("share.coordinator.state.topic.replication.factor", "1");
 		config.put("share.coordinator.state.topic.min.isr", "1");
 		config.put("group.initial.rebalance.delay.ms", "0");
-		config.put("auto.create.topics.enable", "false");
+		config.put("auto.create.topics.enable", "true");
 		return config;
 	}
 
