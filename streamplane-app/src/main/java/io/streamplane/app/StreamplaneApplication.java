@@ -2,14 +2,18 @@ package io.streamplane.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
 /**
  * The single Streamplane binary. {@code streamplane.roles} selects what this process runs;
  * without an external Kafka ({@code spring.kafka.bootstrap-servers}) or PostgreSQL
  * ({@code spring.datasource.url}) it starts embedded ones (see
- * {@link io.streamplane.app.standalone}).
+ * {@link io.streamplane.app.standalone}). There is no user store: the control plane authenticates
+ * with its admin token, other roles serve only open actuator endpoints
+ * ({@link ActuatorOnlySecurityAutoConfiguration}), so Spring Boot's in-memory user with a generated
+ * password is excluded.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 public class StreamplaneApplication {
 
 	/**

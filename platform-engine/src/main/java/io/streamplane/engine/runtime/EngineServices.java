@@ -1,5 +1,6 @@
 package io.streamplane.engine.runtime;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,8 +15,12 @@ import io.streamplane.spec.SpecReader;
  * @param settings the Kafka Streams configuration of each pipeline version
  * @param topics creates and removes pipeline topics and consumer groups
  * @param registry where pipeline metrics are registered
- * @param control the single thread on which every pipeline lifecycle action runs
+ * @param workers the threads on which pipeline lifecycle actions run, through one
+ * {@link SerialExecutor} per pipeline; unbounded, since closing and cleaning up block
+ * @param timer schedules delayed actions (restarts, input checks, status ticks); its tasks only
+ * hand work to a pipeline's {@link SerialExecutor} and never block
  */
 record EngineServices(EngineProperties properties, SpecReader specs, TopologyCompiler compiler,
-		StreamsSettings settings, PipelineTopics topics, MeterRegistry registry, ScheduledExecutorService control) {
+		StreamsSettings settings, PipelineTopics topics, MeterRegistry registry, ExecutorService workers,
+		ScheduledExecutorService timer) {
 }

@@ -3,6 +3,8 @@ package io.streamplane.engine.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.streamplane.engine.compile.CompiledPipeline;
@@ -14,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives one pipeline on this engine instance towards its desired state. Every method except the
- * read-only accessors runs on the engine's single control thread, so lifecycle actions never
- * overlap.
+ * read-only accessors runs on the pipeline's {@link SerialExecutor}, so its lifecycle actions never
+ * overlap, and a slow one (closing, removing leftovers) never holds up another pipeline.
  * <ul>
  * <li><b>RUNNING</b>: compile the spec, check that the input topics exist (else
  * {@link RunState#WAITING_FOR_INPUT}, checked again every status interval), create missing output
@@ -43,6 +45,8 @@ final class PipelineRunner {
 
 	private final EngineServices services;
 
+	private final Executor lane;
+
 	private final PipelineCounters counters = new PipelineCounters();
 
 	private final PipelineMeters meters;
@@ -63,9 +67,10 @@ final class PipelineRunner {
 
 	private Instant runningSince;
 
-	PipelineRunner(String pipeline, EngineServices services) {
+	PipelineRunner(String pipeline, EngineServices services, Executor lane) {
 		this.pipeline = pipeline;
 		this.services = services;
+		this.lane = lane;
 		this.meters = new PipelineMeters(services.registry(), pipeline, counters);
 	}
 
@@ -136,7 +141,7 @@ final class PipelineRunner {
 
 	/** Called from a stream thread when the app went to {@code ERROR}. */
 	void onAppError(PipelineApp failed) {
-		services.control().execute(() -> {
+		lane.execute(() -> {
 			if (failed != app) {
 				return;
 			}
@@ -232,11 +237,16 @@ final class PipelineRunner {
 
 	private void later(Duration delay, Runnable action) {
 		long scheduledIn = generation;
-		services.control().schedule(() -> {
-			if (scheduledIn == generation) {
-				action.run();
-			}
-		}, delay.toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			services.timer().schedule(() -> lane.execute(() -> {
+				if (scheduledIn == generation) {
+					action.run();
+				}
+			}), delay.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			log.debug("Engine is stopping; pipeline '{}' is not started again", pipeline);
+		}
 	}
 
 	private void error(String message) {

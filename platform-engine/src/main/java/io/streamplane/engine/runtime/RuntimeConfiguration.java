@@ -34,7 +34,8 @@ public class RuntimeConfiguration {
 				new StreamsSettings(clients.streams(), properties),
 				new PipelineTopics(clients.admin("topics"), properties.replicationFactor()),
 				registry.getIfAvailable(SimpleMeterRegistry::new),
-				Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sp-engine-control").factory()));
+				Executors.newCachedThreadPool(Thread.ofPlatform().name("sp-engine-lifecycle-", 1).factory()),
+				Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sp-engine-timer").factory()));
 		return new PipelineSupervisor(services);
 	}
 

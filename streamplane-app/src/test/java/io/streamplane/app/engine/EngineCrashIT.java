@@ -1,0 +1,256 @@
+package io.streamplane.app.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+import io.streamplane.app.standalone.StandaloneInfrastructure;
+import io.streamplane.app.standalone.StandaloneInfrastructure.Component;
+import io.streamplane.app.standalone.StandaloneProperties;
+import io.streamplane.app.testing.TestInfrastructure;
+import io.streamplane.protocol.DesiredState;
+import io.streamplane.protocol.PipelineState;
+import io.streamplane.protocol.Topics;
+import io.streamplane.spec.SpecFormat;
+import io.streamplane.spec.SpecReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Exactly-once across a crash: an engine in a JVM of its own is killed ({@code kill -9}) in the
+ * middle of a windowed count, another takes over with the same instance id and state directory,
+ * and the committed output holds every window's count exactly once.
+ * <p>
+ * The test runs its own broker, not the shared one: engines of other tests' application contexts
+ * in this JVM follow the shared broker's {@link Topics#PIPELINES} and would join the pipeline.
+ */
+class EngineCrashIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String PIPELINE = "crash-count";
+
+	private static final String INPUT = PIPELINE + "-events";
+
+	private static final String OUTPUT = PIPELINE + "-counts";
+
+	private static final String APPLICATION_ID = "sp-" + PIPELINE + "-v1";
+
+	private static final int PARTITIONS = 4;
+
+	private static final int RECORDS = 200_000;
+
+	private static final int KEYS = 37;
+
+	private static final int RECORDS_PER_SECOND = 40;
+
+	private static final long START = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
+
+	private static final long FLUSH = START + Duration.ofDays(10).toSeconds();
+
+	private static final Duration WAIT = Duration.ofSeconds(90);
+
+	private static final String SPEC = """
+			name: %s
+			sources:
+			  events:
+			    kafka: { topic: %s, format: json }
+			    eventTime: { field: t, unit: seconds }
+			    lateness: 30s
+			    fields: { k: string, t: int }
+			transforms:
+			  counts:
+			    from: events
+			    steps:
+			      - keyBy: k
+			      - window: { tumbling: 10s, emit: final }
+			        aggregate: { count: "count()" }
+			outputs:
+			  - { from: counts, kafka: { topic: %s, format: json } }
+			processing:
+			  guarantee: exactly_once
+			""".formatted(PIPELINE, INPUT, OUTPUT);
+
+	private static StandaloneInfrastructure broker;
+
+	private static String bootstrapServers;
+
+	@BeforeAll
+	static void ownBroker() {
+		broker = StandaloneInfrastructure.start(StandaloneProperties.defaults()
+			.withDataDir(TestInfrastructure.newDataDir())
+			.withPorts(TestInfrastructure.freePort(), TestInfrastructure.freePort(), TestInfrastructure.freePort()),
+				EnumSet.of(Component.KAFKA));
+		bootstrapServers = broker.kafka().orElseThrow().bootstrapServers();
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		broker.close();
+	}
+
+	@Test
+	void shouldCountEveryWindowExactlyOnceWhenTheEngineIsKilledMidway() throws Exception {
+		createTopics();
+		Map<String, Long> expected = produceInput();
+		publishDesiredState();
+		Path stateDir = TestInfrastructure.newDataDir();
+		Path logs = Path.of("target", "engine-crash-it");
+
+		try (EngineProcess first = EngineProcess.start(bootstrapServers, "crash-engine", stateDir,
+				logs.resolve("engine-1.log"))) {
+			await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> committedInput() >= RECORDS / 5);
+			first.kill();
+		}
+		long committedAtKill = committedInput();
+		assertThat(committedAtKill).as("the engine was killed midway").isLessThan(RECORDS + PARTITIONS * KEYS);
+
+		try (EngineProcess second = EngineProcess.start(bootstrapServers, "crash-engine", stateDir,
+				logs.resolve("engine-2.log"))) {
+			Map<String, Long> counted = readCounts(expected.size());
+			assertThat(counted).as("counts per key and window; engine logs in %s", logs)
+				.containsExactlyInAnyOrderEntriesOf(expected);
+		}
+	}
+
+	private static void createTopics() throws ExecutionException, InterruptedException {
+		try (Admin admin = admin()) {
+			admin.createTopics(List.of(
+					new NewTopic(Topics.PIPELINES, Optional.of(1), Optional.empty())
+						.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+					new NewTopic(Topics.STATUS, Optional.of(1), Optional.empty()),
+					new NewTopic(INPUT, Optional.of(PARTITIONS), Optional.empty())))
+				.all()
+				.get();
+		}
+	}
+
+	/**
+	 * Produces the events in event-time order, then one far-future event per key that closes
+	 * every window on every partition; returns the expected count per key and window.
+	 */
+	private static Map<String, Long> produceInput() {
+		Map<String, Long> expected = new HashMap<>();
+		try (KafkaProducer<String, String> producer = producer()) {
+			for (int i = 0; i < RECORDS; i++) {
+				String key = "k" + (i * 7 % KEYS);
+				long t = START + i / RECORDS_PER_SECOND;
+				producer.send(event(key, t));
+				expected.merge(row(key, Instant.ofEpochSecond(t - t % 10)), 1L, Long::sum);
+			}
+			for (int k = 0; k < KEYS; k++) {
+				producer.send(event("k" + k, FLUSH));
+			}
+			producer.flush();
+		}
+		return expected;
+	}
+
+	private static ProducerRecord<String, String> event(String key, long t) {
+		return new ProducerRecord<>(INPUT, key, "{\"k\":\"" + key + "\",\"t\":" + t + "}");
+	}
+
+	private static void publishDesiredState() {
+		DesiredState desired = new DesiredState(PIPELINE, 1, PipelineState.RUNNING,
+				new SpecReader().read(SPEC, SpecFormat.YAML).document(), Instant.now());
+		try (KafkaProducer<String, String> producer = producer()) {
+			producer.send(new ProducerRecord<>(Topics.PIPELINES, PIPELINE, JSON.writeValueAsString(desired)));
+		}
+	}
+
+	/** Input offsets the pipeline committed, summed over partitions. */
+	private static long committedInput() throws ExecutionException, InterruptedException {
+		try (Admin admin = admin()) {
+			Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(APPLICATION_ID)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			return offsets.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey().topic().equals(INPUT) && entry.getValue() != null)
+				.mapToLong(entry -> entry.getValue().offset())
+				.sum();
+		}
+	}
+
+	/**
+	 * Reads the committed output until {@code expected} window rows arrived, then a few seconds
+	 * more to catch duplicates; a duplicate row adds its count again, so it shows as a wrong count.
+	 */
+	private static Map<String, Long> readCounts(int expected) {
+		Map<String, Long> counted = new HashMap<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+				new StringDeserializer(), new StringDeserializer())) {
+			await().atMost(WAIT).until(() -> !consumer.partitionsFor(OUTPUT).isEmpty());
+			List<TopicPartition> partitions = consumer.partitionsFor(OUTPUT)
+				.stream()
+				.map(info -> new TopicPartition(OUTPUT, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Instant deadline = Instant.now().plus(WAIT);
+			int rows = 0;
+			while (rows < expected && Instant.now().isBefore(deadline)) {
+				rows += count(consumer, counted);
+			}
+			Instant settled = Instant.now().plusSeconds(3);
+			while (Instant.now().isBefore(settled)) {
+				count(consumer, counted);
+			}
+		}
+		return counted;
+	}
+
+	private static int count(KafkaConsumer<String, String> consumer, Map<String, Long> counted) {
+		int rows = 0;
+		for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+			JsonNode value = JSON.readTree(record.value());
+			counted.merge(row(value.path("k").asString(), Instant.parse(value.path("window_start").asString())),
+					value.path("count").asLong(), Long::sum);
+			rows++;
+		}
+		return rows;
+	}
+
+	private static String row(String key, Instant windowStart) {
+		return key + "@" + windowStart;
+	}
+
+	private static KafkaProducer<String, String> producer() {
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5),
+				new StringSerializer(), new StringSerializer());
+	}
+
+	private static Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+	}
+
+}
