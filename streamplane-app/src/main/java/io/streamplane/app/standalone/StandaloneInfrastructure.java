@@ -61,6 +61,7 @@ public final class StandaloneInfrastructure implements AutoCloseable {
 				Ports.requireFree(properties.controllerPort(), "controller-port", "the embedded Kafka controller");
 			}
 			if (components.contains(Component.POSTGRES)) {
+				OrphanedPostgres.stop(dataDir.resolve("postgres"));
 				Ports.requireFree(properties.postgresPort(), "postgres-port", "the embedded PostgreSQL");
 			}
 			CompletableFuture<EmbeddedPostgresServer> postgres = components.contains(Component.POSTGRES)
