@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replays each conformance case of {@code shared/conformance} through preview with the example
+ * Replays each conformance case (shared originals, else the repository copy) through preview with the example
  * spec of the same name and compares the outputs as a multiset, numbers by value.
  */
 class ConformanceTest {
