@@ -29,13 +29,15 @@ import org.apache.kafka.streams.Topology;
  * {@code keyBy} changes it; a transform with several inputs merges them. A window repartitions
  * first when the key changed since the records were partitioned.</li>
  * <li><b>Lateness</b>: right before each window aggregation, in the same sub-topology, an operator
- * keeps the stream time of that aggregation in a state store and applies Kafka Streams' own
+ * keeps the stream time of that aggregation in a cached state store (written to its changelog when
+ * the cache flushes on commit, together with the aggregation's state) and applies Kafka Streams' own
  * drop rule (window end + lateness &lt;= stream time) itself, so late records are dead-lettered
  * and counted instead of being silently dropped.</li>
  * <li><b>Windows</b> emit rows keyed by the group key with the key field, {@code window_start},
  * {@code window_end} (ISO-8601 UTC, epoch-aligned for tumbling and hopping windows) and the
- * aggregates; {@code emit: final} suppresses until the window closes, {@code emit: updates}
- * emits every change (caching disabled).</li>
+ * aggregates; {@code emit: final} suppresses until the window closes (the window store behind
+ * the record cache, which only coalesces updates the suppression would hold back anyway),
+ * {@code emit: updates} emits every change (caching disabled).</li>
  * <li><b>Outputs</b> are JSON objects with string keys.</li>
  * <li><b>Dead letters</b>: every record that fails (unparsable, mistyped or missing field,
  * expression error, bad event time, no key for a window) or is late goes to the pipeline's

@@ -3,6 +3,7 @@ package io.streamplane.engine.compile.internal;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelType;
 import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
@@ -13,7 +14,9 @@ import io.streamplane.spec.ExpressionEnvironment;
 /**
  * One CEL expression of a spec, planned once at compile time and evaluated per record. Thread-safe.
  * Before evaluation each field the expression reads is converted to its checked type; a field the
- * record lacks, a mistyped field and an evaluation error are {@link RecordException}s.
+ * record lacks, a mistyped field and an evaluation error are {@link RecordException}s. An expression
+ * that is a bare variable, such as {@code keyBy: word}, evaluates to that converted value without
+ * running the program, which is what the program would return.
  */
 public final class CelEvaluator {
 
@@ -27,10 +30,13 @@ public final class CelEvaluator {
 
 	private final Map<String, CelType> variables;
 
+	private final String bareVariable;
+
 	private CelEvaluator(Expression expression, CelRuntime.Program program) {
 		this.expression = expression;
 		this.program = program;
 		this.variables = expression.variables();
+		this.bareVariable = bareVariable(expression, variables);
 	}
 
 	/** Plans the expression's program. */
@@ -45,6 +51,9 @@ public final class CelEvaluator {
 
 	/** Evaluates against a record and its key; returns the raw CEL result. */
 	public Object evaluate(String key, Row row) {
+		if (bareVariable != null) {
+			return variable(bareVariable, variables.get(bareVariable), key, row);
+		}
 		Map<String, Object> activation = new HashMap<>();
 		variables.forEach((name, type) -> activation.put(name, variable(name, type, key, row)));
 		try {
@@ -66,6 +75,14 @@ public final class CelEvaluator {
 	/** The expression text, for messages. */
 	public String text() {
 		return expression.text();
+	}
+
+	private static String bareVariable(Expression expression, Map<String, CelType> variables) {
+		CelExpr root = expression.ast().getExpr();
+		if (root.getKind() == CelExpr.ExprKind.Kind.IDENT && variables.containsKey(root.ident().name())) {
+			return root.ident().name();
+		}
+		return null;
 	}
 
 	private Object variable(String name, CelType type, String key, Row row) {

@@ -61,7 +61,7 @@ final class DeadLetterWriter implements Processor<String, Row, byte[], byte[]> {
 		if (row.origin().isKnown()) {
 			return row.origin().value();
 		}
-		return RowSerde.JSON.writeValueAsBytes(JsonValues.toJson(row.fields()));
+		return JsonValues.toJsonBytes(row.fields());
 	}
 
 	private static byte[] utf8(String text) {

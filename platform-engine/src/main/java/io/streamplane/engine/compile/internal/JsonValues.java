@@ -1,5 +1,6 @@
 package io.streamplane.engine.compile.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,9 @@ import java.util.Map;
 import com.google.common.primitives.UnsignedLong;
 import dev.cel.common.values.CelByteString;
 import dev.cel.common.values.NullValue;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,6 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * such as {@code 300s}.
  */
 public final class JsonValues {
+
+	/** The mapper for record values read from and written to user topics. */
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -76,6 +82,41 @@ public final class JsonValues {
 			case Boolean bool -> NODES.booleanNode(bool);
 			default -> NODES.stringNode(value.toString());
 		};
+	}
+
+	/**
+	 * The JSON text of a Java value produced by {@link #fromJson} or {@link #fromCel}, as UTF-8:
+	 * the bytes {@link #toJson} would serialize to, written without building the tree.
+	 */
+	public static byte[] toJsonBytes(Object value) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+		try (JsonGenerator generator = JSON.createGenerator(bytes)) {
+			write(generator, value);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static void write(JsonGenerator generator, Object value) {
+		switch (value) {
+			case null -> generator.writeNull();
+			case Map<?, ?> map -> {
+				generator.writeStartObject();
+				map.forEach((key, element) -> {
+					generator.writeName(String.valueOf(key));
+					write(generator, element);
+				});
+				generator.writeEndObject();
+			}
+			case List<?> list -> {
+				generator.writeStartArray();
+				list.forEach(element -> write(generator, element));
+				generator.writeEndArray();
+			}
+			case Long number -> generator.writeNumber(number);
+			case Double number -> generator.writeNumber(number);
+			case Boolean bool -> generator.writeBoolean(bool);
+			default -> generator.writeString(value.toString());
+		}
 	}
 
 	/** The Java value of a CEL result, as stored in a {@link Row}. */

@@ -26,7 +26,7 @@ final class OutputWriter implements Processor<String, Row, String, byte[]> {
 			return;
 		}
 		counting.recordOut().run();
-		context.forward(record.withValue(RowSerde.JSON.writeValueAsBytes(JsonValues.toJson(record.value().fields()))));
+		context.forward(record.withValue(JsonValues.toJsonBytes(record.value().fields())));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A record flowing through a compiled pipeline: its fields as JSON-like Java values
@@ -19,13 +20,24 @@ import java.util.Map;
  */
 public record Row(Map<String, Object> fields, Origin origin, Failure failure, boolean marker) {
 
+	private static final Class<?> FROZEN = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+
+	/** Copies {@code fields}, unless they are the fields of another row or handed over by {@link #owning}. */
 	public Row {
-		fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+		fields = fields.getClass() == FROZEN ? fields : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
 	}
 
 	/** A regular record. */
 	public static Row of(Map<String, Object> fields, Origin origin) {
 		return new Row(fields, origin, null, false);
+	}
+
+	/**
+	 * A record that takes over a map its caller has just filled and never touches again, without
+	 * copying it.
+	 */
+	static Row owning(LinkedHashMap<String, Object> fields, Origin origin, boolean marker) {
+		return new Row(Collections.unmodifiableMap(fields), origin, null, marker);
 	}
 
 	/** An end-of-input marker. */
@@ -45,27 +57,30 @@ public record Row(Map<String, Object> fields, Origin origin, Failure failure, bo
 
 	/** A copy with one field added or replaced. */
 	public Row with(String field, Object value) {
-		Map<String, Object> copy = new LinkedHashMap<>(fields);
+		if (fields.containsKey(field) && Objects.equals(fields.get(field), value)) {
+			return this;
+		}
+		LinkedHashMap<String, Object> copy = new LinkedHashMap<>(fields);
 		copy.put(field, value);
-		return new Row(copy, origin, failure, marker);
+		return new Row(Collections.unmodifiableMap(copy), origin, failure, marker);
 	}
 
 	/** A copy with the given fields added or replaced, in order. */
 	public Row withAll(Map<String, Object> values) {
-		Map<String, Object> copy = new LinkedHashMap<>(fields);
+		LinkedHashMap<String, Object> copy = new LinkedHashMap<>(fields);
 		copy.putAll(values);
-		return new Row(copy, origin, failure, marker);
+		return new Row(Collections.unmodifiableMap(copy), origin, failure, marker);
 	}
 
 	/** A copy with only the named fields that the record has, in the given order. */
 	public Row select(List<String> names) {
-		Map<String, Object> selected = new LinkedHashMap<>();
+		LinkedHashMap<String, Object> selected = new LinkedHashMap<>();
 		for (String name : names) {
 			if (fields.containsKey(name)) {
 				selected.put(name, fields.get(name));
 			}
 		}
-		return new Row(selected, origin, failure, marker);
+		return new Row(Collections.unmodifiableMap(selected), origin, failure, marker);
 	}
 
 }

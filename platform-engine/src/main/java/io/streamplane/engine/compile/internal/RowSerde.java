@@ -1,59 +1,52 @@
 package io.streamplane.engine.compile.internal;
 
-import java.util.Base64;
-import java.util.Map;
-
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Serializes rows on repartition topics as JSON: {@code {"f": fields, "k": key, "v": value,
- * "m": true}}, the origin bytes in Base64 so that a record failing after a repartition is still
- * dead-lettered as it was read. Failed rows are routed to the dead-letter topic before any
+ * Serializes rows on repartition topics in a compact binary form (see {@link BinaryWriter}): a
+ * flags byte (origin key present, origin value present, end-of-input marker), the origin key and
+ * value bytes as read, so that a record failing after a repartition is still dead-lettered as it
+ * was read, then the fields in order. Failed rows are routed to the dead-letter topic before any
  * repartition and never serialized.
  */
 public final class RowSerde implements Serde<Row> {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final int KEY = 1;
+
+	private static final int VALUE = 2;
+
+	private static final int MARKER = 4;
 
 	@Override
 	public Serializer<Row> serializer() {
-		return (topic, row) -> row == null ? null : JSON.writeValueAsBytes(toJson(row));
+		return (topic, row) -> row == null ? null : write(row);
 	}
 
 	@Override
 	public Deserializer<Row> deserializer() {
-		return (topic, bytes) -> bytes == null ? null : fromJson(JSON.readTree(bytes));
+		return (topic, bytes) -> bytes == null ? null : read(new BinaryReader(bytes));
 	}
 
-	private static JsonNode toJson(Row row) {
-		ObjectNode node = JSON.createObjectNode();
-		node.set("f", JsonValues.toJson(row.fields()));
-		if (row.origin().key() != null) {
-			node.put("k", Base64.getEncoder().encodeToString(row.origin().key()));
+	private static byte[] write(Row row) {
+		Origin origin = row.origin();
+		int flags = (origin.key() != null ? KEY : 0) | (origin.value() != null ? VALUE : 0) | (row.marker() ? MARKER : 0);
+		BinaryWriter out = new BinaryWriter().writeByte(flags);
+		if (origin.key() != null) {
+			out.writeBytes(origin.key());
 		}
-		if (row.origin().value() != null) {
-			node.put("v", Base64.getEncoder().encodeToString(row.origin().value()));
+		if (origin.value() != null) {
+			out.writeBytes(origin.value());
 		}
-		if (row.marker()) {
-			node.put("m", true);
-		}
-		return node;
+		return out.writeFields(row.fields()).toByteArray();
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Row fromJson(JsonNode node) {
-		Map<String, Object> fields = (Map<String, Object>) JsonValues.fromJson(node.get("f"));
-		Origin origin = new Origin(bytes(node.get("k")), bytes(node.get("v")));
-		return new Row(fields, origin, null, node.path("m").asBoolean(false));
-	}
-
-	private static byte[] bytes(JsonNode node) {
-		return node == null || node.isNull() ? null : Base64.getDecoder().decode(node.asString());
+	private static Row read(BinaryReader in) {
+		int flags = in.readByte();
+		byte[] key = (flags & KEY) != 0 ? in.readBytes() : null;
+		byte[] value = (flags & VALUE) != 0 ? in.readBytes() : null;
+		return Row.owning(in.readFields(), new Origin(key, value), (flags & MARKER) != 0);
 	}
 
 }

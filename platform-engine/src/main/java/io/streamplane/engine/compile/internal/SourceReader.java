@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.streamplane.engine.compile.EndOfInput;
@@ -67,14 +68,26 @@ final class SourceReader implements Processor<byte[], byte[], String, Row> {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private Row parse(Origin origin) {
 		if (origin.value() == null) {
 			throw new RecordException("the record has no value; expected a JSON object");
 		}
+		LinkedHashMap<String, Object> plain = JsonObjectReader.read(origin.value());
+		Row row = plain != null ? Row.owning(plain, origin, false) : Row.of(parseThoroughly(origin.value()), origin);
+		for (Map.Entry<String, FieldType> declared : source.fields().entrySet()) {
+			Object value = row.fields().get(declared.getKey());
+			if (value != null) {
+				CelValues.toCel(declared.getKey(), value, declared.getValue().celType());
+			}
+		}
+		return row;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> parseThoroughly(byte[] value) {
 		JsonNode node;
 		try {
-			node = RowSerde.JSON.readTree(origin.value());
+			node = JsonValues.JSON.readTree(value);
 		}
 		catch (JacksonException ex) {
 			throw new RecordException("unparsable JSON: " + ex.getOriginalMessage(), ex);
@@ -82,14 +95,7 @@ final class SourceReader implements Processor<byte[], byte[], String, Row> {
 		if (node == null || !node.isObject()) {
 			throw new RecordException("expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
 		}
-		Map<String, Object> fields = (Map<String, Object>) JsonValues.fromJson(node);
-		for (Map.Entry<String, FieldType> declared : source.fields().entrySet()) {
-			String name = declared.getKey();
-			if (fields.get(name) != null) {
-				CelValues.toCel(name, fields.get(name), declared.getValue().celType());
-			}
-		}
-		return Row.of(fields, origin);
+		return (Map<String, Object>) JsonValues.fromJson(node);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.streamplane.spec.Aggregation;
+import io.streamplane.spec.Emit;
 import io.streamplane.spec.Step;
 import io.streamplane.spec.WindowKind;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,15 +22,17 @@ import org.apache.kafka.streams.kstream.SlidingWindows;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Compiles a window step: a repartition by key when the key changed, {@link WindowInput} (lateness,
  * arguments) in the same sub-topology as the aggregation, Kafka Streams' windowed aggregation over
- * a RocksDB store with a changelog, then, for {@code emit: final}, a suppression until the window
- * closes, and {@link WindowResults}. State stores and internal topics are named from the step's
- * spec path, e.g. {@code transforms.revenue_1m.steps.1.window}.
+ * a RocksDB store with a changelog (behind the record cache for {@code emit: final}), then, for
+ * {@code emit: final}, a suppression until the window closes, and {@link WindowResults}. State
+ * stores and internal topics are named from the step's spec path, e.g.
+ * {@code transforms.revenue_1m.steps.1.window}.
  */
 final class WindowCompiler {
 
@@ -69,9 +72,9 @@ final class WindowCompiler {
 		Named named = Named.as(Compilation.name(path, "aggregate"));
 		String store = Compilation.name(path, "window");
 		WindowStateSerde states = new WindowStateSerde(step.aggregations());
-		Materialized<String, WindowState, WindowStore<Bytes, byte[]>> windows = Materialized
+		Materialized<String, WindowState, WindowStore<Bytes, byte[]>> windows = cached(step.emit(), Materialized
 			.<String, WindowState, WindowStore<Bytes, byte[]>>as(store).withKeySerde(Serdes.String())
-			.withValueSerde(states).withCachingDisabled();
+			.withValueSerde(states));
 		return switch (step.kind()) {
 			case WindowKind.Tumbling(Duration size) -> grouped.windowedBy(TimeWindows.ofSizeAndGrace(size, lateness))
 				.aggregate(folder::initial, folder::add, named, windows);
@@ -84,8 +87,22 @@ final class WindowCompiler {
 			case WindowKind.Session(Duration gap) -> grouped
 				.windowedBy(SessionWindows.ofInactivityGapAndGrace(gap, lateness))
 				.aggregate(folder::initial, folder::add, folder::merge, named,
-						Materialized.<String, WindowState, SessionStore<Bytes, byte[]>>as(store)
-							.withKeySerde(Serdes.String()).withValueSerde(states).withCachingDisabled());
+						cached(step.emit(), Materialized.<String, WindowState, SessionStore<Bytes, byte[]>>as(store)
+							.withKeySerde(Serdes.String()).withValueSerde(states)));
+		};
+	}
+
+	/**
+	 * The record cache in front of the window store: on for {@code emit: final}, where the
+	 * suppression only ever emits a closed window's last state, so coalescing updates in the cache
+	 * is invisible and spares the changelog and the suppression buffer a write per record; off for
+	 * {@code emit: updates}, which promises every change.
+	 */
+	private static <S extends StateStore> Materialized<String, WindowState, S> cached(Emit emit,
+			Materialized<String, WindowState, S> materialized) {
+		return switch (emit) {
+			case FINAL -> materialized.withCachingEnabled();
+			case UPDATES -> materialized.withCachingDisabled();
 		};
 	}
 

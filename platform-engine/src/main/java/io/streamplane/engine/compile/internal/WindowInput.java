@@ -14,8 +14,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Runs just before a window aggregation, in the same sub-topology, and decides what the
  * aggregation may see, so that it never drops a record on its own:
  * <ul>
- * <li>it keeps the stream time, the largest event time seen, in a state store (so it survives
- * restarts and is never behind the aggregation's own, which only sees what passes here), and
+ * <li>it keeps the stream time, the largest event time seen, in memory and in a cached state
+ * store (so it survives restarts and is never behind the aggregation's own, which only sees what
+ * passes here and is committed together with it), and
  * fails every record that {@link Lateness} finds too late;</li>
  * <li>it fails records without a key;</li>
  * <li>it evaluates every aggregation's argument, failing the record on an expression error or a
@@ -92,14 +93,14 @@ final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 		if (record.key() == null) {
 			throw new RecordException("the record has no key; a window groups by key, so add a keyBy step before it");
 		}
-		Map<String, Object> values = new LinkedHashMap<>();
+		LinkedHashMap<String, Object> values = new LinkedHashMap<>();
 		if (keyField != null) {
 			values.put(keyField, row.fields().get(keyField));
 		}
 		arguments.forEach((aggregation, argument) -> values.put(aggregation.name(), argument(aggregation, argument,
 				record.key(), row)));
 		values.put(TIME, record.timestamp());
-		return new Row(values, row.origin(), null, false);
+		return Row.owning(values, row.origin(), false);
 	}
 
 	private static Object argument(Aggregation aggregation, CelEvaluator argument, String key, Row row) {

@@ -10,7 +10,11 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** Supplies {@link WindowInput}s with their stream-time store, a logged RocksDB key-value store. */
+/**
+ * Supplies {@link WindowInput}s with their stream-time store: a logged RocksDB key-value store
+ * behind the record cache, so the stream time, written on every advance, reaches the changelog when
+ * the cache flushes (on commit, together with the window state it guards) instead of per record.
+ */
 final class WindowInputSupplier implements FixedKeyProcessorSupplier<String, Row, Row> {
 
 	private final String path;
@@ -40,7 +44,7 @@ final class WindowInputSupplier implements FixedKeyProcessorSupplier<String, Row
 	@Override
 	public Set<StoreBuilder<?>> stores() {
 		return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(),
-				Serdes.Long()));
+				Serdes.Long()).withCachingEnabled());
 	}
 
 }

@@ -3,7 +3,6 @@ package io.streamplane.engine.compile.internal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.streamplane.engine.compile.EndOfInput;
 import io.streamplane.spec.Aggregation;
@@ -23,6 +22,10 @@ import org.apache.kafka.streams.processor.api.Record;
 final class WindowResults implements Processor<Windowed<String>, WindowState, String, Row> {
 
 	private final WindowFolder folder;
+
+	private final InstantText starts = new InstantText();
+
+	private final InstantText ends = new InstantText();
 
 	private ProcessorContext<String, Row> context;
 
@@ -45,17 +48,34 @@ final class WindowResults implements Processor<Windowed<String>, WindowState, St
 			context.forward(new Record<>(key, Row.endOfInput(), record.timestamp()));
 			return;
 		}
-		Map<String, Object> fields = new LinkedHashMap<>();
+		LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
 		if (folder.keyField() != null) {
 			fields.put(folder.keyField(), record.value().key());
 		}
-		fields.put(Step.Window.WINDOW_START, Instant.ofEpochMilli(record.key().window().start()).toString());
-		fields.put(Step.Window.WINDOW_END, Instant.ofEpochMilli(record.key().window().end()).toString());
+		fields.put(Step.Window.WINDOW_START, starts.of(record.key().window().start()));
+		fields.put(Step.Window.WINDOW_END, ends.of(record.key().window().end()));
 		List<Aggregation> aggregations = folder.aggregations();
 		for (int i = 0; i < aggregations.size(); i++) {
 			fields.put(aggregations.get(i).name(), record.value().accumulators().get(i).result());
 		}
-		context.forward(new Record<>(key, Row.of(fields, Origin.none()), record.timestamp()));
+		context.forward(new Record<>(key, Row.owning(fields, Origin.none(), false), record.timestamp()));
+	}
+
+	/** ISO-8601 text of an epoch-millisecond instant, remembering the last: consecutive results share windows. */
+	private static final class InstantText {
+
+		private long millis = Long.MIN_VALUE;
+
+		private String text;
+
+		String of(long instant) {
+			if (instant != millis || text == null) {
+				millis = instant;
+				text = Instant.ofEpochMilli(instant).toString();
+			}
+			return text;
+		}
+
 	}
 
 }
