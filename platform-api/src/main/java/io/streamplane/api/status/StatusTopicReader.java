@@ -45,7 +45,9 @@ public class StatusTopicReader implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		thread = Thread.ofPlatform().name("sp-status-reader").daemon().start(this::run);
+		Thread reader = Thread.ofPlatform().name("sp-status-reader").daemon().unstarted(this::run);
+		thread = reader;
+		reader.start();
 	}
 
 	@Override

@@ -48,7 +48,9 @@ final class DesiredStateReader {
 	}
 
 	void start() {
-		thread = Thread.ofPlatform().name("sp-engine-desired-state").daemon().start(this::run);
+		Thread reader = Thread.ofPlatform().name("sp-engine-desired-state").daemon().unstarted(this::run);
+		thread = reader;
+		reader.start();
 	}
 
 	void stop() {
