@@ -74,7 +74,7 @@ class EngineCrashIT {
 
 	private static final long FLUSH = START + Duration.ofDays(10).toSeconds();
 
-	private static final Duration WAIT = Duration.ofSeconds(90);
+	private static final Duration WAIT = Duration.ofSeconds(180);
 
 	private static final String SPEC = """
 			name: %s
