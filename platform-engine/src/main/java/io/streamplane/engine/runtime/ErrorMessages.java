@@ -2,7 +2,8 @@ package io.streamplane.engine.runtime;
 
 /**
  * Turns exceptions into the one-line messages shown as a pipeline's {@code lastError}: the
- * innermost cause that has a message, prefixed by its type, at most {@value #MAX_LENGTH}
+ * innermost cause that has a message, prefixed by its type, then the outermost message when it
+ * differs, since Kafka Streams names the topic and task there; at most {@value #MAX_LENGTH}
  * characters. Kafka and Streamplane exceptions never carry credentials in their messages.
  */
 final class ErrorMessages {
@@ -23,7 +24,9 @@ final class ErrorMessages {
 			}
 		}
 		String message = described.getMessage() == null ? "" : ": " + described.getMessage();
-		return truncate(described.getClass().getSimpleName() + message);
+		String context = described != exception && exception.getMessage() != null && !exception.getMessage().isBlank()
+				? " (" + exception.getMessage() + ")" : "";
+		return truncate(described.getClass().getSimpleName() + message + context);
 	}
 
 	private static String truncate(String message) {
