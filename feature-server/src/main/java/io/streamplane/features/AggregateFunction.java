@@ -1,0 +1,49 @@
+package io.streamplane.features;
+
+/** The mergeable aggregates a feature can compute over a window, with the partial each one reads. */
+public enum AggregateFunction {
+
+	/** Number of events; reads 0 for a known entity with no events in the window. */
+	COUNT("count"),
+	/** Sum of a numeric field; reads 0 for a known entity with no events in the window. */
+	SUM("sum"),
+	/** Smallest value of a numeric field. */
+	MIN("min"),
+	/** Largest value of a numeric field. */
+	MAX("max"),
+	/** Mean of a numeric field. */
+	AVG("avg"),
+	/** Value of the earliest event in the window. */
+	FIRST("first"),
+	/** Value of the latest event in the window. */
+	LAST("last");
+
+	private final String functionName;
+
+	AggregateFunction(String functionName) {
+		this.functionName = functionName;
+	}
+
+	/**
+	 * The id under which tiles carry this function's partial for the given argument, e.g.
+	 * {@code count()} or {@code sum(amount)}.
+	 *
+	 * @param argument the field the function reads; empty for {@link #COUNT}
+	 */
+	public String partialId(String argument) {
+		return functionName + "(" + (argument == null ? "" : argument) + ")";
+	}
+
+	/**
+	 * Whether an empty window has a value (0 for count and sum); otherwise it reads
+	 * {@link FeatureStatus#NOT_FOUND}.
+	 */
+	public boolean hasEmptyValue() {
+		return this == COUNT || this == SUM;
+	}
+
+	/** The value over an empty window, for functions where {@link #hasEmptyValue()} holds. */
+	Object emptyValue() {
+		return this == COUNT ? (Object) 0L : (Object) 0.0;
+	}
+}

@@ -1,0 +1,48 @@
+package io.streamplane.features.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Key layout of the tile column families: {@code UTF-8(entity) 0x00 big-endian-int64(tileStartMs)}.
+ * Entities never contain U+0000 and tile starts are {@code >= 0}, so all tiles of an entity are
+ * adjacent and ordered by tile start: a request is one seek and a short forward iteration.
+ */
+public final class TileKeys {
+
+	private static final byte SEPARATOR = 0x00;
+
+	private TileKeys() {
+	}
+
+	/** The key of one tile. */
+	public static byte[] key(String entity, long tileStartMs) {
+		byte[] entityBytes = entity.getBytes(StandardCharsets.UTF_8);
+		return ByteBuffer.allocate(entityBytes.length + 1 + Long.BYTES)
+			.put(entityBytes)
+			.put(SEPARATOR)
+			.putLong(tileStartMs)
+			.array();
+	}
+
+	/** The exclusive upper bound of every key of {@code entity}. */
+	public static byte[] entityEnd(String entity) {
+		byte[] entityBytes = entity.getBytes(StandardCharsets.UTF_8);
+		return ByteBuffer.allocate(entityBytes.length + 1).put(entityBytes).put((byte) (SEPARATOR + 1)).array();
+	}
+
+	/** The tile start encoded in a key. */
+	public static long tileStartMs(byte[] key) {
+		return ByteBuffer.wrap(key, key.length - Long.BYTES, Long.BYTES).getLong();
+	}
+
+	/** A signed 64-bit value as 8 big-endian bytes (offsets, watermarks). */
+	public static byte[] longValue(long value) {
+		return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+	}
+
+	/** The inverse of {@link #longValue(long)}. */
+	public static long longValue(byte[] bytes) {
+		return ByteBuffer.wrap(bytes).getLong();
+	}
+}
