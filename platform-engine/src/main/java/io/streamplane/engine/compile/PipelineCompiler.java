@@ -37,7 +37,10 @@ import org.apache.kafka.streams.Topology;
  * {@code window_end} (ISO-8601 UTC, epoch-aligned for tumbling and hopping windows) and the
  * aggregates; {@code emit: final} suppresses until the window closes (the window store behind
  * the record cache, which only coalesces updates the suppression would hold back anyway),
- * {@code emit: updates} emits every change (caching disabled).</li>
+ * {@code emit: updates} emits every change: tumbling and hopping windows from their own
+ * aggregation, which forwards each change at once while its store stays behind the record cache (so
+ * RocksDB and the changelog see one write per key and window per commit), sliding and session
+ * windows with caching disabled.</li>
  * <li><b>Outputs</b> are JSON objects with string keys.</li>
  * <li><b>Dead letters</b>: every record that fails (unparsable, mistyped or missing field,
  * expression error, bad event time, no key for a window) or is late goes to the pipeline's

@@ -10,8 +10,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Turns a failed row back into the record it was read as, with headers naming the pipeline, the
- * step and the reason, and counts it.
+ * The dead-letter child of an operator: turns a failed row back into the record it was read as,
+ * with headers naming the pipeline, the step and the reason, and counts it. The operator forwards
+ * its good rows and end-of-input markers to all its children, this one included, which ignores them.
  */
 final class DeadLetterWriter implements Processor<String, Row, byte[], byte[]> {
 
@@ -35,6 +36,9 @@ final class DeadLetterWriter implements Processor<String, Row, byte[], byte[]> {
 	public void process(Record<String, Row> record) {
 		Row row = record.value();
 		Failure failure = row.failure();
+		if (failure == null) {
+			return;
+		}
 		Headers headers = new RecordHeaders();
 		headers.add(DeadLetterHeaders.PIPELINE, utf8(pipeline));
 		headers.add(DeadLetterHeaders.STEP, utf8(failure.step()));

@@ -1,36 +1,37 @@
 package io.streamplane.engine.compile.internal;
 
-import java.util.Map;
-
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
-/** Splits failed records off a stream into the dead-letter topic. */
+/**
+ * Gives an operator its dead-letter child: a {@link DeadLetterWriter} named
+ * {@link #child(String) after the operator} and a sink to the dead-letter topic. The operator
+ * forwards a failed record to that child by name, and every other record to all its children,
+ * where the writer ignores it; so no extra node stands between an operator and the next.
+ */
 public final class DeadLetters {
 
 	private DeadLetters() {
 	}
 
-	/**
-	 * Writes the failed records of {@code records} to the dead-letter topic and returns the others.
-	 * @param name the node name of the operator whose output is routed
-	 */
-	public static KStream<String, Row> route(Compilation compilation, KStream<String, Row> records, String name) {
-		String prefix = name + ".";
-		Map<String, KStream<String, Row>> branches = records.split(Named.as(prefix))
-			.branch((key, row) -> row.failed(), Branched.withConsumer(failed -> write(compilation, failed, name), "failed"))
-			.defaultBranch(Branched.as("ok"));
-		return branches.get(prefix + "ok");
+	/** The node name of the dead-letter child of the operator named {@code operator}. */
+	static String child(String operator) {
+		return operator + ".dead-letter";
 	}
 
-	private static void write(Compilation compilation, KStream<String, Row> failed, String name) {
-		failed.process(() -> new DeadLetterWriter(compilation.pipeline(), compilation.counting()),
-				Named.as(name + ".dead-letter"))
+	/**
+	 * Attaches the dead-letter child to the operator whose output is {@code records} and returns
+	 * {@code records}, for the next operators to read.
+	 * @param operator the node name of the operator, which forwards its failures to {@link #child}
+	 */
+	public static KStream<String, Row> attach(Compilation compilation, KStream<String, Row> records, String operator) {
+		records.process(() -> new DeadLetterWriter(compilation.pipeline(), compilation.counting()),
+				Named.as(child(operator)))
 			.to(compilation.deadLetterTopic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
-				.withName(name + ".dead-letter-sink"));
+				.withName(operator + ".dead-letter-sink"));
+		return records;
 	}
 
 }

@@ -10,8 +10,8 @@ final class Explode extends RowOperator {
 
 	private final CelEvaluator from;
 
-	Explode(String path, String field, CelEvaluator from) {
-		super(path);
+	Explode(String path, String deadLetter, String field, CelEvaluator from) {
+		super(path, deadLetter);
 		this.field = field;
 		this.from = from;
 	}

@@ -7,8 +7,8 @@ final class Filter extends RowOperator {
 
 	private final CelEvaluator condition;
 
-	Filter(String path, CelEvaluator condition) {
-		super(path);
+	Filter(String path, String deadLetter, CelEvaluator condition) {
+		super(path, deadLetter);
 		this.condition = condition;
 	}
 

@@ -13,14 +13,23 @@ final class KeyBy implements Processor<String, Row, String, Row> {
 
 	private final String path;
 
+	private final String deadLetter;
+
 	private final String field;
 
 	private final CelEvaluator expression;
 
 	private ProcessorContext<String, Row> context;
 
-	KeyBy(String path, String field, CelEvaluator expression) {
+	/**
+	 * @param path the step's spec path
+	 * @param deadLetter the node name of the dead-letter child, which gets the failures
+	 * @param field where the key value is stored
+	 * @param expression the key expression
+	 */
+	KeyBy(String path, String deadLetter, String field, CelEvaluator expression) {
 		this.path = path;
+		this.deadLetter = deadLetter;
 		this.field = field;
 		this.expression = expression;
 	}
@@ -33,16 +42,18 @@ final class KeyBy implements Processor<String, Row, String, Row> {
 	@Override
 	public void process(Record<String, Row> record) {
 		Row row = record.value();
-		if (row.marker() || row.failed()) {
+		if (row.marker()) {
 			context.forward(record);
 			return;
 		}
 		try {
 			Object value = expression.value(record.key(), row);
-			context.forward(record.withKey(keyOf(value, expression.text())).withValue(row.with(field, value)));
+			// one Record, not withKey().withValue(): each copies the headers
+			context.forward(new Record<>(keyOf(value, expression.text()), row.with(field, value), record.timestamp(),
+					record.headers()));
 		}
 		catch (RecordException ex) {
-			context.forward(record.withValue(row.fail(Failure.of(path, ex))));
+			context.forward(record.withValue(row.fail(Failure.of(path, ex))), deadLetter);
 		}
 	}
 

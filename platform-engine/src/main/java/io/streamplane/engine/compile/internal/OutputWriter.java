@@ -9,6 +9,8 @@ final class OutputWriter implements Processor<String, Row, String, byte[]> {
 
 	private final Counting counting;
 
+	private final FlatJson json = new FlatJson();
+
 	private ProcessorContext<String, byte[]> context;
 
 	OutputWriter(Counting counting) {
@@ -26,7 +28,7 @@ final class OutputWriter implements Processor<String, Row, String, byte[]> {
 			return;
 		}
 		counting.recordOut().run();
-		context.forward(record.withValue(JsonValues.toJsonBytes(record.value().fields())));
+		context.forward(record.withValue(json.toJsonBytes(record.value().fields())));
 	}
 
 }

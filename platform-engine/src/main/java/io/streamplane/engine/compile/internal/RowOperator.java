@@ -9,16 +9,23 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * A step that keeps the record key: passes end-of-input markers on untouched, applies itself to
  * every other record, and turns a {@link RecordException} into a failed row named by the step's
- * spec path.
+ * spec path, forwarded to its {@link DeadLetters#child dead-letter child} only.
  */
 abstract class RowOperator implements FixedKeyProcessor<String, Row, Row> {
 
 	private final String path;
 
+	private final String deadLetter;
+
 	private FixedKeyProcessorContext<String, Row> context;
 
-	RowOperator(String path) {
+	/**
+	 * @param path the step's spec path
+	 * @param deadLetter the node name of the dead-letter child
+	 */
+	RowOperator(String path, String deadLetter) {
 		this.path = path;
+		this.deadLetter = deadLetter;
 	}
 
 	@Override
@@ -29,7 +36,7 @@ abstract class RowOperator implements FixedKeyProcessor<String, Row, Row> {
 	@Override
 	public final void process(FixedKeyRecord<String, Row> record) {
 		Row row = record.value();
-		if (row.marker() || row.failed()) {
+		if (row.marker()) {
 			context.forward(record);
 			return;
 		}
@@ -37,7 +44,7 @@ abstract class RowOperator implements FixedKeyProcessor<String, Row, Row> {
 			apply(record.key(), row, next -> context.forward(record.withValue(next)));
 		}
 		catch (RecordException ex) {
-			context.forward(record.withValue(row.fail(Failure.of(path, ex))));
+			context.forward(record.withValue(row.fail(Failure.of(path, ex))), deadLetter);
 		}
 	}
 

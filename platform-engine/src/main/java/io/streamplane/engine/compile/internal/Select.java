@@ -8,8 +8,8 @@ final class Select extends RowOperator {
 
 	private final List<String> fields;
 
-	Select(String path, List<String> fields) {
-		super(path);
+	Select(String path, String deadLetter, List<String> fields) {
+		super(path, deadLetter);
 		this.fields = fields;
 	}
 

@@ -9,8 +9,8 @@ final class SetFields extends RowOperator {
 
 	private final Map<String, CelEvaluator> fields;
 
-	SetFields(String path, Map<String, CelEvaluator> fields) {
-		super(path);
+	SetFields(String path, String deadLetter, Map<String, CelEvaluator> fields) {
+		super(path, deadLetter);
 		this.fields = fields;
 	}
 

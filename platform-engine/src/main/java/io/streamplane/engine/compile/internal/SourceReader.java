@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
  * The first operator after a source topic: parses the JSON value, checks the declared field types,
  * computes the key and the event time, and forwards the record with its event time as the record
  * timestamp, so every window downstream (including across repartition topics, whose records keep
- * that timestamp) works in event time. Records that fail are forwarded as failed rows, to be
- * dead-lettered with the step {@code sources.<name>} (or {@code .key}, {@code .eventTime}).
+ * that timestamp) works in event time. Records that fail are forwarded as failed rows to its
+ * dead-letter child only, to be dead-lettered with the step {@code sources.<name>} (or
+ * {@code .key}, {@code .eventTime}).
  */
 final class SourceReader implements Processor<byte[], byte[], String, Row> {
 
@@ -30,13 +31,17 @@ final class SourceReader implements Processor<byte[], byte[], String, Row> {
 
 	private final EventTimeReader eventTime;
 
+	private final String deadLetter;
+
 	private ProcessorContext<String, Row> context;
 
-	SourceReader(Source source, Compilation compilation, CelEvaluator key, EventTimeReader eventTime) {
+	/** A reader forwarding its failures to the dead-letter child named {@code deadLetter}. */
+	SourceReader(Source source, Compilation compilation, CelEvaluator key, EventTimeReader eventTime, String deadLetter) {
 		this.source = source;
 		this.compilation = compilation;
 		this.key = key;
 		this.eventTime = eventTime;
+		this.deadLetter = deadLetter;
 	}
 
 	@Override
@@ -64,7 +69,7 @@ final class SourceReader implements Processor<byte[], byte[], String, Row> {
 			context.forward(new Record<>(rowKey, row, time));
 		}
 		catch (RecordException ex) {
-			context.forward(new Record<>(recordKey, row.fail(Failure.of(path, ex)), record.timestamp()));
+			context.forward(new Record<>(recordKey, row.fail(Failure.of(path, ex)), record.timestamp()), deadLetter);
 		}
 	}
 

@@ -2,16 +2,18 @@ package io.streamplane.engine.compile.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.streamplane.spec.Step;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /**
  * Compiles one step of a transform, exhaustively over {@link Step}: each becomes its operator,
- * followed by the routing of its failures to the dead-letter topic. Expressions are planned here,
- * once per compile, and shared by the operators of every task.
+ * with its dead-letter child ({@link DeadLetters}). Expressions are planned here, once per
+ * compile, and shared by the operators of every task.
  */
 final class StepCompiler {
 
@@ -28,36 +30,45 @@ final class StepCompiler {
 		return switch (step) {
 			case Step.Filter filter -> {
 				CelEvaluator condition = CelEvaluator.of(filter.condition());
-				yield values(in, path, "filter", () -> new Filter(path, condition));
+				yield values(in, path, "filter", deadLetter -> () -> new Filter(path, deadLetter, condition));
 			}
 			case Step.SetFields set -> {
 				Map<String, CelEvaluator> fields = new LinkedHashMap<>();
 				set.fields().forEach((name, expression) -> fields.put(name, CelEvaluator.of(expression)));
-				yield values(in, path, "set", () -> new SetFields(path, fields));
+				yield values(in, path, "set", deadLetter -> () -> new SetFields(path, deadLetter, fields));
 			}
 			case Step.Select select -> {
-				Stream selected = values(in, path, "select", () -> new Select(path, select.fields()));
+				Stream selected = values(in, path, "select",
+						deadLetter -> () -> new Select(path, deadLetter, select.fields()));
 				boolean keepsKey = in.keyField() != null && select.fields().contains(in.keyField());
 				yield new Stream(selected.records(), in.needsRepartition(), in.lateness(), keepsKey ? in.keyField() : null);
 			}
 			case Step.Explode explode -> {
 				CelEvaluator from = CelEvaluator.of(explode.from());
-				yield values(in, path, "explode", () -> new Explode(path, explode.field(), from));
+				yield values(in, path, "explode",
+						deadLetter -> () -> new Explode(path, deadLetter, explode.field(), from));
 			}
 			case Step.KeyBy keyBy -> {
 				CelEvaluator expression = CelEvaluator.of(keyBy.expression());
 				String name = Compilation.name(path, "keyBy");
-				KStream<String, Row> keyed = in.records().process(() -> new KeyBy(path, keyBy.field(), expression),
-						Named.as(name));
-				yield in.rekeyed(DeadLetters.route(compilation, keyed, name), keyBy.field());
+				ProcessorSupplier<String, Row, String, Row> operator = () -> new KeyBy(path, DeadLetters.child(name),
+						keyBy.field(), expression);
+				KStream<String, Row> keyed = in.records().process(operator, Named.as(name));
+				yield in.rekeyed(DeadLetters.attach(compilation, keyed, name), keyBy.field());
 			}
 			case Step.Window window -> windows.compile(in, window, path);
 		};
 	}
 
-	private Stream values(Stream in, String path, String kind, FixedKeyProcessorSupplier<String, Row, Row> operator) {
+	/**
+	 * A step that keeps the key, as the operator {@code operator} makes for the node name of its
+	 * dead-letter child.
+	 */
+	private Stream values(Stream in, String path, String kind,
+			Function<String, FixedKeyProcessorSupplier<String, Row, Row>> operator) {
 		String name = Compilation.name(path, kind);
-		return in.withRecords(DeadLetters.route(compilation, in.records().processValues(operator, Named.as(name)), name));
+		KStream<String, Row> out = in.records().processValues(operator.apply(DeadLetters.child(name)), Named.as(name));
+		return in.withRecords(DeadLetters.attach(compilation, out, name));
 	}
 
 }

@@ -55,8 +55,8 @@ public final class TopologyCompiler {
 		KStream<String, Row> parsed = compilation.builder()
 			.stream(source.kafka().topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
 				.withName(Compilation.name(path, "topic")))
-			.process(() -> new SourceReader(source, compilation, key, eventTime), Named.as(read));
-		return new Stream(DeadLetters.route(compilation, parsed, read), source.key().isPresent(), source.lateness(), null);
+			.process(() -> new SourceReader(source, compilation, key, eventTime, DeadLetters.child(read)), Named.as(read));
+		return new Stream(DeadLetters.attach(compilation, parsed, read), source.key().isPresent(), source.lateness(), null);
 	}
 
 	private Stream transform(Transform transform) {

@@ -30,7 +30,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * Compiles a window step: a repartition by key when the key changed, {@link WindowInput} (lateness,
  * arguments) in the same sub-topology as the aggregation, Kafka Streams' windowed aggregation over
  * a RocksDB store with a changelog (behind the record cache for {@code emit: final}), then, for
- * {@code emit: final}, a suppression until the window closes, and {@link WindowResults}. State
+ * {@code emit: final}, a suppression until the window closes, and {@link WindowResults}. Tumbling
+ * and hopping windows with {@code emit: updates} aggregate in {@link WindowUpdates} instead, which
+ * emits every change at once from a cached store of the same name and format. State
  * stores and internal topics are named from the step's spec path, e.g.
  * {@code transforms.revenue_1m.steps.1.window}.
  */
@@ -51,20 +53,46 @@ final class WindowCompiler {
 			.ifPresent(argument -> arguments.put(aggregation, CelEvaluator.of(argument))));
 		WindowFolder folder = new WindowFolder(step.aggregations(), in.keyField());
 		String input = Compilation.name(path, "input");
-		KStream<String, Row> inputs = DeadLetters.route(compilation, records.processValues(new WindowInputSupplier(path,
-				new Lateness(step.kind(), in.lateness()), arguments, in.keyField(), Compilation.name(path, "stream-time")),
-				Named.as(input)), input);
+		KStream<String, Row> inputs = DeadLetters.attach(compilation, records.processValues(new WindowInputSupplier(path,
+				DeadLetters.child(input), new Lateness(step.kind(), in.lateness()), arguments, in.keyField(),
+				Compilation.name(path, "stream-time")), Named.as(input)), input);
+		String store = Compilation.name(path, "window");
+		TimeWindows aligned = aligned(step.kind(), in.lateness());
+		KStream<Windowed<String>, WindowState> changes = step.emit() == Emit.UPDATES && aligned != null
+			? inputs.process(new WindowUpdatesSupplier(aligned, folder, store, new WindowStateSerde(step.aggregations())),
+					Named.as(Compilation.name(path, "aggregate")))
+			: aggregated(inputs, step, folder, in.lateness(), path);
+		KStream<String, Row> results = changes.process(() -> new WindowResults(folder),
+				Named.as(Compilation.name(path, "rows")));
+		return new Stream(results, true, in.lateness(), in.keyField());
+	}
+
+	/**
+	 * The window changes through Kafka Streams' windowed aggregation: every change for
+	 * {@code emit: updates}, the closed windows' last states for {@code emit: final}.
+	 */
+	private KStream<Windowed<String>, WindowState> aggregated(KStream<String, Row> inputs, Step.Window step,
+			WindowFolder folder, Duration lateness, String path) {
 		KGroupedStream<String, Row> grouped = inputs.groupByKey(Grouped.with(Compilation.name(path, "group"),
 				Serdes.String(), compilation.rows()));
-		KTable<Windowed<String>, WindowState> table = aggregate(grouped, step, folder, in.lateness(), path);
+		KTable<Windowed<String>, WindowState> table = aggregate(grouped, step, folder, lateness, path);
 		KTable<Windowed<String>, WindowState> emitted = switch (step.emit()) {
 			case FINAL -> table.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
 				.withName(Compilation.name(path, "final")));
 			case UPDATES -> table;
 		};
-		KStream<String, Row> results = emitted.toStream(Named.as(Compilation.name(path, "results")))
-			.process(() -> new WindowResults(folder), Named.as(Compilation.name(path, "rows")));
-		return new Stream(results, true, in.lateness(), in.keyField());
+		return emitted.toStream(Named.as(Compilation.name(path, "results")));
+	}
+
+	/** The tumbling or hopping windows of {@code kind} with {@code lateness} as grace, or {@code null}. */
+	private static TimeWindows aligned(WindowKind kind, Duration lateness) {
+		return switch (kind) {
+			case WindowKind.Tumbling(Duration size) -> TimeWindows.ofSizeAndGrace(size, lateness);
+			case WindowKind.Hopping(Duration size, Duration advance) -> TimeWindows.ofSizeAndGrace(size, lateness)
+				.advanceBy(advance);
+			case WindowKind.Sliding ignored -> null;
+			case WindowKind.Session ignored -> null;
+		};
 	}
 
 	private KTable<Windowed<String>, WindowState> aggregate(KGroupedStream<String, Row> grouped, Step.Window step,
@@ -96,7 +124,8 @@ final class WindowCompiler {
 	 * The record cache in front of the window store: on for {@code emit: final}, where the
 	 * suppression only ever emits a closed window's last state, so coalescing updates in the cache
 	 * is invisible and spares the changelog and the suppression buffer a write per record; off for
-	 * {@code emit: updates}, which promises every change.
+	 * {@code emit: updates} of sliding and session windows, which promises every change, and which
+	 * Kafka Streams only forwards from the cache when it flushes.
 	 */
 	private static <S extends StateStore> Materialized<String, WindowState, S> cached(Emit emit,
 			Materialized<String, WindowState, S> materialized) {

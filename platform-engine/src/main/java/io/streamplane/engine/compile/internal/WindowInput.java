@@ -23,7 +23,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * non-number for {@code sum} and {@code avg}, and forwards only the results, the key field and the
  * event time, which keeps the window state small.</li>
  * </ul>
- * End-of-input markers advance the stream time and pass on.
+ * Failed and late records go to its dead-letter child only. End-of-input markers advance the
+ * stream time and pass on.
  */
 final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 
@@ -33,6 +34,8 @@ final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 	private static final String STREAM_TIME = "stream-time";
 
 	private final String path;
+
+	private final String deadLetter;
 
 	private final Lateness lateness;
 
@@ -48,9 +51,10 @@ final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 
 	private long streamTime;
 
-	WindowInput(String path, Lateness lateness, Map<Aggregation, CelEvaluator> arguments, String keyField,
-			String storeName) {
+	WindowInput(String path, String deadLetter, Lateness lateness, Map<Aggregation, CelEvaluator> arguments,
+			String keyField, String storeName) {
 		this.path = path;
+		this.deadLetter = deadLetter;
 		this.lateness = lateness;
 		this.arguments = arguments;
 		this.keyField = keyField;
@@ -72,20 +76,20 @@ final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 			streamTime = record.timestamp();
 			store.put(STREAM_TIME, streamTime);
 		}
-		if (row.marker() || row.failed()) {
+		if (row.marker()) {
 			context.forward(record);
 			return;
 		}
 		Optional<String> late = lateness.check(record.timestamp(), streamTime);
 		if (late.isPresent()) {
-			context.forward(record.withValue(row.fail(Failure.late(path, late.get()))));
+			context.forward(record.withValue(row.fail(Failure.late(path, late.get()))), deadLetter);
 			return;
 		}
 		try {
 			context.forward(record.withValue(inputs(record, row)));
 		}
 		catch (RecordException ex) {
-			context.forward(record.withValue(row.fail(Failure.of(path, ex))));
+			context.forward(record.withValue(row.fail(Failure.of(path, ex))), deadLetter);
 		}
 	}
 

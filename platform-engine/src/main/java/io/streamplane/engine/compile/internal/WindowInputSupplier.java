@@ -19,6 +19,8 @@ final class WindowInputSupplier implements FixedKeyProcessorSupplier<String, Row
 
 	private final String path;
 
+	private final String deadLetter;
+
 	private final Lateness lateness;
 
 	private final Map<Aggregation, CelEvaluator> arguments;
@@ -27,9 +29,10 @@ final class WindowInputSupplier implements FixedKeyProcessorSupplier<String, Row
 
 	private final String storeName;
 
-	WindowInputSupplier(String path, Lateness lateness, Map<Aggregation, CelEvaluator> arguments, String keyField,
-			String storeName) {
+	WindowInputSupplier(String path, String deadLetter, Lateness lateness, Map<Aggregation, CelEvaluator> arguments,
+			String keyField, String storeName) {
 		this.path = path;
+		this.deadLetter = deadLetter;
 		this.lateness = lateness;
 		this.arguments = arguments;
 		this.keyField = keyField;
@@ -38,7 +41,7 @@ final class WindowInputSupplier implements FixedKeyProcessorSupplier<String, Row
 
 	@Override
 	public FixedKeyProcessor<String, Row, Row> get() {
-		return new WindowInput(path, lateness, arguments, keyField, storeName);
+		return new WindowInput(path, deadLetter, lateness, arguments, keyField, storeName);
 	}
 
 	@Override
