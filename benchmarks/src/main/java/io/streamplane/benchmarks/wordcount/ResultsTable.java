@@ -42,8 +42,8 @@ final class ResultsTable {
 				+ "idiomatic Kafka Streams: Jackson-bound records, `groupBy` word, `count()` with the default record "
 				+ "cache, `suppress(untilWindowCloses)`. (a) is what the compiler builds: generic JSON rows, a "
 				+ "lateness check with its own stream-time store and dead-letter routing before the aggregation, and "
-				+ "a window store with the record cache on for `emit: final` and off for `emit: updates` (every "
-				+ "change is emitted).\n");
+				+ "a window store behind the record cache (for `emit: updates` a read-modify-write processor that "
+				+ "still emits every change).\n");
 		out.append("- Latency: fresh topics, words sent at a fixed rate with event time = send time, `emit: updates` "
 				+ "(final counts would add up to the 10 s window), commit interval " + StreamsSettings.LATENCY_COMMIT_INTERVAL_MS
 				+ " ms, at least once. A word's latency is from its send to the receipt of the first count update that "
