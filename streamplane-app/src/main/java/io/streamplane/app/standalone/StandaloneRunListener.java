@@ -19,7 +19,8 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  * <li>Starts once the context is prepared: after every property source, including those added by
  * initializers such as {@code @DynamicPropertySource}, and before any bean is created.</li>
- * <li>Adds the connection properties and the admin token as the highest-precedence property
+ * <li>Adds the connection properties, the admin token and the roles' local data directories
+ * (under the standalone data directory, unless configured) as the highest-precedence property
  * source.</li>
  * <li>Registers the infrastructure as the context's first disposable bean, so that it stops after
  * every other bean has been destroyed, whether the context is closed by the shutdown hook (Ctrl-C,
@@ -30,6 +31,10 @@ import org.springframework.core.env.MapPropertySource;
 final class StandaloneRunListener implements SpringApplicationRunListener {
 
 	static final String PROPERTY_SOURCE_NAME = "streamplaneStandalone";
+
+	/** Where the roles keep local data, unless configured: under the standalone data directory. */
+	private static final Map<String, String> ROLE_DATA_DIRS = Map.of("streamplane.engine.state-dir", "engine",
+			"streamplane.feature-server.data-dir", "features");
 
 	private StandaloneInfrastructure infrastructure;
 
@@ -52,6 +57,11 @@ final class StandaloneRunListener implements SpringApplicationRunListener {
 			injected.put(AdminToken.PROPERTY, AdminToken.readOrCreate(this.infrastructure.dataDir()));
 			this.tokenFromFile = true;
 		}
+		ROLE_DATA_DIRS.forEach((property, directory) -> {
+			if (!environment.containsProperty(property)) {
+				injected.put(property, this.infrastructure.dataDir().resolve(directory).toString());
+			}
+		});
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, injected));
 		if (context.getBeanFactory() instanceof DefaultListableBeanFactory beanFactory) {
 			beanFactory.registerSingleton(StandaloneInfrastructure.BEAN_NAME, this.infrastructure);

@@ -38,6 +38,10 @@ class StandaloneRunListenerIT {
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("admin-token"))))
 				.isEqualTo("rw-------");
 			assertThat(context.containsBean(StandaloneInfrastructure.BEAN_NAME)).isTrue();
+			assertThat(environment.getProperty("streamplane.engine.state-dir"))
+				.isEqualTo(dataDir.resolve("engine").toString());
+			assertThat(environment.getProperty("streamplane.feature-server.data-dir"))
+				.isEqualTo(dataDir.resolve("features").toString());
 
 			assertThatExceptionOfType(StandaloneException.class).isThrownBy(() -> application().run(args))
 				.satisfies((ex) -> {

@@ -11,8 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * embedded Kafka broker and PostgreSQL of {@link TestInfrastructure}. It points
  * {@code spring.kafka.*} and {@code spring.datasource.*} at them, switches standalone mode off
  * (so a test never starts a broker of its own or touches {@code ./data}), sets the admin token
- * to {@link #ADMIN_TOKEN}, gives the engine a temporary state directory and the fast settings of
- * {@link #ENGINE_TEST_PROPERTIES}. The servers start once per test JVM, and Spring's test context cache
+ * to {@link #ADMIN_TOKEN}, gives the engine and the feature server temporary data directories and the
+ * fast settings of {@link #ENGINE_TEST_PROPERTIES} and {@link #FEATURE_SERVER_TEST_PROPERTIES}. The servers start once per test JVM, and Spring's test context cache
  * reuses application contexts across test classes with the same configuration.
  *
  * <pre class="code">
@@ -45,6 +45,25 @@ public abstract class StreamplaneIntegrationTest {
 			"streamplane.engine.commit-interval", "100ms",
 			"streamplane.engine.close-timeout", "10s");
 
+	/**
+	 * Feature-server settings of integration tests: the {@code user_clicks} view (tiles of one minute,
+	 * counts over 5 minutes and 1 hour, ttl 1 hour) that {@code FeatureServingIT} serves, and frequent
+	 * topic refreshes so new tile topics are consumed within a second. Defined here, for every test,
+	 * so all tests keep sharing one application context.
+	 */
+	public static final Map<String, String> FEATURE_SERVER_TEST_PROPERTIES = Map.ofEntries(
+			Map.entry("streamplane.feature-server.topic-refresh-interval", "500ms"),
+			Map.entry("streamplane.feature-server.poll-timeout", "100ms"),
+			Map.entry("streamplane.feature-server.block-cache", "16MB"),
+			Map.entry("streamplane.feature-server.write-buffers", "4MB"),
+			Map.entry("streamplane.feature-server.views[user_clicks].entity-key", "user_id"),
+			Map.entry("streamplane.feature-server.views[user_clicks].tile-size", "1m"),
+			Map.entry("streamplane.feature-server.views[user_clicks].ttl", "1h"),
+			Map.entry("streamplane.feature-server.views[user_clicks].features[clicks_5m].aggregate", "count"),
+			Map.entry("streamplane.feature-server.views[user_clicks].features[clicks_5m].window", "5m"),
+			Map.entry("streamplane.feature-server.views[user_clicks].features[clicks_1h].aggregate", "count"),
+			Map.entry("streamplane.feature-server.views[user_clicks].features[clicks_1h].window", "1h"));
+
 	/** The control plane's admin token in integration tests. */
 	public static final String ADMIN_TOKEN = "streamplane-integration-test-admin-token";
 
@@ -56,6 +75,9 @@ public abstract class StreamplaneIntegrationTest {
 		ENGINE_TEST_PROPERTIES.forEach((name, value) -> registry.add(name, () -> value));
 		Path engineStateDir = TestInfrastructure.newDataDir();
 		registry.add("streamplane.engine.state-dir", () -> engineStateDir.toString());
+		FEATURE_SERVER_TEST_PROPERTIES.forEach((name, value) -> registry.add(name, () -> value));
+		Path featureDataDir = TestInfrastructure.newDataDir();
+		registry.add("streamplane.feature-server.data-dir", () -> featureDataDir.toString());
 	}
 
 }

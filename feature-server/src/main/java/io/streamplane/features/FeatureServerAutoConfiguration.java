@@ -1,0 +1,58 @@
+package io.streamplane.features;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import io.streamplane.features.ingest.TileConsumers;
+import io.streamplane.features.ingest.TileIngest;
+import io.streamplane.features.web.FeatureWebConfiguration;
+import io.streamplane.role.ConditionalOnRole;
+import io.streamplane.role.Role;
+
+/**
+ * The feature-server role: consumes the engine's tiles from {@code sp.features.*} into a RocksDB
+ * {@link TileStore} and serves {@code GET /features/{view}/{entity}}. On when {@code streamplane.roles}
+ * includes {@code feature-server}; configured by {@link FeatureServerProperties}. On shutdown the ingest
+ * thread stops first (a lifecycle bean), then the store closes (a bean it depends on).
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnRole(Role.FEATURE_SERVER)
+@EnableConfigurationProperties(FeatureServerProperties.class)
+@Import(FeatureWebConfiguration.class)
+public final class FeatureServerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	FeatureViews featureViews(FeatureServerProperties properties) {
+		return FeatureViews.from(properties);
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	TileStore tileStore(FeatureServerProperties properties) {
+		return TileStore.open(properties.tileStore());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FeatureReader featureReader(TileStore store) {
+		return new FeatureReader(store, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TileIngest tileIngest(TileStore store, FeatureViews views, FeatureServerProperties properties,
+			KafkaProperties kafka, KafkaConnectionDetails connection) {
+		return new TileIngest(new TileConsumers(kafka, connection), store, views, new TileIngest.Settings(
+				properties.pollTimeout(), properties.topicRefreshInterval(), properties.pruneInterval()));
+	}
+
+}

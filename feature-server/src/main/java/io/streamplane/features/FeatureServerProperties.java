@@ -1,0 +1,122 @@
+package io.streamplane.features;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the feature-server role ({@code streamplane.feature-server.*}).
+ *
+ * @param dataDir directory of the RocksDB tile store; one per feature server, never shared by two
+ * running processes; relative paths resolve against the working directory
+ * @param blockCache capacity of the RocksDB block cache shared by every view; it bounds the memtables too
+ * @param writeBuffers bound on the memtables of all views together; must be smaller than {@code blockCache}
+ * @param pollTimeout longest time one poll of the tile topics waits for records
+ * @param topicRefreshInterval how often the list of {@code sp.features.*} topics is read again, so tiles of
+ * new views are consumed without a restart
+ * @param pruneInterval how often tiles older than each view's retention are deleted
+ * @param maxEntitiesPerRequest largest number of entities one batch read may ask for (the batch endpoint is
+ * not served yet; single-entity reads are unaffected)
+ * @param maxRequestSize largest request body a batch read may send (not served yet, see above)
+ * @param views the feature views served, by view name; until the engine publishes the {@code features:} of
+ * pipeline specs, views are defined here and must match the tiles the engine writes
+ */
+@Validated
+@ConfigurationProperties(FeatureServerProperties.PREFIX)
+public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") Path dataDir,
+		@NotNull @DefaultValue("256MB") DataSize blockCache, @NotNull @DefaultValue("64MB") DataSize writeBuffers,
+		@NotNull @DefaultValue("500ms") Duration pollTimeout,
+		@NotNull @DefaultValue("10s") Duration topicRefreshInterval,
+		@NotNull @DefaultValue("1m") Duration pruneInterval,
+		@Min(1) @Max(100_000) @DefaultValue("1000") int maxEntitiesPerRequest,
+		@NotNull @DefaultValue("1MB") DataSize maxRequestSize, @Valid Map<String, ViewProperties> views) {
+
+	/** The prefix of every feature-server property. */
+	public static final String PREFIX = "streamplane.feature-server";
+
+	/** Keeps the views in configuration order; none configured is an empty map. */
+	public FeatureServerProperties {
+		views = views == null ? Map.of() : new LinkedHashMap<>(views);
+	}
+
+	/**
+	 * The tile store's location and memory bounds.
+	 *
+	 * @throws FeatureServerException (permanent) if {@code writeBuffers} is not smaller than {@code blockCache}
+	 */
+	public TileStoreConfig tileStore() {
+		return new TileStoreConfig(dataDir, blockCache, writeBuffers);
+	}
+
+	@AssertTrue(message = "poll-timeout, topic-refresh-interval and prune-interval must be positive, e.g. 500ms")
+	boolean isIntervalsPositive() {
+		return positiveOrUnset(pollTimeout) && positiveOrUnset(topicRefreshInterval) && positiveOrUnset(pruneInterval);
+	}
+
+	private static boolean positiveOrUnset(Duration duration) {
+		return duration == null || duration.toMillis() > 0;
+	}
+
+	/**
+	 * One feature view ({@code streamplane.feature-server.views.<name>.*}).
+	 *
+	 * @param entityKey name of the entity key in requests, e.g. {@code user_id}
+	 * @param tileSize length of the engine's tiles for this view, e.g. {@code 1m}
+	 * @param ttl an entity whose newest event is older than this reads {@code OUTSIDE_MAX_AGE}
+	 * @param retention how far behind the view's newest event tiles are kept; empty: the longest window or
+	 * the ttl, whichever is longer, plus one tile
+	 * @param features the features by name, in the order they are served
+	 */
+	public record ViewProperties(@NotBlank String entityKey, @NotNull Duration tileSize, @NotNull Duration ttl,
+			Duration retention, @NotEmpty @Valid Map<String, FeatureProperties> features) {
+
+		/** Keeps the features in configuration order. */
+		public ViewProperties {
+			features = features == null ? Map.of() : new LinkedHashMap<>(features);
+		}
+
+		/**
+		 * The view named {@code name}.
+		 *
+		 * @throws FeatureServerException (permanent) naming every problem of the definition
+		 */
+		public FeatureView toView(String name) {
+			Map<String, Feature> definitions = new LinkedHashMap<>();
+			features.forEach((feature, definition) -> definitions.put(feature, definition.toFeature()));
+			return retention == null ? FeatureView.of(name, entityKey, definitions, tileSize, ttl)
+					: new FeatureView(name, entityKey, definitions, tileSize, ttl, retention);
+		}
+
+	}
+
+	/**
+	 * One feature of a view ({@code streamplane.feature-server.views.<name>.features.<feature>.*}).
+	 *
+	 * @param aggregate the aggregate function: count, sum, min, max, avg, first or last
+	 * @param argument the event field it reads; empty for count
+	 * @param window how far back from the request time it reaches; a multiple of the view's tile size
+	 */
+	public record FeatureProperties(@NotNull AggregateFunction aggregate, String argument, @NotNull Duration window) {
+
+		/** The feature this definition describes. */
+		public Feature toFeature() {
+			return Feature.of(aggregate, argument, window);
+		}
+
+	}
+
+}

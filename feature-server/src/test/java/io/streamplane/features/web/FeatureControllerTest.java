@@ -1,0 +1,103 @@
+package io.streamplane.features.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+import io.streamplane.features.ConsumedTile;
+import io.streamplane.features.Feature;
+import io.streamplane.features.FeatureReader;
+import io.streamplane.features.FeatureView;
+import io.streamplane.features.FeatureViews;
+import io.streamplane.features.PartialAggregate;
+import io.streamplane.features.Tile;
+import io.streamplane.features.TileStore;
+import io.streamplane.features.TileStoreConfig;
+
+class FeatureControllerTest {
+
+	private static final long MINUTE_MS = 60_000;
+
+	@TempDir
+	Path directory;
+
+	private TileStore store;
+
+	private MockMvc mvc;
+
+	@BeforeEach
+	void setUp() {
+		store = TileStore.open(TileStoreConfig.of(directory));
+		long start = Instant.parse("2026-01-01T12:05:00Z").toEpochMilli();
+		store.apply(List.of(ConsumedTile.of(new Tile("clicks", "u1", start, MINUTE_MS, start + 20_000,
+				Map.of("count()", new PartialAggregate.Count(4))))), Map.of());
+		FeatureViews views = FeatureViews.of(List.of(FeatureView.of("clicks", "user_id",
+				Map.of("clicks_5m", Feature.count(Duration.ofMinutes(5))), Duration.ofMinutes(1), Duration.ofHours(1))));
+		Clock clock = Clock.fixed(Instant.parse("2026-01-01T12:06:00Z"), ZoneOffset.UTC);
+		mvc = MockMvcBuilders.standaloneSetup(new FeatureController(views, new FeatureReader(store, clock)))
+			.setControllerAdvice(new FeatureExceptionHandler())
+			.build();
+	}
+
+	@AfterEach
+	void close() {
+		store.close();
+	}
+
+	@Test
+	void shouldServeTheFeaturesOfAnEntityAsOfNow() throws Exception {
+		mvc.perform(get("/features/clicks/u1"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.view").value("clicks"))
+			.andExpect(jsonPath("$.entity").value("u1"))
+			.andExpect(jsonPath("$.features.clicks_5m.value").value(4))
+			.andExpect(jsonPath("$.features.clicks_5m.status").value("PRESENT"))
+			.andExpect(jsonPath("$.features.clicks_5m.event_timestamp").value("2026-01-01T12:05:20Z"));
+	}
+
+	@Test
+	void shouldServeNotFoundWithNullsForAnUnknownEntity() throws Exception {
+		mvc.perform(get("/features/clicks/u9").param("as_of", "2026-01-01T12:06:00Z"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.features.clicks_5m.status").value("NOT_FOUND"))
+			.andExpect(jsonPath("$.features.clicks_5m.value").isEmpty())
+			.andExpect(jsonPath("$.features.clicks_5m.event_timestamp").isEmpty());
+	}
+
+	@Test
+	void shouldAnswerAnUnknownViewWithProblemNamingTheServedViews() throws Exception {
+		mvc.perform(get("/features/nope/u1"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:streamplane:problem:not-found"))
+			.andExpect(jsonPath("$.detail").value("no feature view named 'nope'; the served views are [clicks]"));
+	}
+
+	@Test
+	void shouldAnswerABadAsOfWithProblemNamingTheParameterAndAnExample() throws Exception {
+		mvc.perform(get("/features/clicks/u1").param("as_of", "noon"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:streamplane:problem:invalid-request"))
+			.andExpect(jsonPath("$.detail")
+				.value("as_of: 'noon' is not an ISO-8601 instant; send e.g. as_of=2026-01-01T12:00:00Z"));
+	}
+
+}

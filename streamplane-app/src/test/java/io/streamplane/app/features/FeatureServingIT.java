@@ -1,0 +1,155 @@
+package io.streamplane.app.features;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+import io.streamplane.app.StreamplaneApplication;
+import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.ApiClient.Response;
+import io.streamplane.app.testing.StreamplaneIntegrationTest;
+import io.streamplane.app.testing.TestInfrastructure;
+import io.streamplane.features.PartialAggregate;
+import io.streamplane.features.Tile;
+import io.streamplane.features.TileCodec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tiles written to {@code sp.features.demo.user_clicks} are served by {@code GET /features}; the view
+ * {@code user_clicks} is defined in {@link StreamplaneIntegrationTest#FEATURE_SERVER_TEST_PROPERTIES}.
+ */
+@SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class FeatureServingIT extends StreamplaneIntegrationTest {
+
+	private static final String TOPIC = "sp.features.demo.user_clicks";
+
+	private static final String AS_OF = "2026-01-01T12:06:30Z";
+
+	@LocalServerPort
+	int port;
+
+	private ApiClient anonymous;
+
+	@BeforeAll
+	static void produceTiles() throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.bootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(2), Optional.empty()))).all().get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("cannot create " + TOPIC, ex);
+		}
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			send(producer, clicks("u1", "2026-01-01T12:01:10Z", 3));
+			send(producer, clicks("u1", "2026-01-01T12:05:20Z", 1));
+			producer.send(new ProducerRecord<>(TOPIC, "u1", "{not a tile".getBytes(StandardCharsets.UTF_8)));
+			send(producer, clicks("u1", "2026-01-01T12:05:40Z", 2));
+			send(producer, clicks("u1", "2026-01-01T12:06:05Z", 1));
+			send(producer, clicks("u2", "2026-01-01T10:00:00Z", 7));
+			producer.flush();
+		}
+	}
+
+	@BeforeEach
+	void client() {
+		anonymous = ApiClient.admin(port, ADMIN_TOKEN).withoutToken();
+	}
+
+	@Test
+	void shouldServeCountsOverEachWindowAsOfTheRequestedInstant() {
+		JsonNode features = await().atMost(Duration.ofSeconds(30))
+			.until(() -> anonymous.get("/features/user_clicks/u1?as_of=" + AS_OF),
+					response -> response.status() == 200
+							&& response.json().at("/features/clicks_1h/value").asLong() == 6)
+			.json()
+			.path("features");
+
+		assertThat(features.path("clicks_5m").path("value").asLong()).isEqualTo(3);
+		assertThat(features.path("clicks_5m").path("status").asString()).isEqualTo("PRESENT");
+		assertThat(features.path("clicks_5m").path("event_timestamp").asString()).isEqualTo("2026-01-01T12:06:05Z");
+		assertThat(features.path("clicks_1h").path("status").asString()).isEqualTo("PRESENT");
+	}
+
+	@Test
+	void shouldServeOutsideMaxAgeWhenTheNewestEventIsOlderThanTheTtl() {
+		JsonNode features = await().atMost(Duration.ofSeconds(30))
+			.until(() -> anonymous.get("/features/user_clicks/u2?as_of=" + AS_OF),
+					response -> response.status() == 200
+							&& !"NOT_FOUND".equals(response.json().at("/features/clicks_5m/status").asString()))
+			.json()
+			.path("features");
+
+		assertThat(features.path("clicks_5m").path("status").asString()).isEqualTo("OUTSIDE_MAX_AGE");
+		assertThat(features.path("clicks_5m").path("value").isNull()).isTrue();
+		assertThat(features.path("clicks_5m").path("event_timestamp").asString()).isEqualTo("2026-01-01T10:00:00Z");
+	}
+
+	@Test
+	void shouldServeNotFoundForAnEntityNeverSeen() {
+		Response response = anonymous.get("/features/user_clicks/never-seen?as_of=" + AS_OF);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.json().path("view").asString()).isEqualTo("user_clicks");
+		assertThat(response.json().path("entity").asString()).isEqualTo("never-seen");
+		JsonNode feature = response.json().at("/features/clicks_5m");
+		assertThat(feature.path("status").asString()).isEqualTo("NOT_FOUND");
+		assertThat(feature.path("value").isNull()).isTrue();
+		assertThat(feature.path("event_timestamp").isNull()).isTrue();
+	}
+
+	@Test
+	void shouldAnswerAnUnknownViewWithNotFoundProblemNamingTheServedViews() {
+		Response response = anonymous.get("/features/no_such_view/u1");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().path("type").asString()).isEqualTo("urn:streamplane:problem:not-found");
+		assertThat(response.json().path("detail").asString()).contains("no_such_view", "user_clicks");
+	}
+
+	@Test
+	void shouldAnswerABadAsOfWithBadRequestProblemNamingTheParameter() {
+		Response response = anonymous.get("/features/user_clicks/u1?as_of=yesterday");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().path("type").asString()).isEqualTo("urn:streamplane:problem:invalid-request");
+		assertThat(response.json().path("detail").asString()).contains("as_of", "yesterday", "2026-01-01T12:00:00Z");
+	}
+
+	private static Tile clicks(String entity, String newestEventTime, long count) {
+		long newest = Instant.parse(newestEventTime).toEpochMilli();
+		long minute = Duration.ofMinutes(1).toMillis();
+		return new Tile("user_clicks", entity, newest - newest % minute, minute, newest,
+				Map.of("count()", new PartialAggregate.Count(count)));
+	}
+
+	private static void send(KafkaProducer<String, byte[]> producer, Tile tile) {
+		producer.send(new ProducerRecord<>(TOPIC, tile.entity(), TileCodec.toJson(tile)));
+	}
+
+}
