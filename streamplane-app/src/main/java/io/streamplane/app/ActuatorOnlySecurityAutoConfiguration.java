@@ -11,6 +11,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,8 +19,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Web security of a process without the control-plane role (e.g. {@code streamplane.roles=engine}):
- * the actuator endpoints health, info and Prometheus are open, every other path (including the
- * metrics endpoint, which the control plane guards with its read access) is forbidden, and there is no login of any kind. Streamplane has no user store, so Spring Boot's
+ * the actuator endpoints health, info and Prometheus and the feature reads ({@code GET /features/**})
+ * are open, every other path (including the metrics endpoint, which the control plane guards with
+ * its read access) is forbidden, and there is no login of any kind. Streamplane has no user store, so Spring Boot's
  * default chain (HTTP basic with a generated password) never applies; the control plane brings
  * its own chain, and then this one backs off.
  */
@@ -41,6 +43,8 @@ public final class ActuatorOnlySecurityAutoConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(OPEN_ENDPOINTS))
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/features/**")
 				.permitAll()
 				.anyRequest()
 				.denyAll())
