@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -28,6 +29,7 @@ import io.streamplane.features.FeatureServerException;
 import io.streamplane.features.FeatureView;
 import io.streamplane.features.FeatureViews;
 import io.streamplane.features.TileStore;
+import io.streamplane.protocol.ConsumerLoop;
 
 /**
  * Consumes every partition of the tile topics ({@link TileRecords#TOPICS}) into the {@link TileStore}
@@ -40,7 +42,7 @@ public final class TileIngest implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TileIngest.class);
 
-	private final Supplier<Consumer<String, byte[]>> consumers;
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
 	private final TileStore store;
 
@@ -50,9 +52,7 @@ public final class TileIngest implements SmartLifecycle {
 
 	private final AtomicLong malformed = new AtomicLong();
 
-	private volatile Thread thread;
-
-	private volatile Consumer<String, byte[]> consumer;
+	private final ConsumerLoop<Consumer<String, byte[]>> loop;
 
 	/**
 	 * How often the ingest loop polls, refreshes topics and prunes.
@@ -72,10 +72,11 @@ public final class TileIngest implements SmartLifecycle {
 	 */
 	public TileIngest(Supplier<Consumer<String, byte[]>> consumers, TileStore store, FeatureViews views,
 			Settings settings) {
-		this.consumers = consumers;
 		this.store = store;
 		this.views = views;
 		this.settings = settings;
+		this.loop = new ConsumerLoop<>("sp-feature-ingest", "features are no longer updated", consumers,
+				this::ingest);
 	}
 
 	/** Number of records skipped because they were not valid tile records, since start. */
@@ -85,60 +86,32 @@ public final class TileIngest implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		Thread ingest = Thread.ofPlatform().name("sp-feature-ingest").daemon().unstarted(this::run);
-		thread = ingest;
-		ingest.start();
+		loop.start();
 	}
 
 	@Override
 	public void stop() {
-		Thread running = thread;
-		thread = null;
-		Consumer<String, byte[]> current = consumer;
-		if (current != null) {
-			current.wakeup();
-		}
-		if (running != null) {
-			running.interrupt();
-			try {
-				running.join(Duration.ofSeconds(10));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		loop.stop(STOP_TIMEOUT);
 	}
 
 	@Override
 	public boolean isRunning() {
-		return thread != null;
+		return loop.isRunning();
 	}
 
-	private void run() {
-		try (Consumer<String, byte[]> tiles = consumers.get()) {
-			consumer = tiles;
-			long nextRefresh = 0;
-			long nextPrune = System.nanoTime() + settings.pruneInterval().toNanos();
-			while (thread != null && !Thread.currentThread().isInterrupted()) {
-				if (System.nanoTime() - nextRefresh >= 0) {
-					assignNewPartitions(tiles);
-					nextRefresh = System.nanoTime() + settings.topicRefreshInterval().toNanos();
-				}
-				pollOnce(tiles);
-				if (System.nanoTime() - nextPrune >= 0) {
-					pruneAll();
-					nextPrune = System.nanoTime() + settings.pruneInterval().toNanos();
-				}
+	private void ingest(Consumer<String, byte[]> tiles, BooleanSupplier running) {
+		long nextRefresh = 0;
+		long nextPrune = System.nanoTime() + settings.pruneInterval().toNanos();
+		while (running.getAsBoolean()) {
+			if (System.nanoTime() - nextRefresh >= 0) {
+				assignNewPartitions(tiles);
+				nextRefresh = System.nanoTime() + settings.topicRefreshInterval().toNanos();
 			}
-		}
-		catch (WakeupException | InterruptException ex) {
-			log.debug("Tile ingest stopped");
-		}
-		catch (RuntimeException ex) {
-			log.error("Tile ingest failed and stopped; features are no longer updated", ex);
-		}
-		finally {
-			consumer = null;
+			pollOnce(tiles);
+			if (System.nanoTime() - nextPrune >= 0) {
+				pruneAll();
+				nextPrune = System.nanoTime() + settings.pruneInterval().toNanos();
+			}
 		}
 	}
 

@@ -2,13 +2,14 @@ package io.streamplane.api.status;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
+import io.streamplane.protocol.ConsumerLoop;
 import io.streamplane.protocol.EngineStatus;
 import io.streamplane.protocol.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -27,65 +28,40 @@ public class StatusTopicReader implements SmartLifecycle {
 
 	private static final Duration POLL = Duration.ofMillis(500);
 
-	private final ConsumerFactory<?, ?> consumers;
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
 	private final StatusBoard board;
 
 	private final JsonMapper json;
 
-	private volatile Consumer<?, ?> consumer;
-
-	private volatile Thread thread;
+	private final ConsumerLoop<Consumer<?, ?>> loop;
 
 	StatusTopicReader(ConsumerFactory<?, ?> consumers, StatusBoard board, JsonMapper json) {
-		this.consumers = consumers;
 		this.board = board;
 		this.json = json;
+		this.loop = new ConsumerLoop<>("sp-status-reader", "pipeline status is no longer updated",
+				() -> consumers.createConsumer(null, "sp-status-reader"), this::follow);
 	}
 
 	@Override
 	public void start() {
-		Thread reader = Thread.ofPlatform().name("sp-status-reader").daemon().unstarted(this::run);
-		thread = reader;
-		reader.start();
+		loop.start();
 	}
 
 	@Override
 	public void stop() {
-		Consumer<?, ?> current = consumer;
-		if (current != null) {
-			current.wakeup();
-		}
-		Thread running = thread;
-		thread = null;
-		if (running != null) {
-			try {
-				running.join(Duration.ofSeconds(5));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		loop.stop(STOP_TIMEOUT);
 	}
 
 	@Override
 	public boolean isRunning() {
-		return thread != null;
+		return loop.isRunning();
 	}
 
-	private void run() {
-		try (Consumer<?, ?> statusConsumer = consumers.createConsumer(null, "sp-status-reader")) {
-			consumer = statusConsumer;
-			assignAll(statusConsumer);
-			while (thread != null) {
-				statusConsumer.poll(POLL).forEach(this::apply);
-			}
-		}
-		catch (WakeupException ex) {
-			log.debug("Status reader stopped");
-		}
-		catch (RuntimeException ex) {
-			log.error("Status reader failed; pipeline status will not be updated", ex);
+	private void follow(Consumer<?, ?> statusConsumer, BooleanSupplier running) {
+		assignAll(statusConsumer);
+		while (running.getAsBoolean()) {
+			statusConsumer.poll(POLL).forEach(this::apply);
 		}
 	}
 

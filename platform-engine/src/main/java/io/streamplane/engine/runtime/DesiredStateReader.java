@@ -2,15 +2,16 @@ package io.streamplane.engine.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import io.streamplane.protocol.ConsumerLoop;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -30,66 +31,41 @@ final class DesiredStateReader {
 
 	private static final Duration TOPIC_RETRY = Duration.ofSeconds(2);
 
-	private final Supplier<Consumer<String, String>> consumers;
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
 	private final JsonMapper json;
 
 	private final java.util.function.Consumer<DesiredState> sink;
 
-	private volatile Consumer<String, String> consumer;
-
-	private volatile Thread thread;
+	private final ConsumerLoop<Consumer<String, String>> loop;
 
 	DesiredStateReader(Supplier<Consumer<String, String>> consumers, JsonMapper json,
 			java.util.function.Consumer<DesiredState> sink) {
-		this.consumers = consumers;
 		this.json = json;
 		this.sink = sink;
+		this.loop = new ConsumerLoop<>("sp-engine-desired-state", "this engine no longer follows " + Topics.PIPELINES,
+				consumers, this::follow);
 	}
 
 	void start() {
-		Thread reader = Thread.ofPlatform().name("sp-engine-desired-state").daemon().unstarted(this::run);
-		thread = reader;
-		reader.start();
+		loop.start();
 	}
 
 	void stop() {
-		Thread running = thread;
-		thread = null;
-		var current = consumer;
-		if (current != null) {
-			current.wakeup();
+		loop.stop(STOP_TIMEOUT);
+	}
+
+	private void follow(Consumer<String, String> desiredStates, BooleanSupplier running) {
+		if (!assignAll(desiredStates, running)) {
+			return;
 		}
-		if (running != null) {
-			try {
-				running.join(Duration.ofSeconds(5));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		while (running.getAsBoolean()) {
+			desiredStates.poll(POLL).forEach(this::apply);
 		}
 	}
 
-	private void run() {
-		try (var desiredStates = consumers.get()) {
-			consumer = desiredStates;
-			if (!assignAll(desiredStates)) {
-				return;
-			}
-			while (thread != null) {
-				desiredStates.poll(POLL).forEach(this::apply);
-			}
-		}
-		catch (WakeupException ex) {
-			log.debug("Desired-state reader stopped");
-		}
-		catch (RuntimeException ex) {
-			log.error("Desired-state reader failed; this engine no longer follows {}", Topics.PIPELINES, ex);
-		}
-	}
-
-	private boolean assignAll(Consumer<String, String> desiredStates) {
-		while (thread != null) {
+	private boolean assignAll(Consumer<String, String> desiredStates, BooleanSupplier running) {
+		while (running.getAsBoolean()) {
 			List<PartitionInfo> partitions = partitionsOrEmpty(desiredStates);
 			if (!partitions.isEmpty()) {
 				List<TopicPartition> assigned = partitions.stream()
