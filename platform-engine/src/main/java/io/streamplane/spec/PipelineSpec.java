@@ -27,12 +27,20 @@ import java.util.Objects;
  *       ts: int                               #   timestamp, list, map, any
  *       merchant_id: string
  *       amount: double
+ * tables:                                     # optional; name -&gt; table, upserted by primary key
+ *   customers:
+ *     kafka: { topic: customers }             # a tombstone or {"op": "delete"} deletes the row
+ *     primaryKey: [customer_id]
+ *   users:
+ *     postgresCdc: { table: public.users }    # reads sp.cdc.public.users, written by CDC
+ *     primaryKey: [id]
  * transforms:                                 # optional; name -&gt; transform; no cycles
  *   enriched:
  *     from: payments                          # a source or transform; a list merges several
  *     steps:
  *       - filter: "amount &gt; 0"                 # CEL, bool
  *       - set: { is_high_value: "amount &gt;= 1000" }
+ *       - join: { table: customers, on: customer_id, type: left }
  *   revenue_1m:
  *     from: enriched
  *     steps:
@@ -46,7 +54,7 @@ import java.util.Objects;
  *   deadLetterTopic: sp.dlq.merchant-revenue  # the default: sp.dlq.&lt;name&gt;
  * </pre>
  * <ul>
- * <li><b>Names</b> of sources and transforms share one namespace: a letter, then letters, digits,
+ * <li><b>Names</b> of sources, tables and transforms share one namespace: a letter, then letters, digits,
  * {@code _} or {@code -}, at most 63 characters. Field names are CEL identifiers; {@code key} is
  * reserved for the record key.</li>
  * <li><b>Durations</b> are whole numbers with units {@code d h m s ms}, largest first:
@@ -65,8 +73,13 @@ import java.util.Objects;
  * {@code window_start}, {@code window_end} (timestamps, written as ISO-8601) and its
  * aggregates; so a misspelt field or a type error is reported at validation. Without a schema,
  * fields are {@code dyn}: only syntax and unknown functions are reported before run time.</li>
- * <li>Tables, joins, features and indexes are not part of the format yet; such fields are
- * rejected as unknown.</li>
+ * <li><b>Tables and joins</b>: a {@link Table} is upserted by its primary key; {@code join}
+ * ({@link Step.Join}) joins rows with a table on a primary or foreign key. A transform reading a
+ * table, or joining a stream with a table in {@code reactive} mode, yields a table: its output is
+ * a change stream of JSON objects with {@code "op": "+"} (insertion) or {@code "op": "-"}
+ * (retraction) and the row's fields; an update is a retraction then an insertion. Only
+ * {@code filter}, {@code set}, {@code select} and {@code join} apply to a table.</li>
+ * <li>Features and indexes are not part of the format yet; such fields are rejected as unknown.</li>
  * </ul>
  *
  * @param name the pipeline name, a DNS label
@@ -76,9 +89,10 @@ import java.util.Objects;
  * reads, so an engine can build them in iteration order
  * @param outputs the outputs, in document order
  * @param processing the processing settings, defaults filled in
+ * @param tables the tables by name, in document order
  */
 public record PipelineSpec(String name, String description, Map<String, Source> sources,
-		Map<String, Transform> transforms, List<Output> outputs, Processing processing) {
+		Map<String, Transform> transforms, List<Output> outputs, Processing processing, Map<String, Table> tables) {
 
 	public PipelineSpec {
 		Objects.requireNonNull(name, "name");
@@ -87,6 +101,13 @@ public record PipelineSpec(String name, String description, Map<String, Source> 
 		transforms = Collections.unmodifiableMap(new LinkedHashMap<>(transforms));
 		outputs = List.copyOf(outputs);
 		Objects.requireNonNull(processing, "processing");
+		tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+	}
+
+	/** A pipeline without tables. */
+	public PipelineSpec(String name, String description, Map<String, Source> sources,
+			Map<String, Transform> transforms, List<Output> outputs, Processing processing) {
+		this(name, description, sources, transforms, outputs, processing, Map.of());
 	}
 
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
  *   - keyBy: merchant_id                       # or { field: merchant_id, expression: "key" }
  *   - window: { tumbling: 1m, emit: final }
  *     aggregate: { revenue: "sum(amount)", payments: "count()" }
+ *   - join: { table: customers, on: customer_id, type: inner }   # mode: reactive (default) | lookup
  * </pre>
  */
 public sealed interface Step {
@@ -119,6 +120,30 @@ public sealed interface Step {
 			if (aggregations.isEmpty()) {
 				throw new IllegalArgumentException("a window needs at least one aggregation");
 			}
+		}
+
+	}
+
+	/**
+	 * Joins each row with the row of a table whose primary key equals the value of {@code on}
+	 * (a primary-key or foreign-key join). The result has the row's fields, then the table row's
+	 * fields; a table field whose name the row already has is renamed {@code <table>_<field>}.
+	 * Joining a table, or a stream in {@link JoinMode#REACTIVE} mode, yields a table: a change
+	 * stream that retracts and re-emits results when either side changes.
+	 *
+	 * @param table the table joined
+	 * @param on computes the primary key of the table row to join: its value for a single-column
+	 * key, a list of the values in primary-key order for a composite key
+	 * @param type inner or left
+	 * @param mode how a stream follows the table's changes; ignored when joining a table
+	 */
+	record Join(String table, Expression on, JoinType type, JoinMode mode) implements Step {
+
+		public Join {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(on, "on");
+			Objects.requireNonNull(type, "type");
+			Objects.requireNonNull(mode, "mode");
 		}
 
 	}

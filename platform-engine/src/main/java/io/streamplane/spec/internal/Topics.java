@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.streamplane.spec.Processing;
 import io.streamplane.spec.Source;
+import io.streamplane.spec.Table;
 
 /**
  * Checks that the topics a pipeline writes are distinct, and distinct from the topics it reads:
@@ -16,9 +17,10 @@ final class Topics {
 	private Topics() {
 	}
 
-	static void check(Node root, Map<String, Source> sources, Processing processing) {
+	static void check(Node root, Map<String, Source> sources, Map<String, Table> tables, Processing processing) {
 		Map<String, String> read = new LinkedHashMap<>();
-		sources.values().forEach(source -> read.putIfAbsent(source.kafka().topic(), source.name()));
+		sources.values().forEach(source -> read.putIfAbsent(source.kafka().topic(), "source '" + source.name() + "'"));
+		tables.values().forEach(table -> read.putIfAbsent(table.topic(), "table '" + table.name() + "'"));
 		Map<String, String> written = new LinkedHashMap<>();
 		Node outputs = root.field("outputs");
 		for (int i = 0; outputs.value().isArray() && i < outputs.value().size(); i++) {
@@ -32,15 +34,15 @@ final class Topics {
 						"; give each output its own topic");
 			}
 			else if (read.containsKey(name)) {
-				at.report("output topic '" + name + "' is read by source '" + read.get(name) +
-						"'; writing it would feed the pipeline its own output; choose another topic");
+				at.report("output topic '" + name + "' is read by " + read.get(name) +
+						"; writing it would feed the pipeline its own output; choose another topic");
 			}
 			written.putIfAbsent(name, "outputs[" + i + "]");
 		}
 		String deadLetters = processing.deadLetterTopic();
 		if (written.containsKey(deadLetters) || read.containsKey(deadLetters)) {
 			root.field("processing").field("deadLetterTopic").report("dead-letter topic '" + deadLetters +
-					"' is also a source or output topic; choose a topic of its own");
+					"' is also a source, table or output topic; choose a topic of its own");
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.streamplane.engine.compile.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.streamplane.spec.Step;
 import org.apache.kafka.streams.kstream.KStream;
@@ -21,9 +22,13 @@ final class StepCompiler {
 
 	private final WindowCompiler windows;
 
-	StepCompiler(Compilation compilation) {
+	private final Supplier<JoinCompiler> joins;
+
+	/** @param joins the compiler of joins, known once the pipeline's tables are */
+	StepCompiler(Compilation compilation, Supplier<JoinCompiler> joins) {
 		this.compilation = compilation;
 		this.windows = new WindowCompiler(compilation);
+		this.joins = joins;
 	}
 
 	Stream compile(Stream in, Step step, String path) {
@@ -57,6 +62,7 @@ final class StepCompiler {
 				yield in.rekeyed(DeadLetters.attach(compilation, keyed, name), keyBy.field());
 			}
 			case Step.Window window -> windows.compile(in, window, path);
+			case Step.Join join -> joins.get().lookup(in, join, path);
 		};
 	}
 
