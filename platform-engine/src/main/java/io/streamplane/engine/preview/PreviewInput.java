@@ -1,7 +1,5 @@
 package io.streamplane.engine.preview;
 
-import java.util.Objects;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,9 +21,6 @@ public record PreviewInput(String topic, String key, JsonNode value, Long timest
 	public PreviewInput {
 		if ((topic == null) == (table == null)) {
 			throw new IllegalArgumentException("a preview input names either a topic or a table");
-		}
-		if (table == null) {
-			Objects.requireNonNull(value, "value");
 		}
 	}
 
