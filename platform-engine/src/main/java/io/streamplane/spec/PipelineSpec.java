@@ -15,7 +15,7 @@ import java.util.Objects;
  * <pre>
  * name: merchant-revenue                      # required; DNS label: [a-z0-9-], 1-63, alphanumeric ends
  * description: Revenue per merchant           # optional
- * sources:                                    # required; at least one; name -&gt; source
+ * sources:                                    # at least one source or table; name -&gt; source
  *   payments:
  *     kafka: { topic: payments, format: json } # required; format defaults to json
  *     key: "merchant_id"                      # optional CEL; default: the Kafka record key
@@ -28,9 +28,9 @@ import java.util.Objects;
  *       merchant_id: string
  *       amount: double
  * tables:                                     # optional; name -&gt; table, upserted by primary key
- *   customers:
- *     kafka: { topic: customers }             # a tombstone or {"op": "delete"} deletes the row
- *     primaryKey: [customer_id]
+ *   merchants:
+ *     kafka: { topic: merchants }             # a tombstone or {"op": "delete"} deletes the row
+ *     primaryKey: [merchant_id]
  *   users:
  *     postgresCdc: { table: public.users }    # reads sp.cdc.public.users, written by CDC
  *     primaryKey: [id]
@@ -40,7 +40,7 @@ import java.util.Objects;
  *     steps:
  *       - filter: "amount &gt; 0"                 # CEL, bool
  *       - set: { is_high_value: "amount &gt;= 1000" }
- *       - join: { table: customers, on: customer_id, type: left }
+ *       - join: { table: merchants, on: merchant_id, type: left, mode: lookup }
  *   revenue_1m:
  *     from: enriched
  *     steps:
