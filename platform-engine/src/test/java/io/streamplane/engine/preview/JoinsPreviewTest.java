@@ -122,6 +122,62 @@ class JoinsPreviewTest {
 	}
 
 	@Test
+	void shouldJoinOnACompositePrimaryKey() {
+		String pipeline = """
+				name: shipments
+				tables:
+				  shipments: { kafka: { topic: shipments }, primaryKey: [id] }
+				  rates: { kafka: { topic: rates }, primaryKey: [country, service] }
+				transforms:
+				  priced:
+				    from: shipments
+				    steps:
+				      - join: { table: rates, on: "[country, service]" }
+				      - select: [id, price]
+				outputs:
+				  - { from: priced, kafka: { topic: priced } }
+				""";
+		List<PreviewInput> inputs = List.of(
+				PreviewInput.tableChange("rates", "{\"country\": \"NL\", \"service\": \"express\"}",
+						json("{\"country\": \"NL\", \"service\": \"express\", \"price\": 12}")),
+				PreviewInput.tableChange("shipments", "1", json("{\"id\": 1, \"country\": \"NL\", \"service\": \"express\"}")),
+				PreviewInput.tableChange("shipments", "2", json("{\"id\": 2, \"country\": \"NL\", \"service\": \"slow\"}")));
+
+		assertThat(values(preview.run(spec(pipeline), inputs), "priced"))
+			.containsExactly(Previews.value("{\"op\": \"+\", \"id\": 1, \"price\": 12}"));
+	}
+
+	@Test
+	void shouldKeepARowWithoutAForeignKeyInALeftJoinOfTables() {
+		String pipeline = """
+				name: orders
+				tables:
+				  orders: { kafka: { topic: orders }, primaryKey: [order_id] }
+				  customers: { kafka: { topic: customers }, primaryKey: [customer_id] }
+				transforms:
+				  joined:
+				    from: orders
+				    steps:
+				      - join: { table: customers, on: customer_id, type: left }
+				      - select: [order_id, name]
+				outputs:
+				  - { from: joined, kafka: { topic: joined } }
+				""";
+		List<PreviewInput> inputs = List.of(
+				PreviewInput.tableChange("customers", "7", json("{\"customer_id\": 7, \"name\": \"Ada\"}")),
+				PreviewInput.tableChange("orders", "1", json("{\"order_id\": 1, \"customer_id\": null}")),
+				PreviewInput.tableChange("orders", "1", json("{\"order_id\": 1, \"customer_id\": 7}")));
+
+		PreviewResult result = preview.run(spec(pipeline), inputs);
+
+		assertThat(result.deadLetters()).isEmpty();
+		assertThat(values(result, "joined")).containsExactly(
+				Previews.value("{\"op\": \"+\", \"order_id\": 1}"),
+				Previews.value("{\"op\": \"-\", \"order_id\": 1}"),
+				Previews.value("{\"op\": \"+\", \"order_id\": 1, \"name\": \"Ada\"}"));
+	}
+
+	@Test
 	void shouldDeadLetterBadTableRecordsAndBadJoinKeysWithTheirReasons() {
 		PreviewResult result = preview.run(spec(CLICKS_WITH_USERS.formatted("inner", "")), List.of(
 				PreviewInput.of("sp.cdc.public.users", "{\"id\": 4}", json("{\"name\": \"no id\"}")),
