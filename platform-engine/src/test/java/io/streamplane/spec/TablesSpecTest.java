@@ -97,6 +97,8 @@ class TablesSpecTest {
 						"mode: lookup joins a stream of events"),
 				arguments("merge of a table", SPEC.replace("from: payments", "from: [payments, countries]"),
 						"transforms.enriched.from", "merging a table with other inputs is not supported"),
+				arguments("table on a source topic", SPEC.replace("topic: countries", "topic: payments"),
+						"tables.countries.kafka.topic", "topic 'payments' is also read by source 'payments'"),
 				arguments("output into a table topic", SPEC.replace("topic: enriched", "topic: countries"),
 						"outputs[0].kafka.topic", "output topic 'countries' is read by table 'countries'"));
 	}
