@@ -22,7 +22,8 @@ import org.apache.kafka.streams.kstream.TableJoined;
  * {@link EventIdentity identity} and repartitioned by it, then joined like a table, so a change of
  * a table row re-emits, and a delete retracts, exactly the events joined with it;</li>
  * <li>a stream, as a lookup: the stream–table join ({@code KStream.join(table)}) after re-keying by
- * the join key, which Kafka Streams repartitions: plain enrichment, as fast as a hand-written one.</li>
+ * the join key, which Kafka Streams repartitions: plain enrichment, the same operators as a
+ * hand-written join (in preview, end-of-input markers go around the join, which would drop them).</li>
  * </ul>
  * Join keys are checked before the join, so a bad one is dead-lettered rather than failing the task.
  */
@@ -67,12 +68,16 @@ final class JoinCompiler {
 		KStream<String, Row> keyed = in.records().process(
 				() -> new LookupKey(path, DeadLetters.child(rekey), key, join.type()), Named.as(rekey));
 		DeadLetters.attach(compilation, keyed, rekey);
-		KStream<String, Row> markers = keyed.filter((k, row) -> row.marker(), Named.as(Compilation.name(path, "markers")));
-		KStream<String, Row> events = keyed.filterNot((k, row) -> row.marker(), Named.as(Compilation.name(path, "events")));
 		Joined<String, Row, Row> joined = Joined.with(Serdes.String(), compilation.rows(), compilation.rows())
 			.withName(Compilation.name(path, "lookup"));
 		KTable<String, Row> table = tables.table(join.table());
 		JoinedRows joiner = new JoinedRows(join.table());
+		if (!compilation.endOfInputMarkers()) {
+			return in.rekeyed(join.type() == JoinType.INNER ? keyed.join(table, joiner, joined)
+					: keyed.leftJoin(table, joiner, joined), null);
+		}
+		KStream<String, Row> markers = keyed.filter((k, row) -> row.marker(), Named.as(Compilation.name(path, "markers")));
+		KStream<String, Row> events = keyed.filterNot((k, row) -> row.marker(), Named.as(Compilation.name(path, "events")));
 		KStream<String, Row> enriched = join.type() == JoinType.INNER ? events.join(table, joiner, joined)
 				: events.leftJoin(table, joiner, joined);
 		return in.rekeyed(enriched.merge(markers, Named.as(Compilation.name(path, "with-markers"))), null);
