@@ -122,6 +122,39 @@ class JoinsPreviewTest {
 	}
 
 	@Test
+	void shouldJoinTwoTablesOnThePrimaryKey() {
+		String pipeline = """
+				name: profiles
+				tables:
+				  users: { kafka: { topic: users }, primaryKey: [id] }
+				  settings: { kafka: { topic: settings }, primaryKey: [user_id] }
+				transforms:
+				  profiles:
+				    from: users
+				    steps:
+				      - join: { table: settings, on: id, type: left }
+				      - select: [id, name, theme]
+				outputs:
+				  - { from: profiles, kafka: { topic: profiles } }
+				""";
+		List<PreviewInput> inputs = List.of(
+				PreviewInput.tableChange("users", "1", json("{\"id\": 1, \"name\": \"Ada\"}")),
+				PreviewInput.tableChange("settings", "1", json("{\"user_id\": 1, \"theme\": \"dark\"}")),
+				PreviewInput.tableChange("users", "2", json("{\"id\": 2, \"name\": \"Bob\"}")),
+				PreviewInput.tableChange("settings", "1", json("{\"user_id\": 1, \"theme\": \"light\"}")),
+				PreviewInput.tableChange("users", "1", null));
+
+		assertThat(values(preview.run(spec(pipeline), inputs), "profiles")).containsExactly(
+				Previews.value("{\"op\": \"+\", \"id\": 1, \"name\": \"Ada\"}"),
+				Previews.value("{\"op\": \"-\", \"id\": 1, \"name\": \"Ada\"}"),
+				Previews.value("{\"op\": \"+\", \"id\": 1, \"name\": \"Ada\", \"theme\": \"dark\"}"),
+				Previews.value("{\"op\": \"+\", \"id\": 2, \"name\": \"Bob\"}"),
+				Previews.value("{\"op\": \"-\", \"id\": 1, \"name\": \"Ada\", \"theme\": \"dark\"}"),
+				Previews.value("{\"op\": \"+\", \"id\": 1, \"name\": \"Ada\", \"theme\": \"light\"}"),
+				Previews.value("{\"op\": \"-\", \"id\": 1, \"name\": \"Ada\", \"theme\": \"light\"}"));
+	}
+
+	@Test
 	void shouldJoinOnACompositePrimaryKey() {
 		String pipeline = """
 				name: shipments

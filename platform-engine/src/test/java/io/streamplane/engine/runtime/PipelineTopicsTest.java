@@ -61,4 +61,23 @@ class PipelineTopicsTest {
 				"sp-orders-v1-outputs.0.emitted-changelog");
 	}
 
+	@Test
+	void shouldNeedNoSubscriptionTopicsForAJoinOnThePrimaryKey() {
+		PipelineSpec spec = new SpecReader().read("""
+				name: profiles
+				tables:
+				  users: { kafka: { topic: users }, primaryKey: [id] }
+				  settings: { kafka: { topic: settings }, primaryKey: [user_id] }
+				transforms:
+				  profiles: { from: users, steps: [ { join: { table: settings, on: id } } ] }
+				outputs:
+				  - { from: profiles, kafka: { topic: profiles } }
+				""", SpecFormat.YAML).spec();
+		Topology topology = new PipelineCompiler().compile(spec, new PipelineCounters()).topology();
+
+		assertThat(PipelineTopics.internalTopics("sp-p-v1", topology.describe()))
+			.contains("sp-p-v1-tables.users.by-key-repartition", "sp-p-v1-tables.settings.by-key-repartition")
+			.noneMatch(topic -> topic.contains("subscription"));
+	}
+
 }

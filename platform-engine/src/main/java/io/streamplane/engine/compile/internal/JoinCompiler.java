@@ -4,6 +4,7 @@ import java.util.function.BiFunction;
 
 import io.streamplane.spec.JoinType;
 import io.streamplane.spec.Step;
+import io.streamplane.spec.Table;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
@@ -15,7 +16,10 @@ import org.apache.kafka.streams.kstream.TableJoined;
 /**
  * Compiles {@code join} steps, all on Kafka Streams' own joins:
  * <ul>
- * <li>a table with a table: the foreign-key table join ({@code KTable.join(other, extractor,
+ * <li>a table with a table on its primary key (the first step of a transform reading the table,
+ * {@code on} its single primary-key field): the table join ({@code KTable.join(other, joiner)}), both
+ * tables being partitioned by key;</li>
+ * <li>a table with a table otherwise: the foreign-key table join ({@code KTable.join(other, extractor,
  * joiner)}), which re-emits a result row when either side changes, also when a row's join key
  * changes, and deletes it when either side's row goes;</li>
  * <li>a stream, reactively: each event becomes a row of a table of remembered events, keyed by its
@@ -36,6 +40,23 @@ final class JoinCompiler {
 	JoinCompiler(Compilation compilation, Tables tables) {
 		this.compilation = compilation;
 		this.tables = tables;
+	}
+
+	/** Joins a table with a table on the left's primary key; the result's changelog, keyed by that key. */
+	KStream<String, Row> primaryKey(String left, Step.Join join, String path) {
+		JoinedRows joiner = new JoinedRows(join.table());
+		Named named = Named.as(Compilation.name(path, "join"));
+		KTable<String, Row> leftTable = tables.table(left);
+		KTable<String, Row> right = tables.table(join.table());
+		KTable<String, Row> result = join.type() == JoinType.INNER
+				? leftTable.join(right, joiner, named, Tables.materialized(compilation, Compilation.name(path, "joined")))
+				: leftTable.leftJoin(right, joiner, named, Tables.materialized(compilation, Compilation.name(path, "joined")));
+		return result.toStream(Named.as(Compilation.name(path, "changes")));
+	}
+
+	/** Whether {@code join}, as the first step of a transform reading {@code table}, joins on its primary key. */
+	static boolean onPrimaryKey(Table table, Step.Join join) {
+		return table.primaryKey().size() == 1 && join.on().text().strip().equals(table.primaryKey().getFirst());
 	}
 
 	/** Joins a table's changelog with a table; the result's changelog, keyed by the left row key. */

@@ -10,6 +10,7 @@ import io.streamplane.spec.Output;
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.Source;
 import io.streamplane.spec.Step;
+import io.streamplane.spec.Table;
 import io.streamplane.spec.Transform;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -36,6 +37,8 @@ public final class TopologyCompiler {
 
 	private JoinCompiler joins;
 
+	private Map<String, Table> tableSpecs = Map.of();
+
 	private ChangelogCompiler tables;
 
 	/** A compiler adding to the builder of {@code compilation}; use it for one pipeline. */
@@ -46,6 +49,7 @@ public final class TopologyCompiler {
 
 	/** Compiles the spec into the builder and returns the built topology. */
 	public Topology compile(PipelineSpec spec) {
+		tableSpecs = spec.tables();
 		Tables registry = new Tables(compilation, spec.tables());
 		joins = new JoinCompiler(compilation, registry);
 		tables = new ChangelogCompiler(compilation, joins);
@@ -80,7 +84,10 @@ public final class TopologyCompiler {
 		List<Step> list = transform.steps();
 		for (int i = 0; i < list.size(); i++) {
 			String at = path + ".steps[" + i + "]";
-			if (changelog != null) {
+			if (i == 0 && list.get(i) instanceof Step.Join join && primaryKeyJoin(transform, join)) {
+				changelog = joins.primaryKey(transform.from().getFirst(), join, at);
+			}
+			else if (changelog != null) {
 				changelog = tables.compile(changelog, list.get(i), at);
 			}
 			else if (list.get(i) instanceof Step.Join join && join.mode() == JoinMode.REACTIVE) {
@@ -96,6 +103,11 @@ public final class TopologyCompiler {
 		else {
 			streams.put(transform.name(), stream);
 		}
+	}
+
+	private boolean primaryKeyJoin(Transform transform, Step.Join join) {
+		Table table = tableSpecs.get(transform.from().getFirst());
+		return table != null && JoinCompiler.onPrimaryKey(table, join);
 	}
 
 	private Stream merge(Transform transform, String path) {
