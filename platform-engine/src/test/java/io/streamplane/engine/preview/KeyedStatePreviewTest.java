@@ -102,6 +102,14 @@ class KeyedStatePreviewTest {
 	}
 
 	@Test
+	void shouldSkipTheFirstRecordOfAKeyWhenFilteringOnThePreviousValue() {
+		PreviewResult result = run("- changes: { of: status, previous: was }\n- filter: \"was != null\"\n- select: [status]",
+				event("a", "{\"status\": \"new\", \"ts\": 1}"), event("a", "{\"status\": \"paid\", \"ts\": 2}"));
+
+		assertThat(values(result, "out")).containsExactlyElementsOf(values("{\"status\": \"paid\"}"));
+	}
+
+	@Test
 	void shouldKeepStateAcrossStepsAfterARekey() {
 		PreviewResult result = run("""
 				- keyBy: id
