@@ -79,7 +79,8 @@ class KeyedStatePreviewTest {
 
 	@Test
 	void shouldPassOncePerUpwardCrossingAndReArmWhenTheValueFallsBelow() {
-		PreviewResult result = run("- crossing: { value: amount, thresholds: [10, 20], as: level }\n- select: [amount, level]",
+		PreviewResult result = run("- crossing: { value: amount, thresholds: [10, 20], as: level }\n" +
+				"- select: [amount, level]",
 				event("a", "{\"amount\": 5, \"ts\": 1}"), event("a", "{\"amount\": 12, \"ts\": 2}"),
 				event("a", "{\"amount\": 15, \"ts\": 3}"), event("a", "{\"amount\": 8, \"ts\": 4}"),
 				event("a", "{\"amount\": 25, \"ts\": 5}"), event("a", "{\"amount\": 30, \"ts\": 6}"),
