@@ -159,6 +159,13 @@ public sealed interface Step {
 			if (aggregations.isEmpty()) {
 				throw new IllegalArgumentException("running needs at least one aggregation");
 			}
+			for (Aggregation aggregation : aggregations) {
+				if (aggregation.function() == AggregateFunction.COLLECT ||
+						aggregation.function() == AggregateFunction.COUNT_DISTINCT) {
+					throw new IllegalArgumentException("running aggregation '" + aggregation.name() + "': " +
+							aggregation.function() + " grows without bound");
+				}
+			}
 		}
 
 	}
@@ -184,6 +191,11 @@ public sealed interface Step {
 			thresholds = List.copyOf(thresholds);
 			if (thresholds.isEmpty()) {
 				throw new IllegalArgumentException("crossing needs at least one threshold");
+			}
+			for (int i = 1; i < thresholds.size(); i++) {
+				if (thresholds.get(i).doubleValue() <= thresholds.get(i - 1).doubleValue()) {
+					throw new IllegalArgumentException("crossing thresholds must be strictly ascending: " + thresholds);
+				}
 			}
 		}
 
