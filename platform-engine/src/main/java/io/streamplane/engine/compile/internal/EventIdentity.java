@@ -4,13 +4,13 @@ import io.streamplane.spec.JoinType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Before a reactive join of a stream: makes each event a row of a table of remembered events,
  * keyed by its identity {@code <topic>/<partition>/<offset>} (with {@code /<n>} for the n-th of
  * several records made from one input record, e.g. by {@code explode}), which is stable when
- * records are reprocessed. Events whose join key fails are dead-lettered; under an inner join, an
+ * records are reprocessed; a record forwarded by a punctuation, which has no input record, is
+ * named by its task and timestamp instead. Events whose join key fails are dead-lettered; under an inner join, an
  * event with a {@code null} join key never matches and is not remembered. End-of-input markers are
  * dropped: the result is a table.
  */
@@ -59,12 +59,13 @@ final class EventIdentity implements Processor<String, Row, String, Row> {
 		if (key == null && type == JoinType.INNER) {
 			return;
 		}
-		context.forward(new Record<>(identity(), row, record.timestamp(), record.headers()));
+		context.forward(new Record<>(identity(record.timestamp()), row, record.timestamp(), record.headers()));
 	}
 
-	private String identity() {
-		RecordMetadata metadata = context.recordMetadata().orElseThrow();
-		String source = metadata.topic() + "/" + metadata.partition() + "/" + metadata.offset();
+	private String identity(long timestamp) {
+		String source = context.recordMetadata()
+			.map(metadata -> metadata.topic() + "/" + metadata.partition() + "/" + metadata.offset())
+			.orElseGet(() -> "task/" + context.taskId() + "/" + timestamp);
 		if (source.equals(lastSource)) {
 			sequence++;
 			return source + "/" + sequence;
