@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
+
 /**
  * Conformance case c7 (online click features): replays the clicks as one-minute count tiles, as the
  * engine will write them, and checks every {@code expected_at} row through {@link FeatureReader}.

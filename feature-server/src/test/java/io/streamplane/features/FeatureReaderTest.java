@@ -20,13 +20,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.streamplane.features.PartialAggregate.Avg;
-import io.streamplane.features.PartialAggregate.Count;
-import io.streamplane.features.PartialAggregate.First;
-import io.streamplane.features.PartialAggregate.Last;
-import io.streamplane.features.PartialAggregate.Max;
-import io.streamplane.features.PartialAggregate.Min;
-import io.streamplane.features.PartialAggregate.Sum;
+import io.streamplane.protocol.tiles.PartialAggregate.Avg;
+import io.streamplane.protocol.tiles.PartialAggregate.Count;
+import io.streamplane.protocol.tiles.PartialAggregate.First;
+import io.streamplane.protocol.tiles.PartialAggregate.Last;
+import io.streamplane.protocol.tiles.PartialAggregate.Max;
+import io.streamplane.protocol.tiles.PartialAggregate.Min;
+import io.streamplane.protocol.tiles.PartialAggregate.Sum;
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
 
 class FeatureReaderTest {
 
