@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.streamplane.spec.FeatureView;
 import io.streamplane.spec.FieldType;
 import io.streamplane.spec.Output;
 import io.streamplane.spec.PipelineSpec;
@@ -16,19 +17,21 @@ import io.streamplane.spec.Transform;
 
 /**
  * Binds a whole spec tree to the model in one pass that goes on past every problem: sources,
- * then transforms in data-flow order (so each sees its inputs' schemas), then outputs and
- * processing settings.
+ * then transforms in data-flow order (so each sees its inputs' schemas), then outputs, feature
+ * views and processing settings.
  */
 final class PipelineBinder {
 
 	private static final List<String> FIELDS = List.of("name", "description", "sources", "transforms", "outputs",
-			"processing");
+			"features", "processing");
 
 	private final SpecLimits limits;
 
 	private final SourceBinder sourceBinder;
 
 	private final TransformBinder transformBinder;
+
+	private final FeatureViewBinder featureViewBinder;
 
 	private final Map<String, Schema> schemas = new LinkedHashMap<>();
 
@@ -38,6 +41,7 @@ final class PipelineBinder {
 		this.limits = limits;
 		this.sourceBinder = new SourceBinder(expressions);
 		this.transformBinder = new TransformBinder(expressions, limits.maxSteps());
+		this.featureViewBinder = new FeatureViewBinder(expressions);
 	}
 
 	/** The model, or empty when {@code root} has problems, all reported. */
@@ -50,13 +54,19 @@ final class PipelineBinder {
 		String description = root.optional("description").flatMap(Node::text).orElse("");
 		Map<String, Source> sources = sources(root.required("sources"));
 		Map<String, Transform> transforms = transforms(root.optional("transforms"));
-		List<Output> outputs = outputs(root.required("outputs"));
+		List<Output> outputs = outputs(root.optional("outputs"));
+		List<FeatureView> features = featureViewBinder.bind(root.optional("features"), defined, schemas);
+		if (!root.has("outputs") && !root.has("features")) {
+			root.field("outputs").report("a pipeline needs at least one output or feature view, e.g. outputs: " +
+					"[{ from: enriched, kafka: { topic: out } }]");
+		}
 		Processing processing = ProcessingBinder.bind(root.optional("processing"), name.orElse("pipeline"));
 		Topics.check(root, sources, processing);
 		if (root.problems().count() > before || name.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new PipelineSpec(name.get(), description, sources, transforms, outputs, processing));
+		return Optional.of(new PipelineSpec(name.get(), description, sources, transforms, outputs, processing,
+				features));
 	}
 
 	private static Optional<String> pipelineName(Node node) {
@@ -120,7 +130,8 @@ final class PipelineBinder {
 		List<Node> elements = node.map(n -> n.elements("a list of outputs")).orElse(List.of());
 		node.ifPresent(n -> checkCount(n, "outputs", elements.size(), limits.maxOutputs()));
 		if (elements.isEmpty() && node.isPresent() && node.get().value().isArray()) {
-			node.get().report("a pipeline needs at least one output, e.g. - { from: enriched, kafka: { topic: out } }");
+			node.get().report("an empty list of outputs; list at least one, e.g. - { from: enriched, kafka: { topic: out } }, "
+					+ "or leave the field out when the pipeline has feature views");
 		}
 		List<Output> outputs = new ArrayList<>();
 		elements.forEach(element -> OutputBinder.bind(element, defined).ifPresent(outputs::add));
