@@ -20,7 +20,7 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * Builds the topology of a pipeline: each source read as bytes and parsed by a
  * {@link SourceReader}, each transform as the merge of its inputs followed by its steps, each
- * output as JSON with string keys. Every operator's failures go to the dead-letter topic.
+ * output as JSON with string keys, each feature view as its tiles ({@link FeatureViewCompiler}). Every operator's failures go to the dead-letter topic.
  */
 public final class TopologyCompiler {
 
@@ -43,6 +43,10 @@ public final class TopologyCompiler {
 		List<Output> outputs = spec.outputs();
 		for (int i = 0; i < outputs.size(); i++) {
 			output(outputs.get(i), "outputs[" + i + "]");
+		}
+		FeatureViewCompiler views = new FeatureViewCompiler(compilation);
+		for (int i = 0; i < spec.features().size(); i++) {
+			views.compile(streams.get(spec.features().get(i).from()), spec.features().get(i), "features[" + i + "]");
 		}
 		return compilation.builder().build();
 	}
