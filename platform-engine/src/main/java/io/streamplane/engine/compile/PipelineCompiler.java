@@ -90,7 +90,9 @@ public final class PipelineCompiler {
 	public CompiledPipeline compile(PipelineSpec spec, PipelineCounters counters) {
 		Objects.requireNonNull(spec, "spec");
 		Objects.requireNonNull(counters, "counters");
-		Counting counting = new Counting(counters::recordIn, counters::recordOut, counters::late, counters::deadLetter);
+		Counting counting = new Counting(counters::recordIn, counters::recordOut, counters::late, counters::deadLetter,
+				counters::tileWritten);
+		spec.features().forEach(view -> counters.declareView(view.name()));
 		String deadLetterTopic = spec.processing().deadLetterTopic();
 		Compilation compilation = new Compilation(new StreamsBuilder(), spec.name(), deadLetterTopic, counting,
 				endOfInputMarkers);

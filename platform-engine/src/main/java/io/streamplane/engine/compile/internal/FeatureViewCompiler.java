@@ -51,14 +51,9 @@ final class FeatureViewCompiler {
 		TileSettings settings = new TileSettings(path, DeadLetters.child(tiles), view.name(), view.tileSize().toMillis(),
 				horizon.toMillis(), aggregations, tiles);
 		DeadLetters.attach(compilation, inputs.processValues(new TileUpdaterSupplier(settings), Named.as(tiles)), tiles)
-			.mapValues(row -> written((byte[]) row.fields().get(TileUpdater.TILE)), Named.as(Compilation.name(path, "write")))
+			.processValues(() -> new TileWriter(view.name(), compilation.counting()), Named.as(Compilation.name(path, "write")))
 			.to(view.topic(compilation.pipeline()), Produced.with(Serdes.String(), Serdes.ByteArray())
 				.withName(Compilation.name(path, "sink")));
-	}
-
-	private byte[] written(byte[] tile) {
-		compilation.counting().recordOut().run();
-		return tile;
 	}
 
 	/** One aggregation per partial id: features that share an aggregate share its partial. */
