@@ -54,7 +54,9 @@ final class PipelineTopics implements AutoCloseable {
 	/**
 	 * Creates missing output, tile and dead-letter topics, with as many partitions as the largest input.
 	 * Tile topics are keyed by entity, one entity having many tiles, so they are never compacted: they
-	 * delete by time, keeping records as long as {@link CompiledPipeline#tileTopics()} says.
+	 * delete by time, keeping records as long as {@link CompiledPipeline#tileTopics()} says, measured from
+	 * when the broker appended them ({@code LogAppendTime}): the record timestamps the engine sets are event
+	 * times, which for a replay of history would expire the tiles at once.
 	 * @return the input topics that do not exist; nothing is created unless this is empty
 	 */
 	Set<String> prepare(CompiledPipeline pipeline) {
@@ -81,7 +83,8 @@ final class PipelineTopics implements AutoCloseable {
 			.filter(tile -> !existing.contains(tile.getKey()))
 			.map(tile -> new NewTopic(tile.getKey(), Optional.of(partitions), replication).configs(Map.of(
 					TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-					TopicConfig.RETENTION_MS_CONFIG, Long.toString(tile.getValue().toMillis()))))
+					TopicConfig.RETENTION_MS_CONFIG, Long.toString(tile.getValue().toMillis()),
+					TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")))
 			.toList();
 		List<NewTopic> all = new ArrayList<>(topics);
 		all.addAll(tiles);
