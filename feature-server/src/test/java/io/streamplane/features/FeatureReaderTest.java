@@ -69,6 +69,21 @@ class FeatureReaderTest {
 	}
 
 	@Test
+	void shouldCountDistinctValuesOnceAcrossTheTilesOfTheWindow() {
+		FeatureView view = FeatureView.of("items", "user_id", Map.of("items_5m",
+				Feature.of(AggregateFunction.COUNT_DISTINCT, "item", FIVE_MINUTES)), Duration.ofMinutes(1), Duration.ofHours(1));
+		store.apply(List.of(
+				consumed(tile("items", "u1", "2026-01-01T12:01:30Z", Map.of("count_distinct(item)",
+						PartialAggregate.Distinct.empty().add("pen").add("ink")))),
+				consumed(tile("items", "u1", "2026-01-01T12:03:30Z", Map.of("count_distinct(item)",
+						PartialAggregate.Distinct.empty().add("ink").add("cap"))))), Map.of());
+
+		assertThat(reader.read(view, "u1").get("items_5m").value()).isEqualTo(3L);
+		assertThat(reader.read(view, "u1", Instant.parse("2026-01-01T12:08:00Z")).get("items_5m").value()).isEqualTo(2L);
+		assertThat(reader.read(view, "u1", Instant.parse("2026-01-01T12:08:40Z")).get("items_5m").value()).isEqualTo(0L);
+	}
+
+	@Test
 	void shouldLetValuesFallAsTilesAgeOutWithoutNewEvents() {
 		store.apply(List.of(consumed(counted("clicks", "u1", "2026-01-01T12:00:30Z", 2)),
 				consumed(counted("clicks", "u1", "2026-01-01T12:03:30Z", 1))), Map.of());
