@@ -1,6 +1,5 @@
 package io.streamplane.engine.compile.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import io.streamplane.protocol.tiles.TileCodec;
 import io.streamplane.protocol.tiles.TileFormatException;
 import io.streamplane.spec.Aggregation;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -24,11 +22,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * record updates its tile and forwards the whole tile at once as {@link TileCodec} JSON in the field
  * {@link #TILE}, so freshness never waits for a tile to end or a cache to flush. The records come
  * from {@link WindowInput}, which has already dead-lettered late records and evaluated the
- * arguments. Tiles whose every event would now be late are deleted by a stream-time punctuation once
- * per tile length.
+ * arguments. Tiles whose every event would now be late are deleted as the stream time (the largest
+ * event time seen) moves on, once per tile length of progress.
  *
  * <p>Store keys are {@code <tileStart, 19 digits>/<entity>}, so tiles sort by start and expiry is one
- * range scan.
+ * range scan (up to {@code <tileStart>0}, as {@code '0'} follows {@code '/'}).
  */
 final class TileUpdater implements FixedKeyProcessor<String, Row, Row> {
 
@@ -43,6 +41,8 @@ final class TileUpdater implements FixedKeyProcessor<String, Row, Row> {
 
 	private long streamTime = Long.MIN_VALUE;
 
+	private long expiredThrough = Long.MIN_VALUE;
+
 	TileUpdater(TileSettings settings) {
 		this.settings = settings;
 	}
@@ -51,7 +51,6 @@ final class TileUpdater implements FixedKeyProcessor<String, Row, Row> {
 	public void init(FixedKeyProcessorContext<String, Row> context) {
 		this.context = context;
 		this.store = context.getStateStore(settings.storeName());
-		context.schedule(Duration.ofMillis(settings.tileSizeMs()), PunctuationType.STREAM_TIME, this::expire);
 	}
 
 	@Override
@@ -61,7 +60,10 @@ final class TileUpdater implements FixedKeyProcessor<String, Row, Row> {
 			return;
 		}
 		long time = record.timestamp();
-		streamTime = Math.max(streamTime, time);
+		if (time > streamTime) {
+			streamTime = time;
+			expireOldTiles();
+		}
 		long tileStart = time - Math.floorMod(time, settings.tileSizeMs());
 		String key = key(tileStart, record.key());
 		byte[] stored = store.get(key);
@@ -92,13 +94,19 @@ final class TileUpdater implements FixedKeyProcessor<String, Row, Row> {
 		}
 	}
 
-	private void expire(long ignored) {
+	/**
+	 * Deletes the tiles that end at or before the horizon behind the stream time, once per tile of
+	 * stream-time progress: every event they could still receive would be late.
+	 */
+	private void expireOldTiles() {
 		long cutoff = streamTime - settings.horizonMs();
-		if (streamTime == Long.MIN_VALUE || cutoff - settings.tileSizeMs() < 0) {
+		long lastExpiredStart = cutoff - Math.floorMod(cutoff, settings.tileSizeMs()) - settings.tileSizeMs();
+		if (lastExpiredStart < 0 || lastExpiredStart <= expiredThrough) {
 			return;
 		}
+		expiredThrough = lastExpiredStart;
 		List<String> expired = new ArrayList<>();
-		try (KeyValueIterator<String, byte[]> tiles = store.range(key(0, ""), key(cutoff - settings.tileSizeMs(), "\uffff"))) {
+		try (KeyValueIterator<String, byte[]> tiles = store.range(key(0, ""), String.format("%019d0", lastExpiredStart))) {
 			tiles.forEachRemaining((KeyValue<String, byte[]> tile) -> expired.add(tile.key));
 		}
 		expired.forEach(store::delete);
