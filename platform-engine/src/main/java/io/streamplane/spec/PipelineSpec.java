@@ -61,8 +61,9 @@ import java.util.Objects;
  * <li><b>Durations</b> are whole numbers with units {@code d h m s ms}, largest first:
  * {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h30m}.</li>
  * <li><b>Steps</b> are objects with one key: {@code filter}, {@code set}, {@code select},
- * {@code explode: { field, from }}, {@code keyBy}, or {@code window} with its sibling
- * {@code aggregate}; see {@link Step}. Window kinds: {@code tumbling: 1m},
+ * {@code explode: { field, from }}, {@code keyBy}, {@code window} with its sibling
+ * {@code aggregate}, or the per-key state steps {@code dedupe}, {@code running},
+ * {@code crossing} and {@code changes}; see {@link Step}. Window kinds: {@code tumbling: 1m},
  * {@code hopping: { size, advance }}, {@code sliding: { size }}, {@code session: { gap }}; see
  * {@link WindowKind}. {@code emit} is {@code final} (default) or {@code updates}. Aggregates:
  * {@code count() sum(x) min(x) max(x) avg(x) first(x) last(x) collect(x) count_distinct(x)},
@@ -72,8 +73,10 @@ import java.util.Objects;
  * schema flows through the steps: {@code set} adds fields typed by their expressions,
  * {@code select} narrows, {@code explode} adds the element, a window yields its key field,
  * {@code window_start}, {@code window_end} (timestamps, written as ISO-8601) and its
- * aggregates; so a misspelt field or a type error is reported at validation. Without a schema,
- * fields are {@code dyn}: only syntax and unknown functions are reported before run time.</li>
+ * aggregates, {@code running} adds its aggregates, {@code crossing} its threshold field and
+ * {@code changes} its previous-value field ({@code dyn}); so a misspelt field or a type error
+ * is reported at validation. Without a schema, fields are {@code dyn}: only syntax and unknown
+ * functions are reported before run time.</li>
  * <li><b>Feature views</b> ({@link FeatureView}) aggregate a stream per entity into tiles of
  * event time, written to {@code sp.features.<pipeline>.<view>} and served by the feature server as
  * of request time. Any aggregate but {@code collect}; {@code count_distinct} is approximate.</li>

@@ -37,7 +37,7 @@ class ExamplesTest {
 
 		assertThat(names).contains("wordcount-tumbling-10s.yaml", "merchant-revenue-1m.yaml", "sessions-20m-gap.yaml",
 				"topic-to-topic-enrichment.yaml", "tumbling-final-with-lateness.yaml",
-				"online-click-features.yaml");
+				"online-click-features.yaml", "per-key-milestone-alert.yaml");
 	}
 
 	@Test

@@ -45,6 +45,10 @@ import org.apache.kafka.streams.Topology;
  * aggregation, which forwards each change at once while its store stays behind the record cache (so
  * RocksDB and the changelog see one write per key and window per commit), sliding and session
  * windows with caching disabled.</li>
+ * <li><b>Per-key state</b>: {@code dedupe}, {@code running}, {@code crossing} and {@code changes}
+ * repartition by key when it changed, like windows, then keep their state per record key in a
+ * cached RocksDB store with a changelog (a window store expiring by event time for
+ * {@code dedupe}); records without a key are dead-lettered.</li>
  * <li><b>Outputs</b> are JSON objects with string keys.</li>
  * <li><b>Dead letters</b>: every record that fails (unparsable, mistyped or missing field,
  * expression error, bad event time, no key for a window) or is late goes to the pipeline's

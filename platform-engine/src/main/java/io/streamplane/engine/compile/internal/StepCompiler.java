@@ -21,9 +21,12 @@ final class StepCompiler {
 
 	private final WindowCompiler windows;
 
+	private final KeyedStateCompiler keyedState;
+
 	StepCompiler(Compilation compilation) {
 		this.compilation = compilation;
 		this.windows = new WindowCompiler(compilation);
+		this.keyedState = new KeyedStateCompiler(compilation);
 	}
 
 	Stream compile(Stream in, Step step, String path) {
@@ -57,6 +60,10 @@ final class StepCompiler {
 				yield in.rekeyed(DeadLetters.attach(compilation, keyed, name), keyBy.field());
 			}
 			case Step.Window window -> windows.compile(in, window, path);
+			case Step.Dedupe dedupe -> keyedState.dedupe(in, dedupe, path);
+			case Step.Running running -> keyedState.running(in, running, path);
+			case Step.Crossing crossing -> keyedState.crossing(in, crossing, path);
+			case Step.Changes changes -> keyedState.changes(in, changes, path);
 		};
 	}
 
