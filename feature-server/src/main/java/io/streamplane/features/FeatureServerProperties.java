@@ -33,7 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * a 400 that names this property
  * @param maxRequestSize largest body a {@code POST /features} may send; more is a 413
  * @param readToken when set, every request to {@code /features/**} must carry
- * {@code Authorization: Bearer <readToken>} (else 401); unset, reads are open. Never logged
+ * {@code Authorization: Bearer <readToken>} (else 401); at least 16 characters; unset, reads are open. Never
+ * logged
  * @param views the feature views served, by view name; until the engine publishes the {@code features:} of
  * pipeline specs, views are defined here and must match the tiles the engine writes
  */
@@ -78,6 +79,11 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 				+ ", pruneInterval=" + pruneInterval + ", maxEntitiesPerRequest=" + maxEntitiesPerRequest
 				+ ", maxRequestSize=" + maxRequestSize + ", views=" + views + ", readToken="
 				+ (readTokenRequired() ? "******" : "unset") + "]";
+	}
+
+	@AssertTrue(message = "read-token must be at least 16 characters when set (or unset for open reads)")
+	boolean isReadTokenLongEnough() {
+		return readToken == null || readToken.isEmpty() || readToken.length() >= 16;
 	}
 
 	@AssertTrue(message = "poll-timeout, topic-refresh-interval and prune-interval must be positive, e.g. 500ms")
