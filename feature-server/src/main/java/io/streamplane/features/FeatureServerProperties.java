@@ -29,9 +29,12 @@ import org.springframework.validation.annotation.Validated;
  * @param topicRefreshInterval how often the list of {@code sp.features.*} topics is read again, so tiles of
  * new views are consumed without a restart
  * @param pruneInterval how often tiles older than each view's retention are deleted
- * @param maxEntitiesPerRequest largest number of entities one batch read may ask for (the batch endpoint is
- * not served yet; single-entity reads are unaffected)
- * @param maxRequestSize largest request body a batch read may send (not served yet, see above)
+ * @param maxEntitiesPerRequest largest number of entity rows one {@code POST /features} may ask for; more is
+ * a 400 that names this property
+ * @param maxRequestSize largest body a {@code POST /features} may send; more is a 413
+ * @param readToken when set, every request to {@code /features/**} must carry
+ * {@code Authorization: Bearer <readToken>} (else 401); at least 16 characters; unset, reads are open. Never
+ * logged
  * @param views feature views served in addition to those the pipelines define (their {@code features:},
  * learnt from {@code sp.pipelines}), by view name; for tiles another producer writes; a view configured
  * here wins over a pipeline's view of the same name
@@ -44,7 +47,8 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 		@NotNull @DefaultValue("10s") Duration topicRefreshInterval,
 		@NotNull @DefaultValue("1m") Duration pruneInterval,
 		@Min(1) @Max(100_000) @DefaultValue("1000") int maxEntitiesPerRequest,
-		@NotNull @DefaultValue("1MB") DataSize maxRequestSize, @Valid Map<String, ViewProperties> views) {
+		@NotNull @DefaultValue("1MB") DataSize maxRequestSize, @Valid Map<String, ViewProperties> views,
+		String readToken) {
 
 	/** The prefix of every feature-server property. */
 	public static final String PREFIX = "streamplane.feature-server";
@@ -61,6 +65,26 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 	 */
 	public TileStoreConfig tileStore() {
 		return new TileStoreConfig(dataDir, blockCache, writeBuffers);
+	}
+
+	/** Whether reads need the {@link #readToken()}. */
+	public boolean readTokenRequired() {
+		return readToken != null && !readToken.isEmpty();
+	}
+
+	/** Every component but the read token, which shows as {@code ******} when set. */
+	@Override
+	public String toString() {
+		return "FeatureServerProperties[dataDir=" + dataDir + ", blockCache=" + blockCache + ", writeBuffers="
+				+ writeBuffers + ", pollTimeout=" + pollTimeout + ", topicRefreshInterval=" + topicRefreshInterval
+				+ ", pruneInterval=" + pruneInterval + ", maxEntitiesPerRequest=" + maxEntitiesPerRequest
+				+ ", maxRequestSize=" + maxRequestSize + ", views=" + views + ", readToken="
+				+ (readTokenRequired() ? "******" : "unset") + "]";
+	}
+
+	@AssertTrue(message = "read-token must be at least 16 characters when set (or unset for open reads)")
+	boolean isReadTokenLongEnough() {
+		return readToken == null || readToken.isEmpty() || readToken.length() >= 16;
 	}
 
 	@AssertTrue(message = "poll-timeout, topic-refresh-interval and prune-interval must be positive, e.g. 500ms")

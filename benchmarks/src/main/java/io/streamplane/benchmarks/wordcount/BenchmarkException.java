@@ -1,13 +1,13 @@
 package io.streamplane.benchmarks.wordcount;
 
 /** A benchmark step that could not complete; the message says which and why. */
-final class BenchmarkException extends RuntimeException {
+public final class BenchmarkException extends RuntimeException {
 
-	BenchmarkException(String message) {
+	public BenchmarkException(String message) {
 		super(message);
 	}
 
-	BenchmarkException(String message, Throwable cause) {
+	public BenchmarkException(String message, Throwable cause) {
 		super(message, cause);
 	}
 

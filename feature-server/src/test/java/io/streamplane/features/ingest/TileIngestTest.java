@@ -118,7 +118,8 @@ class TileIngestTest {
 		FeatureViews views = FeatureViews.of(List.of(FeatureView.of("clicks", "user_id",
 				Map.of("clicks_5m", Feature.count(Duration.ofMinutes(5))), Duration.ofMinutes(1), Duration.ofHours(1))));
 		ingest = new TileIngest(() -> consumer, store, views,
-				new TileIngest.Settings(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(50)));
+				new TileIngest.Settings(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(50)),
+				IngestListener.NONE);
 		ingest.start();
 	}
 

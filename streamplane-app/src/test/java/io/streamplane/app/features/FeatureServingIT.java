@@ -3,6 +3,7 @@ package io.streamplane.app.features;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,6 +142,81 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().path("type").asString()).isEqualTo("urn:streamplane:problem:invalid-request");
 		assertThat(response.json().path("detail").asString()).contains("as_of", "yesterday", "2026-01-01T12:00:00Z");
+	}
+
+	@Test
+	void shouldAnswerPostFeaturesInFeastsShapeWithValuesStatusesAndTimestampsPerEntityRow() {
+		String body = """
+				{"features": ["user_clicks:clicks_5m", "user_clicks:clicks_1h"],
+				 "entities": {"user_id": ["u1", "u2", "never-seen"]}, "as_of": "%s"}""".formatted(AS_OF);
+		JsonNode answer = await().atMost(Duration.ofSeconds(30))
+			.until(() -> anonymous.post("/features", "application/json", body),
+					response -> response.status() == 200 && response.json().at("/results/2/values/0").asLong() == 6)
+			.json();
+
+		assertThat(answer.at("/metadata/feature_names").valueStream().map(JsonNode::asString))
+			.containsExactly("user_id", "clicks_5m", "clicks_1h");
+		assertThat(answer.at("/results/0/values").valueStream().map(JsonNode::asString))
+			.containsExactly("u1", "u2", "never-seen");
+		assertThat(answer.at("/results/1/values/0").asLong()).isEqualTo(3);
+		assertThat(answer.at("/results/1/values/1").isNull()).isTrue();
+		assertThat(answer.at("/results/1/statuses").valueStream().map(JsonNode::asString))
+			.containsExactly("PRESENT", "OUTSIDE_MAX_AGE", "NOT_FOUND");
+		assertThat(answer.at("/results/1/event_timestamps").valueStream().map(JsonNode::asString))
+			.containsExactly("2026-01-01T12:06:05Z", "2026-01-01T10:00:00Z", "1970-01-01T00:00:00Z");
+	}
+
+	@Test
+	void shouldAnswerPostWithAnUnknownFeatureWithNotFoundNamingTheViewsFeatures() {
+		Response response = anonymous.post("/features", "application/json",
+				"{\"features\": [\"user_clicks:clicks_9m\"], \"entities\": {\"user_id\": [\"u1\"]}}");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().path("detail").asString()).contains("clicks_9m", "clicks_5m", "clicks_1h");
+	}
+
+	@Test
+	void shouldAnswerPostWithAnUnknownViewWithNotFoundNamingTheServedViews() {
+		Response response = anonymous.post("/features", "application/json",
+				"{\"view\": \"page_views\", \"entities\": {\"user_id\": [\"u1\"]}}");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(404);
+		assertThat(response.json().path("detail").asString()).contains("page_views", "user_clicks");
+	}
+
+	@Test
+	void shouldAnswerAMalformedPostWithBadRequestNamingTheField() {
+		Response response = anonymous.post("/features", "application/json",
+				"{\"view\": \"user_clicks\", \"entities\": {\"user_id\": \"u1\"}}");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().path("detail").asString()).startsWith("entities.user_id: must be a non-empty list");
+	}
+
+	@Test
+	void shouldRefuseAPostWithMoreEntitiesThanTheConfiguredLimit() {
+		String entities = String.join("\", \"", Collections.nCopies(1001, "u1"));
+		Response response = anonymous.post("/features", "application/json",
+				"{\"view\": \"user_clicks\", \"entities\": {\"user_id\": [\"" + entities + "\"]}}");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.json().path("detail").asString())
+			.contains("1001 entities is more than the 1000", "streamplane.feature-server.max-entities-per-request");
+	}
+
+	@Test
+	void shouldTimeFeatureRequestsOnThePrometheusEndpoint() {
+		anonymous.get("/features/user_clicks/u1");
+
+		Response metrics = await().atMost(Duration.ofSeconds(30))
+			.until(() -> anonymous.get("/actuator/prometheus"),
+					response -> response.status() == 200 && response.body().contains("view=\"user_clicks\""));
+
+		assertThat(metrics.body()).contains("streamplane_features_request_seconds_bucket{endpoint=\"get\"",
+				"streamplane_features_ingest_lag_records", "streamplane_features_ingest_tiles_total",
+				"streamplane_features_freshness_seconds{view=\"user_clicks\"}");
 	}
 
 	private static Tile clicks(String entity, String newestEventTime, long count) {
