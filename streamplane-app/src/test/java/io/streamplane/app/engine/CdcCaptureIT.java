@@ -1,0 +1,186 @@
+package io.streamplane.app.engine;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamplane.app.testing.TestInfrastructure;
+import io.streamplane.engine.cdc.CdcProperties;
+import io.streamplane.engine.cdc.CdcTable;
+import io.streamplane.engine.cdc.CdcTableStatus;
+import io.streamplane.engine.cdc.internal.Database;
+import io.streamplane.engine.cdc.internal.DefaultCdcCapture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * CDC of a table of the embedded PostgreSQL into the embedded broker: snapshot, then inserts,
+ * updates (with an unchanged TOASTed column) and deletes in the topic contract's format; capture
+ * latency; the slot and publication dropped when demand ends.
+ */
+class CdcCaptureIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final CdcTable TABLE = CdcTable.parse("public.cdc_users");
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	@Test
+	void shouldSnapshotThenStreamChangesAndDropTheSlotWhenDemandEnds() throws Exception {
+		String bio = randomText(20_000);
+		execute("DROP TABLE IF EXISTS cdc_users",
+				"CREATE TABLE cdc_users (id int PRIMARY KEY, name text, bio text, score numeric(10,2), "
+						+ "active boolean, joined timestamptz)",
+				"INSERT INTO cdc_users VALUES (1, 'ada', '" + bio + "', 12.50, true, '2026-01-02T03:04:05.123456Z'), "
+						+ "(2, 'bob', 'short', 3.25, false, null)");
+		try (DefaultCdcCapture capture = capture(); CdcTopic topic = new CdcTopic(TABLE.topic())) {
+			capture.demand(Set.of(TABLE));
+			List<ConsumerRecord<String, String>> snapshot = read(topic, 2);
+			assertThat(snapshot).extracting(r -> CdcTopic.header(r, "sp.cdc.op")).containsOnly("r");
+			JsonNode ada = JSON.readTree(topic.table().get("{\"id\":1}"));
+			assertThat(ada.get("name").asString()).isEqualTo("ada");
+			assertThat(ada.get("bio").asString()).isEqualTo(bio);
+			assertThat(ada.get("score").decimalValue()).isEqualByComparingTo("12.50");
+			assertThat(ada.get("active").asBoolean()).isTrue();
+			assertThat(ada.get("joined").asString()).isEqualTo("2026-01-02T03:04:05.123456Z");
+
+			execute("INSERT INTO cdc_users VALUES (3, 'cy', 'x', 1, true, now())",
+					"UPDATE cdc_users SET name = 'ada lovelace' WHERE id = 1", "DELETE FROM cdc_users WHERE id = 2");
+			List<ConsumerRecord<String, String>> changes = read(topic, 3);
+			assertThat(changes).extracting(r -> CdcTopic.header(r, "sp.cdc.op")).containsExactly("c", "u", "d");
+			assertThat(changes.get(2).value()).as("a delete is a tombstone").isNull();
+			assertThat(changes.get(2).key()).isEqualTo("{\"id\":2}");
+			JsonNode updated = JSON.readTree(changes.get(1).value());
+			assertThat(updated.get("name").asString()).isEqualTo("ada lovelace");
+			assertThat(updated.get("bio").asString()).as("the unchanged TOASTed value").isEqualTo(bio);
+			assertThat(topic.table()).containsOnlyKeys("{\"id\":1}", "{\"id\":3}");
+
+			assertThat(percentile(captureLatenciesMillis(topic), 95)).as("commit to topic, ms, p95 of 100 inserts")
+				.isLessThan(1_000);
+
+			await().atMost(WAIT).untilAsserted(() -> assertThat(capture.status()).singleElement()
+				.satisfies(status -> {
+					assertThat(status.state()).isEqualTo(CdcTableStatus.State.CAPTURING);
+					assertThat(status.slotLagBytes()).isPresent();
+				}));
+			assertThat(count("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'sp_cdc_public_cdc_users'"))
+				.isOne();
+
+			capture.demand(Set.of());
+			await().atMost(WAIT).untilAsserted(() -> {
+				assertThat(count("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'sp_cdc_public_cdc_users'"))
+					.isZero();
+				assertThat(count("SELECT count(*) FROM pg_publication WHERE pubname = 'sp_cdc_public_cdc_users'"))
+					.isZero();
+			});
+		}
+	}
+
+	private static List<Long> captureLatenciesMillis(CdcTopic topic) throws Exception {
+		List<Long> latencies = new ArrayList<>();
+		Thread writer = Thread.ofPlatform().start(() -> {
+			for (int i = 100; i < 200; i++) {
+				uncheckedExecute("INSERT INTO cdc_users (id, name) VALUES (" + i + ", 'n" + i + "')");
+				sleep(20);
+			}
+		});
+		while (latencies.size() < 100) {
+			for (ConsumerRecord<String, String> record : topic.poll(Duration.ofMillis(20))) {
+				latencies.add(System.currentTimeMillis() - Long.parseLong(CdcTopic.header(record, "sp.cdc.commit-ms")));
+			}
+		}
+		writer.join();
+		System.out.printf("CDC capture latency over %d inserts: p50 %d ms, p95 %d ms, max %d ms%n", latencies.size(),
+				percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 100));
+		return latencies;
+	}
+
+	private static long percentile(List<Long> values, int percent) {
+		List<Long> sorted = values.stream().sorted().toList();
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+	}
+
+	static DefaultCdcCapture capture() {
+		Map<String, Object> db = TestInfrastructure.connectionProperties();
+		CdcProperties properties = new CdcProperties(List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+				Duration.ofMillis(20), 2048, Duration.ofSeconds(1), "public.streamplane_cdc_heartbeat",
+				"it.cdc.leader", "it.cdc.offsets", Duration.ofSeconds(6), 1, Duration.ofMillis(500),
+				Duration.ofSeconds(1));
+		Map<String, Object> kafka = new HashMap<>();
+		kafka.put("bootstrap.servers", TestInfrastructure.bootstrapServers());
+		return new DefaultCdcCapture(properties,
+				() -> new Database((String) db.get("spring.datasource.url"), (String) db.get("spring.datasource.username"),
+						(String) db.get("spring.datasource.password")),
+				kafka, "cdc-it", -1, new SimpleMeterRegistry());
+	}
+
+	private static List<ConsumerRecord<String, String>> read(CdcTopic topic, int count) {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		await().atMost(WAIT).until(() -> {
+			records.addAll(topic.poll(Duration.ofMillis(200)));
+			return records.size() >= count;
+		});
+		assertThat(records).hasSize(count);
+		return records;
+	}
+
+	private static void execute(String... statements) throws SQLException {
+		try (Connection connection = CdcTopic.database(); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	private static void uncheckedExecute(String sql) {
+		try {
+			execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static long count(String sql) throws SQLException {
+		try (Connection connection = CdcTopic.database(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	private static String randomText(int length) {
+		Random random = new Random(7);
+		StringBuilder text = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			text.append((char) ('a' + random.nextInt(26)));
+		}
+		return text.toString();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
