@@ -43,6 +43,12 @@ public class CdcConfiguration {
 		return capture;
 	}
 
+	@Bean
+	@ConditionalOnMissingBean(name = "cdcHealthIndicator")
+	CdcHealthIndicator cdcHealthIndicator(CdcCapture capture) {
+		return new CdcHealthIndicator(capture);
+	}
+
 	private static Database database(CdcProperties properties, Environment environment) {
 		String url = properties.url().orElseGet(() -> environment.getProperty("spring.datasource.url"));
 		if (url == null || url.isBlank()) {

@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * CDC of a table of the embedded PostgreSQL into the embedded broker: snapshot, then inserts,
  * updates (with an unchanged TOASTed column) and deletes in the topic contract's format; capture
- * latency; the slot and publication dropped when demand ends.
+ * latency; the slot and publication dropped when demand ends; heartbeats that keep an idle
+ * table's slot from retaining WAL.
  */
 class CdcCaptureIT {
 
@@ -89,6 +90,24 @@ class CdcCaptureIT {
 				assertThat(count("SELECT count(*) FROM pg_publication WHERE pubname = 'sp_cdc_public_cdc_users'"))
 					.isZero();
 			});
+		}
+	}
+
+	@Test
+	void shouldKeepTheSlotOfAnIdleTableFromRetainingWalWrittenForOthers() throws Exception {
+		CdcTable idle = CdcTable.parse("public.cdc_idle");
+		execute("DROP TABLE IF EXISTS cdc_idle", "CREATE TABLE cdc_idle (id int PRIMARY KEY)",
+				"INSERT INTO cdc_idle VALUES (1)", "DROP TABLE IF EXISTS cdc_noise",
+				"CREATE TABLE cdc_noise (id serial PRIMARY KEY, payload text)");
+		try (DefaultCdcCapture capture = capture(); CdcTopic topic = new CdcTopic(idle.topic())) {
+			capture.demand(Set.of(idle));
+			read(topic, 1);
+			execute("INSERT INTO cdc_noise (payload) SELECT repeat(md5(g::text), 32) FROM generate_series(1, 5000) g");
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(capture.status().getFirst().slotLagBytes().orElseThrow())
+					.as("WAL retained by the idle table's slot after 5 MB written to another table")
+					.isLessThan(1_000_000));
+			capture.demand(Set.of());
 		}
 	}
 

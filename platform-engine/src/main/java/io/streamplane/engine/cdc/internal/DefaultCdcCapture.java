@@ -1,6 +1,5 @@
 package io.streamplane.engine.cdc.internal;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -13,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +56,8 @@ public final class DefaultCdcCapture implements CdcCapture, AutoCloseable {
 	private final Map<CdcTable, AtomicLong> changes = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> lag = new ConcurrentHashMap<>();
+
+	private final Map<CdcTable, String> startFailures = new ConcurrentHashMap<>();
 
 	private volatile Set<CdcTable> demanded = Set.of();
 
@@ -114,12 +114,14 @@ public final class DefaultCdcCapture implements CdcCapture, AutoCloseable {
 	public List<CdcTableStatus> status() {
 		List<CdcTableStatus> status = new ArrayList<>();
 		for (CdcTable table : demanded) {
-			TableCapture capture = isLeader() ? captures.get(table) : null;
-			State state = capture == null ? State.STANDBY : capture.state();
-			Long bytes = isLeader() ? lag.get(table.slotName()) : null;
+			boolean leader = isLeader();
+			TableCapture capture = leader ? captures.get(table) : null;
+			Optional<String> startFailure = Optional.ofNullable(leader ? startFailures.get(table) : null);
+			State state = capture != null ? capture.state() : startFailure.isPresent() ? State.FAILED : State.STANDBY;
+			Long bytes = leader ? lag.get(table.slotName()) : null;
 			status.add(new CdcTableStatus(table, state, bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes),
 					changes.getOrDefault(table, new AtomicLong()).get(),
-					capture == null ? Optional.empty() : capture.error()));
+					capture == null ? startFailure : capture.error()));
 		}
 		status.sort(Comparator.comparing(s -> s.table().qualifiedName()));
 		return status;
@@ -135,6 +137,7 @@ public final class DefaultCdcCapture implements CdcCapture, AutoCloseable {
 				captures.remove(table).close();
 			}
 		}
+		startFailures.keySet().retainAll(demanded);
 		for (CdcTable table : previouslyDemanded) {
 			if (!demanded.contains(table)) {
 				release(table);
@@ -151,15 +154,16 @@ public final class DefaultCdcCapture implements CdcCapture, AutoCloseable {
 		try {
 			kafka.createTopic(table.topic(), properties.partitions(), replicationFactor,
 					Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-			boolean heartbeat = leadership.admin().prepare(table);
-			TableCapture capture = new TableCapture(table,
-					leadership.settings().forTable(table, heartbeat ? leadership.admin().heartbeatQuery(table) : null),
-					producer(), changes.computeIfAbsent(table, t -> new AtomicLong()), this::restartLater);
+			TableCapture capture = new TableCapture(table, leadership.prepare(table), producer(), changes.computeIfAbsent(table, t -> new AtomicLong()), this::restartLater);
 			captures.put(table, capture);
+			startFailures.remove(table);
 			capture.start();
 		}
 		catch (CdcException ex) {
-			logger.warn("Cannot capture {}: {}", table, ex.getMessage());
+			if (!ex.getMessage().equals(startFailures.put(table, ex.getMessage()))) {
+				logger.warn("Cannot capture {} (trying again every {}): {}", table, properties.restartBackoff(),
+						ex.getMessage());
+			}
 			control.schedule(() -> retry(table), properties.restartBackoff().toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
@@ -197,20 +201,6 @@ public final class DefaultCdcCapture implements CdcCapture, AutoCloseable {
 		return producer;
 	}
 
-	private void readLag() {
-		if (leadership == null) {
-			return;
-		}
-		try {
-			Map<String, Long> current = leadership.admin().lag();
-			lag.keySet().retainAll(current.keySet());
-			lag.putAll(current);
-		}
-		catch (SQLException ex) {
-			logger.debug("Cannot read the slots' lag: {}", ex.getMessage());
-		}
-	}
-
 	private void runOnControl(Runnable action) {
 		try {
 			control.submit(action).get(60, TimeUnit.SECONDS);
@@ -226,11 +216,11 @@ public final class DefaultCdcCapture implements CdcCapture, AutoCloseable {
 	private void stopAll() {
 		captures.values().forEach(TableCapture::close);
 		captures.clear();
+		startFailures.clear();
 		if (leadership != null) {
-			leadership.lagReader().cancel(false);
+			leadership.close();
 			leadership = null;
 		}
-		lag.clear();
 	}
 
 	/** Stops capturing, without releasing anything: another instance carries on. */
@@ -246,24 +236,12 @@ public final class DefaultCdcCapture implements CdcCapture, AutoCloseable {
 		}
 	}
 
-	/** What the leader holds while it leads. */
-	private record Leadership(SlotAdmin admin, DebeziumSettings settings,
-			ScheduledFuture<?> lagReader) {
-	}
-
 	private final class ElectionListener implements LeaderElection.Listener {
 
 		@Override
 		public void elected() {
 			runOnControl(() -> {
-				Database db = database.get();
-				Optional<CdcTable> heartbeatTable = Optional.of(properties.heartbeatTable())
-					.filter(name -> !name.isBlank())
-					.map(CdcTable::parse);
-				leadership = new Leadership(new SlotAdmin(db, heartbeatTable),
-						new DebeziumSettings(properties, db, kafka.offsetStoreSettings(), replicationFactor),
-						control.scheduleWithFixedDelay(DefaultCdcCapture.this::readLag, 0,
-								properties.lagInterval().toMillis(), TimeUnit.MILLISECONDS));
+				leadership = new Leadership(properties, database.get(), kafka, replicationFactor, lag, control);
 				reconcile(Set.of());
 			});
 		}
