@@ -43,7 +43,7 @@ class CdcCaptureIT {
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	@Test
-	void shouldSnapshotThenStreamChangesAndDropTheSlotWhenDemandEnds() throws Exception {
+	void shouldSnapshotThenStreamChangesDropTheSlotWhenDemandEndsAndSnapshotWhenDemandedAgain() throws Exception {
 		String bio = randomText(20_000);
 		execute("DROP TABLE IF EXISTS cdc_users",
 				"CREATE TABLE cdc_users (id int PRIMARY KEY, name text, bio text, score numeric(10,2), "
@@ -90,6 +90,13 @@ class CdcCaptureIT {
 				assertThat(count("SELECT count(*) FROM pg_publication WHERE pubname = 'sp_cdc_public_cdc_users'"))
 					.isZero();
 			});
+
+			capture.demand(Set.of(TABLE));
+			List<ConsumerRecord<String, String>> again = read(topic, 102);
+			assertThat(again).as("demanded again: a new snapshot of the 102 rows")
+				.extracting(r -> CdcTopic.header(r, "sp.cdc.op"))
+				.containsOnly("r");
+			capture.demand(Set.of());
 		}
 	}
 

@@ -91,9 +91,10 @@ public final class DefaultCdcCapture implements CdcCapture, AutoCloseable {
 			before.stream().filter(table -> !copy.contains(table)).forEach(meters::remove);
 			copy.forEach(table -> meters.add(table, changes.computeIfAbsent(table, t -> new AtomicLong())));
 			if (!copy.isEmpty() && election == null) {
-				election = new LeaderElection(() -> kafka.groupMember(properties.leaderTopic(),
-						properties.sessionTimeout().toMillis()), properties.leaderTopic(), new ElectionListener());
-				kafka.createTopic(properties.leaderTopic(), 1, replicationFactor, Map.of());
+				election = new LeaderElection(
+						() -> kafka.createTopic(properties.leaderTopic(), 1, replicationFactor, Map.of()),
+						() -> kafka.groupMember(properties.leaderTopic(), properties.sessionTimeout().toMillis()),
+						properties.leaderTopic(), new ElectionListener());
 				election.start();
 			}
 			reconcile(before);

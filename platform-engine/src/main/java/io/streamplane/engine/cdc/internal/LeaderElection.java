@@ -32,6 +32,8 @@ final class LeaderElection implements AutoCloseable {
 
 	}
 
+	private final Runnable createTopic;
+
 	private final Supplier<Consumer<byte[], byte[]>> consumers;
 
 	private final String topic;
@@ -46,7 +48,12 @@ final class LeaderElection implements AutoCloseable {
 
 	private volatile boolean leader;
 
-	LeaderElection(Supplier<Consumer<byte[], byte[]>> consumers, String topic, Listener listener) {
+	/**
+	 * @param createTopic creates the election topic unless it exists; run before each join
+	 */
+	LeaderElection(Runnable createTopic, Supplier<Consumer<byte[], byte[]>> consumers, String topic,
+			Listener listener) {
+		this.createTopic = createTopic;
 		this.consumers = consumers;
 		this.topic = topic;
 		this.listener = listener;
@@ -63,6 +70,14 @@ final class LeaderElection implements AutoCloseable {
 
 	private void run() {
 		while (running) {
+			try {
+				createTopic.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Cannot create the CDC leader topic {}; trying again: {}", topic, ex.getMessage());
+				sleep();
+				continue;
+			}
 			try (Consumer<byte[], byte[]> member = consumers.get()) {
 				consumer = member;
 				member.subscribe(List.of(topic), new Rebalance());
