@@ -30,8 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBatchSize most changes handed to Kafka in one batch (Debezium {@code max.batch.size})
  * @param heartbeatInterval how often an idle capture confirms its position to PostgreSQL, so the
  * slot does not retain WAL written for other tables (Debezium {@code heartbeat.interval.ms})
- * @param heartbeatTable table the heartbeat writes to (created if missing, one row per slot) so
- * that a slot advances even when its table is idle; empty: no heartbeat writes
+ * @param heartbeatTable {@code schema.table} the heartbeat writes to (created if missing, one row
+ * per slot), so that a slot also advances when only other databases of the server change; empty
+ * (the default): no heartbeat writes
  * @param leaderTopic single-partition topic whose consumer group elects the capturing instance
  * @param offsetsTopic compacted topic of Debezium's offsets (the last WAL position acknowledged by
  * Kafka, per table)
@@ -46,7 +47,7 @@ public record CdcProperties(@NotNull @DefaultValue List<String> tables, Optional
 		Optional<String> username, Optional<String> password, @NotNull @DefaultValue("20ms") Duration pollInterval,
 		@Min(1) @Max(100_000) @DefaultValue("2048") int maxBatchSize,
 		@NotNull @DefaultValue("10s") Duration heartbeatInterval,
-		@NotNull @DefaultValue("public.streamplane_cdc_heartbeat") String heartbeatTable,
+		String heartbeatTable,
 		@NotNull @DefaultValue("sp.cdc.leader") String leaderTopic,
 		@NotNull @DefaultValue("sp.cdc.offsets") String offsetsTopic,
 		@NotNull @DefaultValue("10s") Duration sessionTimeout, @Min(1) @Max(1000) @DefaultValue("1") int partitions,
@@ -60,6 +61,7 @@ public record CdcProperties(@NotNull @DefaultValue List<String> tables, Optional
 		url = url == null ? Optional.empty() : url;
 		username = username == null ? Optional.empty() : username;
 		password = password == null ? Optional.empty() : password;
+		heartbeatTable = heartbeatTable == null ? "" : heartbeatTable.strip();
 	}
 
 	/** The statically configured tables. */

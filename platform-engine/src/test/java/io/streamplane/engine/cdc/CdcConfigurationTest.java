@@ -39,6 +39,7 @@ class CdcConfigurationTest {
 			assertThat(properties.url()).isEmpty();
 			assertThat(properties.pollInterval()).isEqualTo(Duration.ofMillis(20));
 			assertThat(properties.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(properties.heartbeatTable()).isEmpty();
 			assertThat(properties.leaderTopic()).isEqualTo("sp.cdc.leader");
 			assertThat(properties.offsetsTopic()).isEqualTo("sp.cdc.offsets");
 		});

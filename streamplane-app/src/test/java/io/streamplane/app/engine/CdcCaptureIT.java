@@ -38,7 +38,7 @@ class CdcCaptureIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final CdcTable TABLE = CdcTable.parse("public.cdc_users");
+	private static final CdcTable TABLE = CdcTable.parse(CdcTopic.SCHEMA + ".cdc_users");
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -80,14 +80,14 @@ class CdcCaptureIT {
 					assertThat(status.state()).isEqualTo(CdcTableStatus.State.CAPTURING);
 					assertThat(status.slotLagBytes()).isPresent();
 				}));
-			assertThat(count("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'sp_cdc_public_cdc_users'"))
+			assertThat(count("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'sp_cdc_cdc_it_cdc_users'"))
 				.isOne();
 
 			capture.demand(Set.of());
 			await().atMost(WAIT).untilAsserted(() -> {
-				assertThat(count("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'sp_cdc_public_cdc_users'"))
+				assertThat(count("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'sp_cdc_cdc_it_cdc_users'"))
 					.isZero();
-				assertThat(count("SELECT count(*) FROM pg_publication WHERE pubname = 'sp_cdc_public_cdc_users'"))
+				assertThat(count("SELECT count(*) FROM pg_publication WHERE pubname = 'sp_cdc_cdc_it_cdc_users'"))
 					.isZero();
 			});
 
@@ -102,7 +102,7 @@ class CdcCaptureIT {
 
 	@Test
 	void shouldKeepTheSlotOfAnIdleTableFromRetainingWalWrittenForOthers() throws Exception {
-		CdcTable idle = CdcTable.parse("public.cdc_idle");
+		CdcTable idle = CdcTable.parse(CdcTopic.SCHEMA + ".cdc_idle");
 		execute("DROP TABLE IF EXISTS cdc_idle", "CREATE TABLE cdc_idle (id int PRIMARY KEY)",
 				"INSERT INTO cdc_idle VALUES (1)", "DROP TABLE IF EXISTS cdc_noise",
 				"CREATE TABLE cdc_noise (id serial PRIMARY KEY, payload text)");
@@ -145,7 +145,7 @@ class CdcCaptureIT {
 	static DefaultCdcCapture capture() {
 		Map<String, Object> db = TestInfrastructure.connectionProperties();
 		CdcProperties properties = new CdcProperties(List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-				Duration.ofMillis(20), 2048, Duration.ofSeconds(1), "public.streamplane_cdc_heartbeat",
+				Duration.ofMillis(20), 2048, Duration.ofSeconds(1), CdcTopic.SCHEMA + ".streamplane_cdc_heartbeat",
 				"it.cdc.leader", "it.cdc.offsets", Duration.ofSeconds(6), 1, Duration.ofMillis(500),
 				Duration.ofSeconds(1));
 		Map<String, Object> kafka = new HashMap<>();

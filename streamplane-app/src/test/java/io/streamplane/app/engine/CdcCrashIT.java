@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CdcCrashIT {
 
-	private static final String TOPIC = "sp.cdc.public.cdc_crash";
+	private static final String TOPIC = "sp.cdc." + CdcTopic.SCHEMA + ".cdc_crash";
 
 	private static final int ROWS = 10_000;
 
@@ -65,11 +65,12 @@ class CdcCrashIT {
 	private static EngineProcess engine(String instanceId, Path log) {
 		Map<String, Object> db = TestInfrastructure.connectionProperties();
 		return EngineProcess.start(TestInfrastructure.bootstrapServers(), instanceId, TestInfrastructure.newDataDir(),
-				log, Map.of("streamplane.engine.cdc.tables", "public.cdc_crash", "streamplane.engine.cdc.url",
+				log, Map.of("streamplane.engine.cdc.tables", CdcTopic.SCHEMA + ".cdc_crash", "streamplane.engine.cdc.url",
 						(String) db.get("spring.datasource.url"), "streamplane.engine.cdc.username",
 						(String) db.get("spring.datasource.username"), "streamplane.engine.cdc.leader-topic",
 						"it.crash.leader", "streamplane.engine.cdc.offsets-topic", "it.crash.offsets",
-						"streamplane.engine.cdc.session-timeout", "6s"));
+						"streamplane.engine.cdc.session-timeout", "6s", "streamplane.engine.cdc.heartbeat-table",
+						CdcTopic.SCHEMA + ".streamplane_cdc_heartbeat"));
 	}
 
 	/** Inserts rows 1..ROWS, each in a transaction with an update of an earlier row. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a CDC topic of the shared broker, and connects to the shared PostgreSQL. */
 final class CdcTopic implements AutoCloseable {
+
+	/** The schema of the tables of CDC tests. */
+	static final String SCHEMA = "cdc_it";
 
 	private final KafkaConsumer<String, String> consumer;
 
@@ -58,11 +62,21 @@ final class CdcTopic implements AutoCloseable {
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * A connection to the shared PostgreSQL whose unqualified tables are in the schema
+	 * {@value #SCHEMA}: tables of tests stay out of {@code public}, which the control plane's
+	 * migrations expect to find empty on their first run.
+	 */
 	static Connection database() throws SQLException {
 		Map<String, Object> properties = TestInfrastructure.connectionProperties();
-		return DriverManager.getConnection((String) properties.get("spring.datasource.url"),
+		Connection connection = DriverManager.getConnection((String) properties.get("spring.datasource.url"),
 				(String) properties.get("spring.datasource.username"),
 				(String) properties.get("spring.datasource.password"));
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+			statement.execute("SET search_path TO " + SCHEMA);
+		}
+		return connection;
 	}
 
 	@Override
