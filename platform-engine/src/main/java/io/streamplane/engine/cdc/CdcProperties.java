@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how long the capture waits when the replication stream has nothing new
  * (Debezium {@code poll.interval.ms}); lower is fresher and busier
  * @param maxBatchSize most changes handed to Kafka in one batch (Debezium {@code max.batch.size})
+ * @param offsetFlushInterval how often the offsets of changes Kafka has acknowledged are stored
+ * and confirmed to the slot (Debezium {@code offset.flush.interval.ms}); shorter repeats fewer
+ * changes after a failover, longer lets the capture keep up with more changes a second
  * @param heartbeatInterval how often an idle capture confirms its position to PostgreSQL, so the
  * slot does not retain WAL written for other tables (Debezium {@code heartbeat.interval.ms})
  * @param heartbeatTable {@code schema.table} the heartbeat writes to (created if missing, one row
@@ -46,6 +49,7 @@ import org.springframework.validation.annotation.Validated;
 public record CdcProperties(@NotNull @DefaultValue List<String> tables, Optional<String> url,
 		Optional<String> username, Optional<String> password, @NotNull @DefaultValue("20ms") Duration pollInterval,
 		@Min(1) @Max(100_000) @DefaultValue("2048") int maxBatchSize,
+		@NotNull @DefaultValue("1s") Duration offsetFlushInterval,
 		@NotNull @DefaultValue("10s") Duration heartbeatInterval,
 		String heartbeatTable,
 		@NotNull @DefaultValue("sp.cdc.leader") String leaderTopic,

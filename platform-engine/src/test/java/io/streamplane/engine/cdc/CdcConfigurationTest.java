@@ -38,6 +38,7 @@ class CdcConfigurationTest {
 			assertThat(properties.tables()).isEmpty();
 			assertThat(properties.url()).isEmpty();
 			assertThat(properties.pollInterval()).isEqualTo(Duration.ofMillis(20));
+			assertThat(properties.offsetFlushInterval()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(properties.heartbeatTable()).isEmpty();
 			assertThat(properties.leaderTopic()).isEqualTo("sp.cdc.leader");

@@ -9,8 +9,8 @@ import io.streamplane.engine.cdc.CdcTable;
 /**
  * The Debezium embedded engine configuration that captures one table: the Postgres connector with
  * {@code pgoutput}, the table's own slot and publication (created by {@link SlotAdmin}, never by
- * Debezium), an initial snapshot, offsets in a Kafka topic flushed after every batch, and
- * heartbeats.
+ * Debezium), an initial snapshot, offsets in a Kafka topic stored every
+ * {@code offset-flush-interval} (only ever those of changes Kafka has acknowledged), and heartbeats.
  */
 final class DebeziumSettings {
 
@@ -52,7 +52,7 @@ final class DebeziumSettings {
 		config.setProperty("offset.storage.topic", properties.offsetsTopic());
 		config.setProperty("offset.storage.partitions", "1");
 		config.setProperty("offset.storage.replication.factor", Integer.toString(replicationFactor));
-		config.setProperty("offset.flush.interval.ms", "0");
+		config.setProperty("offset.flush.interval.ms", Long.toString(properties.offsetFlushInterval().toMillis()));
 		config.setProperty("database.hostname", database.host());
 		config.setProperty("database.port", Integer.toString(database.port()));
 		config.setProperty("database.dbname", database.name());
