@@ -81,7 +81,8 @@ class CdcCaptureIT {
 			assertThat(updated.get("bio").asString()).as("the unchanged TOASTed value").isEqualTo(bio);
 			assertThat(topic.table()).containsOnlyKeys("{\"id\":1}", "{\"id\":3}");
 
-			assertThat(percentile(captureLatenciesMillis(topic), 95)).as("commit to topic, ms, p95 at 1,000 inserts/s (target 500)")
+			assertThat(percentile(captureLatenciesMillis(topic), 95))
+				.as("commit to topic, ms, p95 at 1,000 inserts/s (target 500)")
 				.isLessThan(500);
 
 			await().atMost(WAIT).untilAsserted(() -> assertThat(capture.status()).singleElement()
@@ -124,6 +125,31 @@ class CdcCaptureIT {
 					.as("WAL retained by the idle table's slot after 5 MB written to another table")
 					.isLessThan(1_000_000));
 			capture.demand(Set.of());
+		}
+	}
+
+	@Test
+	void shouldCaptureOnExactlyOneInstanceAndFailOverWhenItStops() throws Exception {
+		CdcTable shared = CdcTable.parse(CdcTopic.SCHEMA + ".cdc_failover");
+		execute("DROP TABLE IF EXISTS cdc_failover", "CREATE TABLE cdc_failover (id int PRIMARY KEY)",
+				"INSERT INTO cdc_failover VALUES (1)");
+		try (DefaultCdcCapture first = capture(); DefaultCdcCapture second = capture();
+				CdcTopic topic = new CdcTopic(shared.topic())) {
+			first.demand(Set.of(shared));
+			second.demand(Set.of(shared));
+			read(topic, 1);
+			assertThat(List.of(first.isLeader(), second.isLeader())).as("leaders").containsOnlyOnce(true);
+			DefaultCdcCapture leader = first.isLeader() ? first : second;
+			DefaultCdcCapture standby = leader == first ? second : first;
+			assertThat(standby.status()).singleElement()
+				.satisfies(status -> assertThat(status.state()).isEqualTo(CdcTableStatus.State.STANDBY));
+
+			leader.close();
+			execute("INSERT INTO cdc_failover VALUES (2)");
+			await().atMost(WAIT).until(standby::isLeader);
+			read(topic, 1);
+			assertThat(topic.table()).containsOnlyKeys("{\"id\":1}", "{\"id\":2}");
+			standby.demand(Set.of());
 		}
 	}
 

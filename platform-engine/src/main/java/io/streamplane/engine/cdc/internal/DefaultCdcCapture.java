@@ -224,9 +224,12 @@ public final class DefaultCdcCapture implements CdcCapture, AutoCloseable {
 		}
 	}
 
-	/** Stops capturing, without releasing anything: another instance carries on. */
+	/** Stops capturing, without releasing anything: another instance carries on. Idempotent. */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (control.isShutdown()) {
+			return;
+		}
 		if (election != null) {
 			election.close();
 		}
