@@ -21,9 +21,12 @@ import java.util.Set;
 public interface CdcCapture {
 
 	/**
-	 * Replaces the set of tables to capture. Tables no longer in the set stop being captured and
-	 * lose their slot; new ones are snapshotted, then streamed. Returns at once; the work runs in
-	 * the background.
+	 * Replaces the set of tables to capture; the tables of {@code streamplane.engine.cdc.tables}
+	 * are always added. Tables no longer in the set stop being captured and lose their slot; new
+	 * ones are snapshotted, then streamed. Returns at once; the work runs in the background.
+	 * <p>
+	 * Call it with the complete set (every pipeline's tables, once all desired states are known):
+	 * a table left out even briefly is released and snapshotted again when it comes back.
 	 */
 	void demand(Set<CdcTable> tables);
 

@@ -1,8 +1,8 @@
 package io.streamplane.engine.cdc;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,7 +38,7 @@ public class CdcConfiguration {
 		DefaultCdcCapture capture = new DefaultCdcCapture(properties, () -> database(properties, environment), base,
 				engine.instanceId(), engine.replicationFactor(), registry.getIfAvailable(SimpleMeterRegistry::new));
 		if (!properties.tables().isEmpty()) {
-			capture.demand(new LinkedHashSet<>(properties.staticTables()));
+			capture.demand(Set.of());
 		}
 		return capture;
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -66,6 +67,17 @@ public record CdcProperties(@NotNull @DefaultValue List<String> tables, Optional
 		username = username == null ? Optional.empty() : username;
 		password = password == null ? Optional.empty() : password;
 		heartbeatTable = heartbeatTable == null ? "" : heartbeatTable.strip();
+	}
+
+	@AssertTrue(message = "must be lower-case schema.table names (letters, digits, '_'), e.g. public.users")
+	boolean isTablesValid() {
+		try {
+			staticTables();
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/** The statically configured tables. */

@@ -53,6 +53,16 @@ class CdcConfigurationTest {
 				.contains("cdc"));
 	}
 
+	@Test
+	void shouldRejectTableNamesThatAreNotPlainIdentifiers() {
+		runner.withPropertyValues("streamplane.engine.cdc.tables=public.users,Sales.Orders")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("tables")
+				.hasMessageContaining("e.g. public.users"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(EngineProperties.class)
 	static class Engine {

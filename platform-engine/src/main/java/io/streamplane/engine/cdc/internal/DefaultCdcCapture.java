@@ -84,7 +84,9 @@ public final class DefaultCdcCapture implements CdcCapture, AutoCloseable {
 
 	@Override
 	public void demand(Set<CdcTable> tables) {
-		Set<CdcTable> copy = Set.copyOf(tables);
+		Set<CdcTable> union = new LinkedHashSet<>(tables);
+		union.addAll(properties.staticTables());
+		Set<CdcTable> copy = Set.copyOf(union);
 		control.execute(() -> {
 			Set<CdcTable> before = demanded;
 			demanded = copy;
