@@ -15,7 +15,7 @@ import java.util.Objects;
  * <pre>
  * name: merchant-revenue                      # required; DNS label: [a-z0-9-], 1-63, alphanumeric ends
  * description: Revenue per merchant           # optional
- * sources:                                    # required; at least one; name -&gt; source
+ * sources:                                    # at least one source or table; name -&gt; source
  *   payments:
  *     kafka: { topic: payments, format: json } # required; format defaults to json
  *     key: "merchant_id"                      # optional CEL; default: the Kafka record key
@@ -27,12 +27,20 @@ import java.util.Objects;
  *       ts: int                               #   timestamp, list, map, any
  *       merchant_id: string
  *       amount: double
+ * tables:                                     # optional; name -&gt; table, upserted by primary key
+ *   merchants:
+ *     kafka: { topic: merchants }             # a tombstone or {"op": "delete"} deletes the row
+ *     primaryKey: [merchant_id]
+ *   users:
+ *     postgresCdc: { table: public.users }    # reads sp.cdc.public.users, written by CDC
+ *     primaryKey: [id]
  * transforms:                                 # optional; name -&gt; transform; no cycles
  *   enriched:
  *     from: payments                          # a source or transform; a list merges several
  *     steps:
  *       - filter: "amount &gt; 0"                 # CEL, bool
  *       - set: { is_high_value: "amount &gt;= 1000" }
+ *       - join: { table: merchants, on: merchant_id, type: left, mode: lookup }
  *   revenue_1m:
  *     from: enriched
  *     steps:
@@ -46,14 +54,15 @@ import java.util.Objects;
  *   deadLetterTopic: sp.dlq.merchant-revenue  # the default: sp.dlq.&lt;name&gt;
  * </pre>
  * <ul>
- * <li><b>Names</b> of sources and transforms share one namespace: a letter, then letters, digits,
+ * <li><b>Names</b> of sources, tables and transforms share one namespace: a letter, then letters, digits,
  * {@code _} or {@code -}, at most 63 characters. Field names are CEL identifiers; {@code key} is
  * reserved for the record key.</li>
  * <li><b>Durations</b> are whole numbers with units {@code d h m s ms}, largest first:
  * {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h30m}.</li>
  * <li><b>Steps</b> are objects with one key: {@code filter}, {@code set}, {@code select},
- * {@code explode: { field, from }}, {@code keyBy}, or {@code window} with its sibling
- * {@code aggregate}; see {@link Step}. Window kinds: {@code tumbling: 1m},
+ * {@code explode: { field, from }}, {@code keyBy}, {@code window} with its sibling
+ * {@code aggregate}, the per-key state steps {@code dedupe}, {@code running},
+ * {@code crossing} and {@code changes}, or {@code join}; see {@link Step}. Window kinds: {@code tumbling: 1m},
  * {@code hopping: { size, advance }}, {@code sliding: { size }}, {@code session: { gap }}; see
  * {@link WindowKind}. {@code emit} is {@code final} (default) or {@code updates}. Aggregates:
  * {@code count() sum(x) min(x) max(x) avg(x) first(x) last(x) collect(x) count_distinct(x)},
@@ -63,10 +72,17 @@ import java.util.Objects;
  * schema flows through the steps: {@code set} adds fields typed by their expressions,
  * {@code select} narrows, {@code explode} adds the element, a window yields its key field,
  * {@code window_start}, {@code window_end} (timestamps, written as ISO-8601) and its
- * aggregates; so a misspelt field or a type error is reported at validation. Without a schema,
- * fields are {@code dyn}: only syntax and unknown functions are reported before run time.</li>
- * <li>Tables, joins, features and indexes are not part of the format yet; such fields are
- * rejected as unknown.</li>
+ * aggregates, {@code running} adds its aggregates, {@code crossing} its threshold field and
+ * {@code changes} its previous-value field ({@code dyn}); so a misspelt field or a type error
+ * is reported at validation. Without a schema, fields are {@code dyn}: only syntax and unknown
+ * functions are reported before run time.</li>
+ * <li><b>Tables and joins</b>: a {@link Table} is upserted by its primary key; {@code join}
+ * ({@link Step.Join}) joins rows with a table on a primary or foreign key. A transform reading a
+ * table, or joining a stream with a table in {@code reactive} mode, yields a table: its output is
+ * a change stream of JSON objects with {@code "op": "+"} (insertion) or {@code "op": "-"}
+ * (retraction) and the row's fields; an update is a retraction then an insertion. Only
+ * {@code filter}, {@code set}, {@code select} and {@code join} apply to a table.</li>
+ * <li>Features and indexes are not part of the format yet; such fields are rejected as unknown.</li>
  * </ul>
  *
  * @param name the pipeline name, a DNS label
@@ -76,9 +92,10 @@ import java.util.Objects;
  * reads, so an engine can build them in iteration order
  * @param outputs the outputs, in document order
  * @param processing the processing settings, defaults filled in
+ * @param tables the tables by name, in document order
  */
 public record PipelineSpec(String name, String description, Map<String, Source> sources,
-		Map<String, Transform> transforms, List<Output> outputs, Processing processing) {
+		Map<String, Transform> transforms, List<Output> outputs, Processing processing, Map<String, Table> tables) {
 
 	public PipelineSpec {
 		Objects.requireNonNull(name, "name");
@@ -87,6 +104,13 @@ public record PipelineSpec(String name, String description, Map<String, Source> 
 		transforms = Collections.unmodifiableMap(new LinkedHashMap<>(transforms));
 		outputs = List.copyOf(outputs);
 		Objects.requireNonNull(processing, "processing");
+		tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+	}
+
+	/** A pipeline without tables. */
+	public PipelineSpec(String name, String description, Map<String, Source> sources,
+			Map<String, Transform> transforms, List<Output> outputs, Processing processing) {
+		this(name, description, sources, transforms, outputs, processing, Map.of());
 	}
 
 }

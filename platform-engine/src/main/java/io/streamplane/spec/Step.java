@@ -1,10 +1,12 @@
 package io.streamplane.spec;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One operation of a transform, applied to each record in turn. In a spec each step is an object
@@ -19,6 +21,7 @@ import java.util.Objects;
  *   - keyBy: merchant_id                       # or { field: merchant_id, expression: "key" }
  *   - window: { tumbling: 1m, emit: final }
  *     aggregate: { revenue: "sum(amount)", payments: "count()" }
+ *   - join: { table: customers, on: customer_id, type: inner }   # mode: reactive (default) | lookup
  * </pre>
  */
 public sealed interface Step {
@@ -119,6 +122,123 @@ public sealed interface Step {
 			if (aggregations.isEmpty()) {
 				throw new IllegalArgumentException("a window needs at least one aggregation");
 			}
+		}
+
+	}
+
+	/**
+	 * Drops a record when a record of the same key with the same {@code by} value passed less than
+	 * {@code within} before or after it, in event time. Per-key state, expired by event time.
+	 *
+	 * @param by the value that identifies duplicates within a key; empty: the key alone
+	 * @param within how long, in event time, a value is remembered; positive
+	 */
+	record Dedupe(Optional<Expression> by, Duration within) implements Step {
+
+		public Dedupe {
+			Objects.requireNonNull(by, "by");
+			Objects.requireNonNull(within, "within");
+			if (within.isNegative() || within.isZero()) {
+				throw new IllegalArgumentException("dedupe needs a positive duration, got " + within);
+			}
+		}
+
+	}
+
+	/**
+	 * Per-key running aggregates over every record of the key so far (no window), added to each
+	 * record as fields, e.g. {@code running: { events: "count()", spent: "sum(amount)" }}. Per-key
+	 * state.
+	 *
+	 * @param aggregations the results, at least one; {@code collect} and {@code count_distinct},
+	 * which grow without bound, are not allowed
+	 */
+	record Running(List<Aggregation> aggregations) implements Step {
+
+		public Running {
+			aggregations = List.copyOf(aggregations);
+			if (aggregations.isEmpty()) {
+				throw new IllegalArgumentException("running needs at least one aggregation");
+			}
+			for (Aggregation aggregation : aggregations) {
+				if (aggregation.function() == AggregateFunction.COLLECT ||
+						aggregation.function() == AggregateFunction.COUNT_DISTINCT) {
+					throw new IllegalArgumentException("running aggregation '" + aggregation.name() + "': " +
+							aggregation.function() + " grows without bound");
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * Passes a record only when its value crosses a threshold upwards, per key: the previous value
+	 * of the key (none for its first record) was below the threshold and this one is at or above
+	 * it. Once per crossing: the threshold fires again only after the value fell below it. A record
+	 * that crosses several thresholds passes once per threshold, lowest first. Per-key state.
+	 *
+	 * @param value a number expression
+	 * @param thresholds {@code Long} or {@code Double} values, strictly ascending, at least one
+	 * @param field the field that receives the threshold crossed
+	 */
+	record Crossing(Expression value, List<Number> thresholds, String field) implements Step {
+
+		/** The field that receives the threshold crossed unless {@code as} names another. */
+		public static final String DEFAULT_FIELD = "threshold";
+
+		public Crossing {
+			Objects.requireNonNull(value, "value");
+			Objects.requireNonNull(field, "field");
+			thresholds = List.copyOf(thresholds);
+			if (thresholds.isEmpty()) {
+				throw new IllegalArgumentException("crossing needs at least one threshold");
+			}
+			for (int i = 1; i < thresholds.size(); i++) {
+				if (thresholds.get(i).doubleValue() <= thresholds.get(i - 1).doubleValue()) {
+					throw new IllegalArgumentException("crossing thresholds must be strictly ascending: " + thresholds);
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * Passes a record only when its value differs from the previous value of its key, the first
+	 * record of a key included; the previous value ({@code null} for the first) can be added as a
+	 * field. Per-key state: the last value of each key.
+	 *
+	 * @param of the value watched
+	 * @param previous the field that receives the previous value; empty: none added
+	 */
+	record Changes(Expression of, Optional<String> previous) implements Step {
+
+		public Changes {
+			Objects.requireNonNull(of, "of");
+			Objects.requireNonNull(previous, "previous");
+		}
+
+	}
+
+	/**
+	 * Joins each row with the row of a table whose primary key equals the value of {@code on}
+	 * (a primary-key or foreign-key join). The result has the row's fields, then the table row's
+	 * fields; a table field whose name the row already has is renamed {@code <table>_<field>}.
+	 * Joining a table, or a stream in {@link JoinMode#REACTIVE} mode, yields a table: a change
+	 * stream that retracts and re-emits results when either side changes.
+	 *
+	 * @param table the table joined
+	 * @param on computes the primary key of the table row to join: its value for a single-column
+	 * key, a list of the values in primary-key order for a composite key
+	 * @param type inner or left
+	 * @param mode how a stream follows the table's changes; ignored when joining a table
+	 */
+	record Join(String table, Expression on, JoinType type, JoinMode mode) implements Step {
+
+		public Join {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(on, "on");
+			Objects.requireNonNull(type, "type");
+			Objects.requireNonNull(mode, "mode");
 		}
 
 	}

@@ -36,7 +36,7 @@ class ExamplesTest {
 		List<String> names = examples().map(path -> path.getFileName().toString()).toList();
 
 		assertThat(names).contains("wordcount-tumbling-10s.yaml", "merchant-revenue-1m.yaml", "sessions-20m-gap.yaml",
-				"topic-to-topic-enrichment.yaml", "tumbling-final-with-lateness.yaml");
+				"topic-to-topic-enrichment.yaml", "tumbling-final-with-lateness.yaml", "per-key-milestone-alert.yaml");
 	}
 
 	@Test

@@ -43,6 +43,8 @@ public class OpenApiConfiguration {
 
 	static final String EXAMPLE = "examples/topic-to-topic-enrichment.yaml";
 
+	static final String REACTIVE_JOIN = "examples/reactive-join-retractions.yaml";
+
 	@Bean
 	OpenAPI streamplaneOpenApi() {
 		return new OpenAPI()
@@ -59,7 +61,7 @@ public class OpenApiConfiguration {
 
 	@Bean
 	OpenApiCustomizer specExamples(SpecReader reader, JsonMapper json) {
-		String yaml = readExample();
+		String yaml = readExample(EXAMPLE);
 		JsonNode document = reader.read(yaml, SpecFormat.YAML).document();
 		return openApi -> openApi.getPaths().forEach((path, item) -> {
 			if (path.startsWith("/api/v1/pipelines")) {
@@ -84,7 +86,21 @@ public class OpenApiConfiguration {
 			.content(new Content().addMediaType(SpecBodies.JSON, new MediaType().schema(new ObjectSchema())
 				.addExamples("enrichment", new Example()
 					.summary("c5 enrichment over three payments, one of them bad (dead-lettered)")
-					.value(example)))));
+					.value(example))
+				.addExamples("reactive-join", new Example()
+					.summary("c4: orders joined with customers; a tier change retracts and re-emits the order")
+					.value(reactiveJoinExample())))));
+	}
+
+	private static Map<String, Object> reactiveJoinExample() {
+		Map<String, Object> example = new LinkedHashMap<>();
+		example.put("spec", readExample(REACTIVE_JOIN));
+		example.put("inputs", List.of(
+				Map.of("table", "orders", "key", 101, "value", Map.of("order_id", 101, "customer_id", 7, "amount", 49)),
+				Map.of("table", "customers", "key", 7, "value", Map.of("customer_id", 7, "name", "Ada", "tier", "gold")),
+				Map.of("table", "customers", "key", 7, "value", Map.of("customer_id", 7, "name", "Ada", "tier", "platinum")),
+				Map.of("table", "orders", "key", 101, "op", "delete")));
+		return example;
 	}
 
 	private static void withSpecBody(Operation operation, String yaml, JsonNode document, JsonMapper json) {
@@ -103,12 +119,12 @@ public class OpenApiConfiguration {
 							new Example().summary("c5: topic-to-topic enrichment").value(jsonExample)))));
 	}
 
-	private static String readExample() {
-		try (InputStream in = new ClassPathResource(EXAMPLE).getInputStream()) {
+	private static String readExample(String path) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("the OpenAPI example " + EXAMPLE + " is missing from the classpath", ex);
+			throw new UncheckedIOException("the OpenAPI example " + path + " is missing from the classpath", ex);
 		}
 	}
 

@@ -32,9 +32,10 @@ public class PreviewController {
 	@PostMapping(consumes = SpecBodies.JSON)
 	@Operation(summary = "Preview a pipeline on sample records",
 			description = "Body: {\"spec\": <spec as a JSON object, or YAML text>, \"inputs\": [{\"topic\", \"key\", "
-					+ "\"value\", \"timestamp\"}]}, at most " + PipelinePreview.MAX_INPUTS + " records in arrival order. "
+					+ "\"value\", \"timestamp\"}, or {\"table\", \"key\", \"value\"} and {\"table\", \"key\", \"op\": \"delete\"} "
+					+ "for table changes]}, at most " + PipelinePreview.MAX_INPUTS + " records in arrival order. "
 					+ "Runs the compiled topology, closes every window at end of input, and answers the records "
-					+ "written per output topic and the dead letters with their reasons. Nothing is saved or deployed.")
+					+ "written per output topic (tables and joins as change streams, \"op\": \"+\" / \"-\") and the dead letters with their reasons. Nothing is saved or deployed.")
 	PreviewResult run(@RequestBody String body) {
 		PreviewRequest request = requests.read(body);
 		return preview.run(request.spec(), request.inputs());

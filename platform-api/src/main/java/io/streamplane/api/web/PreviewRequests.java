@@ -18,13 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a preview request, {@code {"spec": <spec object or YAML text>, "inputs": [<records>]}},
- * reporting every malformed part with its path.
+ * reporting every malformed part with its path. An input is a record of a topic,
+ * {@code {"topic", "key", "value", "timestamp"}}, or a change of a table,
+ * {@code {"table", "key", "value"}} or {@code {"table", "key", "op": "delete"}}, whose key is the
+ * row's primary key: a JSON scalar, or an object of the primary-key fields.
  */
 final class PreviewRequests {
 
 	private static final Set<String> REQUEST_FIELDS = Set.of("spec", "inputs");
 
 	private static final Set<String> INPUT_FIELDS = Set.of("topic", "key", "value", "timestamp");
+
+	private static final Set<String> TABLE_INPUT_FIELDS = Set.of("table", "key", "value", "op");
 
 	private final SpecReader specs;
 
@@ -103,6 +108,9 @@ final class PreviewRequests {
 			errors.add(new FieldError(path, "expected a record object with topic, key, value, got " + describe(input)));
 			return Optional.empty();
 		}
+		if (input.has("table")) {
+			return tableChange(input, path, errors);
+		}
 		input.propertyNames().forEach(name -> {
 			if (!INPUT_FIELDS.contains(name)) {
 				errors.add(new FieldError(path + "." + name, "unknown field '" + name + "'; allowed: topic, key, value, timestamp"));
@@ -124,6 +132,36 @@ final class PreviewRequests {
 		}
 		return Optional.of(new PreviewInput(input.get("topic").asString(), key.isString() ? key.asString() : null,
 				input.get("value"), timestamp));
+	}
+
+	private static Optional<PreviewInput> tableChange(JsonNode input, String path, List<FieldError> errors) {
+		int before = errors.size();
+		input.propertyNames().forEach(name -> {
+			if (!TABLE_INPUT_FIELDS.contains(name)) {
+				errors.add(new FieldError(path + "." + name, "unknown field '" + name + "'; a table change has table, key, "
+						+ "and value or \"op\": \"delete\""));
+			}
+		});
+		if (!input.path("table").isString()) {
+			errors.add(new FieldError(path + ".table", "expected the table name as a string, got " + describe(input.get("table"))));
+		}
+		JsonNode key = input.path("key");
+		if (!key.isValueNode() && !key.isObject() || key.isNull()) {
+			errors.add(new FieldError(path + ".key", "expected the row's primary key: a string, a number or an object of "
+					+ "the primary-key fields, got " + describe(input.get("key"))));
+		}
+		boolean delete = input.has("op");
+		if (delete && !"delete".equals(input.path("op").asString(null))) {
+			errors.add(new FieldError(path + ".op", "expected \"delete\", got " + describe(input.get("op"))));
+		}
+		if (delete == input.has("value")) {
+			errors.add(new FieldError(path, "a table change has either a value (the new row) or \"op\": \"delete\""));
+		}
+		if (errors.size() > before) {
+			return Optional.empty();
+		}
+		return Optional.of(PreviewInput.tableChange(input.get("table").asString(), PreviewInput.tableKey(key),
+				delete ? null : input.get("value")));
 	}
 
 	private static Long timestamp(JsonNode timestamp, String path, List<FieldError> errors) {

@@ -25,6 +25,11 @@ import org.apache.kafka.streams.Topology;
  * the records they see, and repartition topics carry those timestamps, so every window works in
  * event time. Parsing in an operator rather than a {@code TimestampExtractor} lets a record with
  * a bad event time be dead-lettered instead of dropped or failing the task.</li>
+ * <li><b>Tables</b> are read as bytes too, upserted by primary key, repartitioned by it and
+ * materialized; a transform reading a table, or joining a stream reactively, works on the changelog
+ * of its result, joined with Kafka Streams' foreign-key table join, and an output of it writes a
+ * change stream ({@code "op": "+"} / {@code "-"}) kept free of repeats by a store of the rows last
+ * emitted. A lookup join is Kafka Streams' stream–table join. See {@code docs/concepts/tables-and-joins.md}.</li>
  * <li><b>Steps</b>: {@code filter}, {@code set}, {@code select}, {@code explode} keep the key;
  * {@code keyBy} changes it; a transform with several inputs merges them. A window repartitions
  * first when the key changed since the records were partitioned.</li>
@@ -41,6 +46,10 @@ import org.apache.kafka.streams.Topology;
  * aggregation, which forwards each change at once while its store stays behind the record cache (so
  * RocksDB and the changelog see one write per key and window per commit), sliding and session
  * windows with caching disabled.</li>
+ * <li><b>Per-key state</b>: {@code dedupe}, {@code running}, {@code crossing} and {@code changes}
+ * repartition by key when it changed, like windows, then keep their state per record key in a
+ * cached RocksDB store with a changelog (a window store expiring by event time for
+ * {@code dedupe}); records without a key are dead-lettered.</li>
  * <li><b>Outputs</b> are JSON objects with string keys.</li>
  * <li><b>Dead letters</b>: every record that fails (unparsable, mistyped or missing field,
  * expression error, bad event time, no key for a window) or is late goes to the pipeline's
@@ -91,6 +100,7 @@ public final class PipelineCompiler {
 		Topology topology = new TopologyCompiler(compilation).compile(spec);
 		Set<String> inputs = new LinkedHashSet<>();
 		spec.sources().values().stream().map(Source::kafka).forEach(kafka -> inputs.add(kafka.topic()));
+		spec.tables().values().forEach(table -> inputs.add(table.topic()));
 		Set<String> outputs = new LinkedHashSet<>();
 		spec.outputs().stream().map(Output::kafka).forEach(kafka -> outputs.add(kafka.topic()));
 		return new CompiledPipeline(spec.name(), topology, Set.copyOf(inputs), Set.copyOf(outputs), deadLetterTopic,

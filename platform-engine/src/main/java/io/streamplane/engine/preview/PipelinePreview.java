@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,7 +24,6 @@ import io.streamplane.engine.compile.PipelineCompiler;
 import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.spec.Output;
 import io.streamplane.spec.PipelineSpec;
-import io.streamplane.spec.Source;
 import io.streamplane.spec.Step;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -58,9 +59,10 @@ public final class PipelinePreview {
 	/**
 	 * Runs the pipeline over the inputs.
 	 * @param spec a validated spec
-	 * @param inputs the records, in arrival order, each on a topic one of the sources reads
+	 * @param inputs the records, in arrival order, each on a topic one of the sources or tables
+	 * reads, or a change of one of the tables
 	 * @throws PreviewException when there are more than {@link #MAX_INPUTS} inputs or one names a
-	 * topic no source reads
+	 * topic no source or table reads, or a table the pipeline does not have
 	 */
 	public PreviewResult run(PipelineSpec spec, List<PreviewInput> inputs) {
 		check(spec, inputs);
@@ -70,7 +72,7 @@ public final class PipelinePreview {
 			Map<String, TestInputTopic<byte[], byte[]>> topics = new LinkedHashMap<>();
 			compiled.inputTopics().forEach(topic -> topics.put(topic,
 					driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())));
-			inputs.forEach(input -> topics.get(input.topic()).pipeInput(record(input)));
+			inputs.forEach(input -> topics.get(topic(spec, input)).pipeInput(record(input)));
 			int rounds = windowSteps(spec) + 1;
 			for (int round = 0; round < rounds; round++) {
 				long time = EndOfInput.timestamp(round);
@@ -89,14 +91,24 @@ public final class PipelinePreview {
 					"; preview a sample");
 		}
 		Set<String> topics = spec.sources().values().stream().map(source -> source.kafka().topic())
-			.collect(Collectors.toSet());
-		List<String> unknown = inputs.stream().map(PreviewInput::topic).filter(topic -> !topics.contains(topic))
-			.distinct().toList();
+			.collect(Collectors.toCollection(TreeSet::new));
+		spec.tables().values().forEach(table -> topics.add(table.topic()));
+		List<String> unknown = inputs.stream().map(PreviewInput::topic).filter(Objects::nonNull)
+			.filter(topic -> !topics.contains(topic)).distinct().toList();
 		if (!unknown.isEmpty()) {
-			throw new PreviewException("no source of pipeline '" + spec.name() + "' reads " + unknown +
-					"; use one of the source topics " + spec.sources().values().stream().map(Source::kafka)
-						.map(kafka -> kafka.topic()).sorted().toList());
+			throw new PreviewException("no source or table of pipeline '" + spec.name() + "' reads " + unknown +
+					"; use one of the topics " + topics);
 		}
+		List<String> unknownTables = inputs.stream().map(PreviewInput::table).filter(Objects::nonNull)
+			.filter(table -> !spec.tables().containsKey(table)).distinct().toList();
+		if (!unknownTables.isEmpty()) {
+			throw new PreviewException("pipeline '" + spec.name() + "' has no table " + unknownTables +
+					"; use one of its tables " + spec.tables().keySet());
+		}
+	}
+
+	private static String topic(PipelineSpec spec, PreviewInput input) {
+		return input.table() == null ? input.topic() : spec.tables().get(input.table()).topic();
 	}
 
 	private static Properties properties(PipelineSpec spec, Path stateDir) {
@@ -110,7 +122,8 @@ public final class PipelinePreview {
 	private static TestRecord<byte[], byte[]> record(PreviewInput input) {
 		byte[] key = input.key() == null ? null : input.key().getBytes(StandardCharsets.UTF_8);
 		long timestamp = input.timestampMs() == null ? 0L : input.timestampMs();
-		return new TestRecord<>(key, JSON.writeValueAsBytes(input.value()), new RecordHeaders(), timestamp);
+		byte[] value = input.value() == null ? null : JSON.writeValueAsBytes(input.value());
+		return new TestRecord<>(key, value, new RecordHeaders(), timestamp);
 	}
 
 	private static TestRecord<byte[], byte[]> marker(long time) {

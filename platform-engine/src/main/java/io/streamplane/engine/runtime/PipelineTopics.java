@@ -133,13 +133,19 @@ final class PipelineTopics implements AutoCloseable {
 				if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
 					source.topicSet()
 						.stream()
-						.filter(topic -> topic.endsWith("-repartition"))
+						.filter(PipelineTopics::isInternal)
 						.map(topic -> topic.startsWith(applicationId + "-") ? topic : applicationId + "-" + topic)
 						.forEach(topics::add);
 				}
 			}
 		}
 		return topics;
+	}
+
+	/** Repartition topics, and the subscription topics of foreign-key joins, which are repartition topics too. */
+	private static boolean isInternal(String topic) {
+		return topic.endsWith("-repartition") || topic.endsWith("-subscription-registration-topic")
+				|| topic.endsWith("-subscription-response-topic");
 	}
 
 	private Set<String> existingTopics() {

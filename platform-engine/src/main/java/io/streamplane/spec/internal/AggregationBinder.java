@@ -91,7 +91,8 @@ final class AggregationBinder {
 		};
 	}
 
-	private static CelType type(Aggregation aggregation) {
+	/** The type of an aggregation's result. */
+	static CelType type(Aggregation aggregation) {
 		CelType argument = aggregation.argument().map(Expression::resultType).orElse(SimpleType.DYN);
 		return switch (aggregation.function()) {
 			case COUNT, COUNT_DISTINCT -> SimpleType.INT;

@@ -1,10 +1,12 @@
 package io.streamplane.spec.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.streamplane.spec.FieldType;
 import io.streamplane.spec.Output;
@@ -12,6 +14,7 @@ import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.Processing;
 import io.streamplane.spec.SpecLimits;
 import io.streamplane.spec.Source;
+import io.streamplane.spec.Table;
 import io.streamplane.spec.Transform;
 
 /**
@@ -21,8 +24,8 @@ import io.streamplane.spec.Transform;
  */
 final class PipelineBinder {
 
-	private static final List<String> FIELDS = List.of("name", "description", "sources", "transforms", "outputs",
-			"processing");
+	private static final List<String> FIELDS = List.of("name", "description", "sources", "tables", "transforms",
+			"outputs", "processing");
 
 	private final SpecLimits limits;
 
@@ -34,10 +37,14 @@ final class PipelineBinder {
 
 	private final List<String> defined = new ArrayList<>();
 
+	private final List<String> tableNames = new ArrayList<>();
+
+	private final Set<String> tableValued = new HashSet<>();
+
 	PipelineBinder(SpecLimits limits, ExpressionCompiler expressions) {
 		this.limits = limits;
 		this.sourceBinder = new SourceBinder(expressions);
-		this.transformBinder = new TransformBinder(expressions, limits.maxSteps());
+		this.transformBinder = new TransformBinder(expressions, limits.maxSteps(), tableNames);
 	}
 
 	/** The model, or empty when {@code root} has problems, all reported. */
@@ -48,15 +55,17 @@ final class PipelineBinder {
 		int before = root.problems().count();
 		Optional<String> name = root.required("name").flatMap(PipelineBinder::pipelineName);
 		String description = root.optional("description").flatMap(Node::text).orElse("");
-		Map<String, Source> sources = sources(root.required("sources"));
+		boolean tables = root.has("tables");
+		Map<String, Source> sources = sources(tables ? root.optional("sources") : root.required("sources"), tables);
+		Map<String, Table> tableSpecs = tables(root.optional("tables"));
 		Map<String, Transform> transforms = transforms(root.optional("transforms"));
 		List<Output> outputs = outputs(root.required("outputs"));
 		Processing processing = ProcessingBinder.bind(root.optional("processing"), name.orElse("pipeline"));
-		Topics.check(root, sources, processing);
+		Topics.check(root, sources, tableSpecs, processing);
 		if (root.problems().count() > before || name.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new PipelineSpec(name.get(), description, sources, transforms, outputs, processing));
+		return Optional.of(new PipelineSpec(name.get(), description, sources, transforms, outputs, processing, tableSpecs));
 	}
 
 	private static Optional<String> pipelineName(Node node) {
@@ -69,10 +78,13 @@ final class PipelineBinder {
 		return name;
 	}
 
-	private Map<String, Source> sources(Optional<Node> node) {
+	private Map<String, Source> sources(Optional<Node> node, boolean tables) {
 		Map<String, Source> sources = new LinkedHashMap<>();
 		List<Map.Entry<String, Node>> entries = node.map(n -> n.entries("an object of source name: source")).orElse(List.of());
 		node.ifPresent(n -> checkCount(n, "sources", entries.size(), limits.maxSources()));
+		if (entries.isEmpty() && !tables && node.isPresent() && node.get().value().isObject()) {
+			node.get().report("a pipeline needs at least one source or table, e.g. payments: { kafka: { topic: payments } }");
+		}
 		for (Map.Entry<String, Node> entry : entries) {
 			checkNodeName(entry.getValue(), entry.getKey());
 			Map<String, FieldType> fields = sourceBinder.fields(entry.getValue());
@@ -85,6 +97,24 @@ final class PipelineBinder {
 		return sources;
 	}
 
+	private Map<String, Table> tables(Optional<Node> node) {
+		Map<String, Table> tables = new LinkedHashMap<>();
+		List<Map.Entry<String, Node>> entries = node.map(n -> n.entries("an object of table name: table")).orElse(List.of());
+		node.ifPresent(n -> checkCount(n, "tables", entries.size(), limits.maxSources()));
+		for (Map.Entry<String, Node> entry : entries) {
+			if (defined.contains(entry.getKey())) {
+				entry.getValue().report("table '" + entry.getKey() + "' has the name of a source; rename one of them");
+			}
+			checkNodeName(entry.getValue(), entry.getKey());
+			schemas.put(entry.getKey(), Schema.dynamic());
+			defined.add(entry.getKey());
+			tableNames.add(entry.getKey());
+			tableValued.add(entry.getKey());
+			TableBinder.bind(entry.getKey(), entry.getValue()).ifPresent(table -> tables.put(table.name(), table));
+		}
+		return tables;
+	}
+
 	private Map<String, Transform> transforms(Optional<Node> node) {
 		List<Map.Entry<String, Node>> entries = node.map(n -> n.entries("an object of transform name: transform"))
 			.orElse(List.of());
@@ -92,7 +122,8 @@ final class PipelineBinder {
 		Map<String, Node> nodes = new LinkedHashMap<>();
 		for (Map.Entry<String, Node> entry : entries) {
 			if (defined.contains(entry.getKey())) {
-				entry.getValue().report("transform '" + entry.getKey() + "' has the name of a source; rename one of them");
+				entry.getValue().report("transform '" + entry.getKey() + "' has the name of a " +
+						(tableNames.contains(entry.getKey()) ? "table" : "source") + "; rename one of them");
 			}
 			checkNodeName(entry.getValue(), entry.getKey());
 			nodes.put(entry.getKey(), entry.getValue());
@@ -108,11 +139,12 @@ final class PipelineBinder {
 		Map<String, Transform> transforms = new LinkedHashMap<>();
 		for (String name : graph.order()) {
 			Schema in = TransformBinder.inputSchema(inputs.get(name), schemas);
-			Bound<Transform> bound = transformBinder.bind(name, nodes.get(name), inputs.get(name), in);
+			Bound<Transform> bound = transformBinder.bind(name, nodes.get(name), inputs.get(name), in, tableValued);
 			schemas.put(name, bound.schema());
 			bound.value().ifPresent(transform -> transforms.put(name, transform));
 		}
-		graph.blocked().forEach(name -> transformBinder.bind(name, nodes.get(name), List.of(), Schema.dynamic()));
+		graph.blocked().forEach(name -> transformBinder.bind(name, nodes.get(name), List.of(), Schema.dynamic(),
+				tableValued));
 		return transforms;
 	}
 
@@ -131,9 +163,6 @@ final class PipelineBinder {
 		if (count > max) {
 			node.report("too many " + what + ": " + count + "; at most " + max + " are allowed per pipeline; " +
 					"split it into several pipelines");
-		}
-		if (count == 0 && what.equals("sources") && node.value().isObject()) {
-			node.report("a pipeline needs at least one source, e.g. payments: { kafka: { topic: payments } }");
 		}
 	}
 

@@ -16,15 +16,23 @@ import io.streamplane.spec.Step;
 /** Binds one entry of a transform's {@code steps}, and computes the schema after it. */
 final class StepBinder {
 
-	static final List<String> KINDS = List.of("filter", "set", "select", "explode", "keyBy", "window");
+	static final List<String> KINDS = List.of("filter", "set", "select", "explode", "keyBy", "window", "dedupe",
+			"running", "crossing", "changes", "join");
 
 	private final ExpressionCompiler expressions;
 
 	private final WindowBinder windows;
 
-	StepBinder(ExpressionCompiler expressions) {
+	private final KeyedStateBinder keyedState;
+
+	private final JoinBinder joins;
+
+	/** @param tables the names of the pipeline's tables */
+	StepBinder(ExpressionCompiler expressions, List<String> tables) {
 		this.expressions = expressions;
 		this.windows = new WindowBinder(expressions);
+		this.keyedState = new KeyedStateBinder(expressions);
+		this.joins = new JoinBinder(expressions, tables);
 	}
 
 	Bound<Step> bind(Node node, Schema in) {
@@ -39,6 +47,11 @@ final class StepBinder {
 			case "select" -> select(body, in);
 			case "explode" -> explode(body, in);
 			case "keyBy" -> keyBy(body, in);
+			case "dedupe" -> keyedState.dedupe(body, in);
+			case "running" -> keyedState.running(body, in);
+			case "crossing" -> keyedState.crossing(body, in);
+			case "changes" -> keyedState.changes(body, in);
+			case "join" -> joins.bind(body, in);
 			default -> windows.bind(node, in);
 		};
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.streamplane.spec.Step;
 import io.streamplane.spec.Transform;
@@ -17,8 +18,9 @@ final class TransformBinder {
 
 	private final int maxSteps;
 
-	TransformBinder(ExpressionCompiler expressions, int maxSteps) {
-		this.steps = new StepBinder(expressions);
+	/** @param tables the names of the pipeline's tables */
+	TransformBinder(ExpressionCompiler expressions, int maxSteps, List<String> tables) {
+		this.steps = new StepBinder(expressions, tables);
 		this.maxSteps = maxSteps;
 	}
 
@@ -56,8 +58,11 @@ final class TransformBinder {
 		return inputs;
 	}
 
-	/** The transform, if valid, and the schema of its output. */
-	Bound<Transform> bind(String name, Node node, List<String> inputs, Schema in) {
+	/**
+	 * The transform, if valid, and the schema of its output.
+	 * @param tables the inputs whose records are tables; the transform is added when its output is one
+	 */
+	Bound<Transform> bind(String name, Node node, List<String> inputs, Schema in, Set<String> tables) {
 		if (!node.value().isObject()) {
 			return Bound.of(Optional.empty(), Schema.dynamic());
 		}
@@ -69,10 +74,19 @@ final class TransformBinder {
 		int before = node.problems().count();
 		List<Step> bound = new ArrayList<>();
 		Schema schema = in;
+		boolean table = inputs.stream().anyMatch(tables::contains);
+		if (table && inputs.size() > 1) {
+			node.field("from").report("a transform reading a table reads only that table; merging a table with " +
+					"other inputs is not supported; join them instead");
+		}
 		for (Node stepNode : stepNodes) {
 			Bound<Step> step = steps.bind(stepNode, schema);
 			step.value().ifPresent(bound::add);
+			table = TableFlow.after(stepNode, step.value(), table);
 			schema = step.schema();
+		}
+		if (table) {
+			tables.add(name);
 		}
 		if (node.problems().count() > before || inputs.isEmpty()) {
 			return Bound.of(Optional.empty(), schema);

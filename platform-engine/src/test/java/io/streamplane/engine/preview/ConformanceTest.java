@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Replays each conformance case (shared originals, else the repository copy) through preview with the example
- * spec of the same name and compares the outputs as a multiset, numbers by value.
+ * spec of the same name and compares the outputs as a multiset, numbers by value. Cases with
+ * {@code inputs_generated} get their inputs from {@link GeneratedInputs}.
  */
 class ConformanceTest {
 
@@ -27,7 +28,7 @@ class ConformanceTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "c1-wordcount-tumbling.json", "c2-merchant-revenue.json", "c3-sessions.json",
-			"c5-enrich-flag.json", "c6-tumbling-final-with-lateness.json" })
+			"c5-enrich-flag.json", "c6-tumbling-final-with-lateness.json", "c9-milestone-alert.json" })
 	void shouldReproduceTheConformanceCase(String file) throws IOException {
 		JsonNode conformance = JSON.readTree(Files.readString(TestFiles.conformance().resolve(file)));
 		PreviewResult result = preview.run(spec(conformance), inputs(conformance));
@@ -55,6 +56,9 @@ class ConformanceTest {
 	}
 
 	private static List<PreviewInput> inputs(JsonNode conformance) {
+		if (conformance.has("inputs_generated")) {
+			return GeneratedInputs.of(conformance.get("inputs_generated"));
+		}
 		return conformance.get("inputs").valueStream().map(input -> PreviewInput.of(input.get("topic").asString(),
 				input.hasNonNull("key") ? input.get("key").asString() : null, input.get("value"))).toList();
 	}

@@ -39,8 +39,7 @@ class DocsExamplesTest {
 		JsonNode body = JSON.readTree(request.toFile());
 		PipelineSpec spec = new SpecReader().read(body.path("spec").asString(), SpecFormat.YAML).spec();
 		List<PreviewInput> inputs = new ArrayList<>();
-		body.path("inputs").forEach(input -> inputs.add(new PreviewInput(input.path("topic").asString(),
-				input.path("key").isString() ? input.path("key").asString() : null, input.path("value"), null)));
+		body.path("inputs").forEach(input -> inputs.add(input(input)));
 
 		JsonNode actual = JSON.valueToTree(new PipelinePreview().run(spec, inputs));
 
@@ -50,6 +49,16 @@ class DocsExamplesTest {
 		JSON.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), actual);
 		assertThat(expected).as("expected answer beside %s (actual written to %s)", request, written).exists();
 		assertThat(actual).isEqualTo(JSON.readTree(expected.toFile()));
+	}
+
+	/** An input as the REST preview request writes it: a topic record, or a table change. */
+	private static PreviewInput input(JsonNode input) {
+		if (input.has("table")) {
+			JsonNode row = "delete".equals(input.path("op").asString(null)) ? null : input.get("value");
+			return PreviewInput.tableChange(input.get("table").asString(), PreviewInput.tableKey(input.get("key")), row);
+		}
+		return new PreviewInput(input.path("topic").asString(),
+				input.path("key").isString() ? input.path("key").asString() : null, input.path("value"), null);
 	}
 
 }

@@ -71,6 +71,31 @@ class PreviewIT extends StreamplaneIntegrationTest {
 	}
 
 	@Test
+	void shouldRunTheReactiveJoinSwaggerUiExampleAsAChangeStream() {
+		JsonNode example = anonymous.get("/v3/api-docs")
+			.json()
+			.at("/paths/~1api~1v1~1preview/post/requestBody/content/application~1json/examples/reactive-join/value");
+
+		Response response = anonymous.post("/api/v1/preview", "application/json", example.toString());
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.json().path("outputs").path("orders-with-customer"))
+			.extracting(output -> output.path("value").path("op").asString() + output.path("value").path("tier").asString())
+			.containsExactly("+gold", "-gold", "+platinum", "-platinum");
+	}
+
+	@Test
+	void shouldNameEveryMalformedPartOfATableChange() {
+		Response response = anonymous.post("/api/v1/preview", "application/json", """
+				{"spec": "name: x", "inputs": [{"table": 7, "key": [1], "op": "remove"}, {"table": "t", "key": 1}]}
+				""");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().path("errors")).extracting(error -> error.path("path").asString())
+			.contains("inputs[0].table", "inputs[0].key", "inputs[0].op", "inputs[1]");
+	}
+
+	@Test
 	void shouldNameEveryMalformedPartOfTheRequest() {
 		Response response = anonymous.post("/api/v1/preview", "application/json", """
 				{"spec": 42, "inputs": [{"topic": 7, "value": {}}, {"key": 1}, "x"], "extra": true}

@@ -69,6 +69,16 @@ final class KafkaTopics {
 		}
 	}
 
+	/** Sends a tombstone (a record without a value) with the given key and waits until it is acknowledged. */
+	static void tombstone(String topic, String key) {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers()),
+				new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>(topic, key, null));
+			producer.flush();
+		}
+	}
+
 	/**
 	 * Reads a topic from the beginning with {@code read_committed} until {@code expected} records
 	 * arrived or the timeout passed, then for {@code settle} longer to catch any surplus.

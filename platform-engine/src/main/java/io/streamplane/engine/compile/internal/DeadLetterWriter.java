@@ -12,7 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * The dead-letter child of an operator: turns a failed row back into the record it was read as,
  * with headers naming the pipeline, the step and the reason, and counts it. The operator forwards
- * its good rows and end-of-input markers to all its children, this one included, which ignores them.
+ * its good rows, end-of-input markers and table deletes ({@code null}) to all its children, this one included, which ignores them.
  */
 final class DeadLetterWriter implements Processor<String, Row, byte[], byte[]> {
 
@@ -35,7 +35,7 @@ final class DeadLetterWriter implements Processor<String, Row, byte[], byte[]> {
 	@Override
 	public void process(Record<String, Row> record) {
 		Row row = record.value();
-		Failure failure = row.failure();
+		Failure failure = row == null ? null : row.failure();
 		if (failure == null) {
 			return;
 		}

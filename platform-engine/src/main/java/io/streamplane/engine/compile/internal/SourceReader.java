@@ -10,8 +10,6 @@ import io.streamplane.spec.Source;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The first operator after a source topic: parses the JSON value, checks the declared field types,
@@ -77,8 +75,9 @@ final class SourceReader implements Processor<byte[], byte[], String, Row> {
 		if (origin.value() == null) {
 			throw new RecordException("the record has no value; expected a JSON object");
 		}
-		LinkedHashMap<String, Object> plain = JsonObjectReader.read(origin.value());
-		Row row = plain != null ? Row.owning(plain, origin, false) : Row.of(parseThoroughly(origin.value()), origin);
+		Map<String, Object> parsed = RowParser.parse(origin.value());
+		Row row = parsed instanceof LinkedHashMap<String, Object> plain ? Row.owning(plain, origin, false)
+				: Row.of(parsed, origin);
 		for (Map.Entry<String, FieldType> declared : source.fields().entrySet()) {
 			Object value = row.fields().get(declared.getKey());
 			if (value != null) {
@@ -86,21 +85,6 @@ final class SourceReader implements Processor<byte[], byte[], String, Row> {
 			}
 		}
 		return row;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> parseThoroughly(byte[] value) {
-		JsonNode node;
-		try {
-			node = JsonValues.JSON.readTree(value);
-		}
-		catch (JacksonException ex) {
-			throw new RecordException("unparsable JSON: " + ex.getOriginalMessage(), ex);
-		}
-		if (node == null || !node.isObject()) {
-			throw new RecordException("expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
-		}
-		return (Map<String, Object>) JsonValues.fromJson(node);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.streamplane.engine.compile.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.streamplane.spec.Step;
 import org.apache.kafka.streams.kstream.KStream;
@@ -21,9 +22,16 @@ final class StepCompiler {
 
 	private final WindowCompiler windows;
 
-	StepCompiler(Compilation compilation) {
+	private final KeyedStateCompiler keyedState;
+
+	private final Supplier<JoinCompiler> joins;
+
+	/** @param joins the compiler of joins, known once the pipeline's tables are */
+	StepCompiler(Compilation compilation, Supplier<JoinCompiler> joins) {
 		this.compilation = compilation;
 		this.windows = new WindowCompiler(compilation);
+		this.keyedState = new KeyedStateCompiler(compilation);
+		this.joins = joins;
 	}
 
 	Stream compile(Stream in, Step step, String path) {
@@ -57,6 +65,11 @@ final class StepCompiler {
 				yield in.rekeyed(DeadLetters.attach(compilation, keyed, name), keyBy.field());
 			}
 			case Step.Window window -> windows.compile(in, window, path);
+			case Step.Dedupe dedupe -> keyedState.dedupe(in, dedupe, path);
+			case Step.Running running -> keyedState.running(in, running, path);
+			case Step.Crossing crossing -> keyedState.crossing(in, crossing, path);
+			case Step.Changes changes -> keyedState.changes(in, changes, path);
+			case Step.Join join -> joins.get().lookup(in, join, path);
 		};
 	}
 

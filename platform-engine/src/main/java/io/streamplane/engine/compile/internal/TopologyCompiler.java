@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.streamplane.spec.JoinMode;
 import io.streamplane.spec.Output;
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.Source;
 import io.streamplane.spec.Step;
+import io.streamplane.spec.Table;
 import io.streamplane.spec.Transform;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -19,8 +21,9 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Builds the topology of a pipeline: each source read as bytes and parsed by a
- * {@link SourceReader}, each transform as the merge of its inputs followed by its steps, each
- * output as JSON with string keys. Every operator's failures go to the dead-letter topic.
+ * {@link SourceReader}, each table as its changelog ({@link Tables}), each transform as the merge of
+ * its inputs followed by its steps, each output as JSON with string keys; an output of a table
+ * writes its change stream ({@link ChangelogCompiler#changes}). Every operator's failures go to the dead-letter topic.
  */
 public final class TopologyCompiler {
 
@@ -30,16 +33,29 @@ public final class TopologyCompiler {
 
 	private final Map<String, Stream> streams = new HashMap<>();
 
+	private final Map<String, KStream<String, Row>> changelogs = new HashMap<>();
+
+	private JoinCompiler joins;
+
+	private Map<String, Table> tableSpecs = Map.of();
+
+	private ChangelogCompiler tables;
+
 	/** A compiler adding to the builder of {@code compilation}; use it for one pipeline. */
 	public TopologyCompiler(Compilation compilation) {
 		this.compilation = compilation;
-		this.steps = new StepCompiler(compilation);
+		this.steps = new StepCompiler(compilation, () -> joins);
 	}
 
 	/** Compiles the spec into the builder and returns the built topology. */
 	public Topology compile(PipelineSpec spec) {
+		tableSpecs = spec.tables();
+		Tables registry = new Tables(compilation, spec.tables());
+		joins = new JoinCompiler(compilation, registry);
+		tables = new ChangelogCompiler(compilation, joins);
 		spec.sources().values().forEach(source -> streams.put(source.name(), source(source)));
-		spec.transforms().values().forEach(transform -> streams.put(transform.name(), transform(transform)));
+		spec.tables().keySet().forEach(table -> changelogs.put(table, registry.changelog(table)));
+		spec.transforms().values().forEach(this::transform);
 		List<Output> outputs = spec.outputs();
 		for (int i = 0; i < outputs.size(); i++) {
 			output(outputs.get(i), "outputs[" + i + "]");
@@ -59,14 +75,39 @@ public final class TopologyCompiler {
 		return new Stream(DeadLetters.attach(compilation, parsed, read), source.key().isPresent(), source.lateness(), null);
 	}
 
-	private Stream transform(Transform transform) {
+	/** Compiles a transform; its records are a table's changelog from a table input or a reactive join on. */
+	private void transform(Transform transform) {
 		String path = "transforms." + transform.name();
-		Stream stream = transform.isMerge() ? merge(transform, path) : streams.get(transform.from().getFirst());
+		KStream<String, Row> changelog = changelogs.get(transform.from().getFirst());
+		Stream stream = changelog != null ? null
+				: transform.isMerge() ? merge(transform, path) : streams.get(transform.from().getFirst());
 		List<Step> list = transform.steps();
 		for (int i = 0; i < list.size(); i++) {
-			stream = steps.compile(stream, list.get(i), path + ".steps[" + i + "]");
+			String at = path + ".steps[" + i + "]";
+			if (i == 0 && list.get(i) instanceof Step.Join join && primaryKeyJoin(transform, join)) {
+				changelog = joins.primaryKey(transform.from().getFirst(), join, at);
+			}
+			else if (changelog != null) {
+				changelog = tables.compile(changelog, list.get(i), at);
+			}
+			else if (list.get(i) instanceof Step.Join join && join.mode() == JoinMode.REACTIVE) {
+				changelog = joins.reactive(stream, join, at);
+			}
+			else {
+				stream = steps.compile(stream, list.get(i), at);
+			}
 		}
-		return stream;
+		if (changelog != null) {
+			changelogs.put(transform.name(), changelog);
+		}
+		else {
+			streams.put(transform.name(), stream);
+		}
+	}
+
+	private boolean primaryKeyJoin(Transform transform, Step.Join join) {
+		Table table = tableSpecs.get(transform.from().getFirst());
+		return table != null && JoinCompiler.onPrimaryKey(table, join);
 	}
 
 	private Stream merge(Transform transform, String path) {
@@ -82,8 +123,10 @@ public final class TopologyCompiler {
 	}
 
 	private void output(Output output, String path) {
-		streams.get(output.from()).records()
-			.process(() -> new OutputWriter(compilation.counting()), Named.as(Compilation.name(path, "write")))
+		KStream<String, Row> changelog = changelogs.get(output.from());
+		KStream<String, Row> records = changelog != null ? tables.changes(changelog, path)
+				: streams.get(output.from()).records();
+		records.process(() -> new OutputWriter(compilation.counting()), Named.as(Compilation.name(path, "write")))
 			.to(output.kafka().topic(), Produced.with(Serdes.String(), Serdes.ByteArray())
 				.withName(Compilation.name(path, "sink")));
 	}

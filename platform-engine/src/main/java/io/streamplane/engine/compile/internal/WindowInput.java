@@ -107,7 +107,8 @@ final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 		return Row.owning(values, row.origin(), false);
 	}
 
-	private static Object argument(Aggregation aggregation, CelEvaluator argument, String key, Row row) {
+	/** The value of an aggregation's argument for a record; a number for sum and avg, else a failure. */
+	static Object argument(Aggregation aggregation, CelEvaluator argument, String key, Row row) {
 		Object value = argument.value(key, row);
 		if (aggregation.function().needsNumber() && value != null && !(value instanceof Number)) {
 			throw new RecordException(aggregation.name() + ": " + aggregation.function().name().toLowerCase() + "(" +

@@ -107,4 +107,17 @@ class BinarySerdesTest {
 		assertThat(read).isEqualTo(state);
 	}
 
+	@Test
+	void shouldRestoreTheLastValueOfAKeyIncludingNull() {
+		var serde = StoredValue.serde();
+		for (Object value : new Object[] { null, 42L, 0.5, "paid", fields() }) {
+			StoredValue stored = new StoredValue(value);
+
+			byte[] bytes = serde.serializer().serialize("t", stored);
+
+			assertThat(bytes).isNotNull();
+			assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(stored);
+		}
+	}
+
 }

@@ -1,0 +1,214 @@
+package io.streamplane.app.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+import io.streamplane.app.standalone.StandaloneInfrastructure;
+import io.streamplane.app.standalone.StandaloneInfrastructure.Component;
+import io.streamplane.app.standalone.StandaloneProperties;
+import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.TestInfrastructure;
+import io.streamplane.protocol.DesiredState;
+import io.streamplane.protocol.PipelineState;
+import io.streamplane.protocol.Topics;
+import io.streamplane.spec.SpecFormat;
+import io.streamplane.spec.SpecReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Conformance case c9 across a crash: the example {@code per-key-milestone-alert} runs in an engine
+ * JVM of its own, which is killed ({@code kill -9}) once it has committed the first 60 events of
+ * each user; the second engine starts with an empty state directory, so it must restore the
+ * per-key counts and crossings from their changelog topics; after the rest of the events the
+ * committed output holds exactly one alert.
+ * <p>
+ * The test runs its own broker, not the shared one: engines of other tests' application contexts
+ * in this JVM follow the shared broker's {@link Topics#PIPELINES} and would join the pipeline.
+ */
+class MilestoneAlertCrashIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String PIPELINE = "per-key-milestone-alert";
+
+	private static final String INPUT = "events";
+
+	private static final String OUTPUT = "milestone-alerts";
+
+	private static final String APPLICATION_ID = "sp-" + PIPELINE + "-v1";
+
+	private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+	private static final int BEFORE_CRASH = 60;
+
+	private static final Duration WAIT = Duration.ofSeconds(120);
+
+	private static StandaloneInfrastructure broker;
+
+	private static String bootstrapServers;
+
+	@BeforeAll
+	static void ownBroker() {
+		broker = StandaloneInfrastructure.start(StandaloneProperties.defaults()
+			.withDataDir(TestInfrastructure.newDataDir())
+			.withPorts(TestInfrastructure.freePort(), TestInfrastructure.freePort(), TestInfrastructure.freePort()),
+				EnumSet.of(Component.KAFKA));
+		bootstrapServers = broker.kafka().orElseThrow().bootstrapServers();
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		broker.close();
+	}
+
+	@Test
+	void shouldAlertExactlyOnceWhenTheEngineIsKilledBetweenTheEvents() throws Exception {
+		createTopics();
+		publishDesiredState();
+		List<ProducerRecord<String, String>> events = events();
+		List<ProducerRecord<String, String>> first = events.subList(0, 2 * BEFORE_CRASH);
+		Path logs = Path.of("target", "milestone-alert-crash-it");
+
+		try (EngineProcess engine = EngineProcess.start(bootstrapServers, "milestone-engine",
+				TestInfrastructure.newDataDir(), logs.resolve("engine-1.log"))) {
+			produce(first);
+			await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+				.until(() -> committed(INPUT) >= first.size() && committed("repartition") >= first.size());
+			engine.kill();
+		}
+		assertThat(changelogs()).as("per-key state is logged").hasSize(2);
+
+		try (EngineProcess engine = EngineProcess.start(bootstrapServers, "milestone-engine",
+				TestInfrastructure.newDataDir(), logs.resolve("engine-2.log"))) {
+			produce(events.subList(first.size(), events.size()));
+			await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+				.until(() -> committed("repartition") >= events.size());
+			List<JsonNode> alerts = readAlerts(Duration.ofSeconds(5));
+
+			assertThat(alerts).as("alerts; engine logs in %s", logs)
+				.containsExactly(JSON.readTree("{\"user_id\":\"u1\",\"milestone\":100,\"ts\":\"2026-01-01T00:01:39Z\"}"));
+		}
+	}
+
+	/** The inputs of c9: u1 150 events, u2 99, interleaved, then u1's remainder; keyed by user. */
+	private static List<ProducerRecord<String, String>> events() {
+		List<ProducerRecord<String, String>> events = new ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			events.add(event("u1", i));
+			if (i < 99) {
+				events.add(event("u2", i));
+			}
+		}
+		return events;
+	}
+
+	private static ProducerRecord<String, String> event(String user, int i) {
+		return new ProducerRecord<>(INPUT, user,
+				"{\"user_id\":\"" + user + "\",\"ts\":\"" + START.plusSeconds(i) + "\"}");
+	}
+
+	private static void createTopics() throws ExecutionException, InterruptedException {
+		try (Admin admin = admin()) {
+			admin.createTopics(List.of(
+					new NewTopic(Topics.PIPELINES, Optional.of(1), Optional.empty())
+						.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+					new NewTopic(Topics.STATUS, Optional.of(1), Optional.empty()),
+					new NewTopic(INPUT, Optional.of(2), Optional.empty())))
+				.all()
+				.get();
+		}
+	}
+
+	private static void publishDesiredState() {
+		String spec = ApiClient.example(PIPELINE + ".yaml");
+		DesiredState desired = new DesiredState(PIPELINE, 1, PipelineState.RUNNING,
+				new SpecReader().read(spec, SpecFormat.YAML).document(), Instant.now());
+		produce(List.of(new ProducerRecord<>(Topics.PIPELINES, PIPELINE, JSON.writeValueAsString(desired))));
+	}
+
+	private static void produce(List<ProducerRecord<String, String>> records) {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+				new StringSerializer(), new StringSerializer())) {
+			records.forEach(producer::send);
+			producer.flush();
+		}
+	}
+
+	/** The offsets the pipeline committed on topics whose name contains {@code topic}, summed over partitions. */
+	private static long committed(String topic) throws ExecutionException, InterruptedException {
+		try (Admin admin = admin()) {
+			Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(APPLICATION_ID)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			return offsets.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey().topic().contains(topic) && entry.getValue() != null)
+				.mapToLong(entry -> entry.getValue().offset())
+				.sum();
+		}
+	}
+
+	private static List<String> changelogs() throws ExecutionException, InterruptedException {
+		try (Admin admin = admin()) {
+			return admin.listTopics().names().get().stream()
+				.filter(name -> name.startsWith(APPLICATION_ID) && name.endsWith(".state-changelog"))
+				.sorted()
+				.toList();
+		}
+	}
+
+	/** Every committed alert, read from the beginning until {@code settle} passed without a new one. */
+	private static List<JsonNode> readAlerts(Duration settle) {
+		List<JsonNode> alerts = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.GROUP_ID_CONFIG, "milestone-alert-reader"),
+				new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(OUTPUT));
+			Instant deadline = Instant.now().plus(WAIT);
+			Instant quiet = Instant.now().plus(settle);
+			while (Instant.now().isBefore(alerts.isEmpty() ? deadline : quiet)) {
+				for (var record : consumer.poll(Duration.ofMillis(200))) {
+					alerts.add(JSON.readTree(record.value()));
+					quiet = Instant.now().plus(settle);
+				}
+			}
+		}
+		return alerts;
+	}
+
+	private static Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+	}
+
+}
