@@ -69,7 +69,7 @@ public record CdcProperties(@NotNull @DefaultValue List<String> tables, Optional
 		heartbeatTable = heartbeatTable == null ? "" : heartbeatTable.strip();
 	}
 
-	@AssertTrue(message = "must be lower-case schema.table names (letters, digits, '_'), e.g. public.users")
+	@AssertTrue(message = "must be schema.table names, each a letter or '_' then letters, digits or '_', e.g. public.users")
 	boolean isTablesValid() {
 		try {
 			staticTables();

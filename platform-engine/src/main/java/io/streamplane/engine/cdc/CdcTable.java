@@ -1,6 +1,13 @@
 package io.streamplane.engine.cdc;
 
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+
+import io.streamplane.spec.PipelineSpec;
+import io.streamplane.spec.Table;
+import io.streamplane.spec.TableSource;
 
 /**
  * A PostgreSQL table whose changes are captured. Its change events land on {@link #topic()}; its
@@ -11,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public record CdcTable(String schema, String table) {
 
-	private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+	private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
 	/** The prefix of every CDC topic, slot and publication. */
 	public static final String TOPIC_PREFIX = "sp.cdc.";
@@ -22,8 +29,9 @@ public record CdcTable(String schema, String table) {
 	}
 
 	/**
-	 * Parses {@code schema.table}; a name without a schema is in {@code public}.
-	 * @throws IllegalArgumentException when a part is not a lower-case unquoted PostgreSQL identifier
+	 * Parses {@code schema.table}; a name without a schema is in {@code public}. Names are taken
+	 * as written (quoted, so case-sensitive), as in a pipeline spec's {@code postgresCdc.table}.
+	 * @throws IllegalArgumentException when a part is not a letter or '_' then letters, digits or '_'
 	 */
 	public static CdcTable parse(String qualifiedName) {
 		String name = qualifiedName == null ? "" : qualifiedName.strip();
@@ -37,16 +45,32 @@ public record CdcTable(String schema, String table) {
 	}
 
 	/**
-	 * The replication slot and publication of this table: {@code sp_cdc_<schema>_<table>}, cut to
-	 * PostgreSQL's 63 characters with a hash suffix when longer.
+	 * The replication slot and publication of this table: {@code sp_cdc_<schema>_<table>} in lower
+	 * case (slot names allow only lower-case letters, digits and '_'), with a hash suffix when the
+	 * name has upper-case letters or is longer than PostgreSQL's 63 characters, so that distinct
+	 * tables never share a slot.
 	 */
 	public String slotName() {
 		String name = "sp_cdc_" + schema + "_" + table;
-		if (name.length() <= 63) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		if (lower.equals(name) && name.length() <= 63) {
 			return name;
 		}
 		String hash = Integer.toHexString(qualifiedName().hashCode());
-		return name.substring(0, 62 - hash.length()) + "_" + hash;
+		return lower.substring(0, Math.min(lower.length(), 62 - hash.length())) + "_" + hash;
+	}
+
+	/**
+	 * The tables a pipeline reads through CDC ({@code tables: { x: { postgresCdc: ... } }}).
+	 */
+	public static Set<CdcTable> demandedBy(PipelineSpec spec) {
+		Set<CdcTable> tables = new LinkedHashSet<>();
+		for (Table table : spec.tables().values()) {
+			if (table.source() instanceof TableSource.PostgresCdc cdc) {
+				tables.add(new CdcTable(cdc.schema(), cdc.table()));
+			}
+		}
+		return tables;
 	}
 
 	/** {@code schema.table}. */
@@ -62,7 +86,7 @@ public record CdcTable(String schema, String table) {
 	private static void requireName(String part, String value) {
 		if (value == null || !NAME.matcher(value).matches()) {
 			throw new IllegalArgumentException("CDC table " + part + " '" + value
-					+ "' must be a lower-case PostgreSQL identifier (letters, digits, '_'; at most 63), e.g. public.users");
+					+ "' must be a letter or '_' then letters, digits or '_' (at most 63), e.g. public.users");
 		}
 	}
 

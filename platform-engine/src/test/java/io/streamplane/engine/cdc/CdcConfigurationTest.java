@@ -55,7 +55,7 @@ class CdcConfigurationTest {
 
 	@Test
 	void shouldRejectTableNamesThatAreNotPlainIdentifiers() {
-		runner.withPropertyValues("streamplane.engine.cdc.tables=public.users,Sales.Orders")
+		runner.withPropertyValues("streamplane.engine.cdc.tables=public.users,sales.1orders")
 			.run(context -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
