@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
+
 /**
  * Computes feature values at request time by merging the tiles of an entity inside each feature's
  * window, so values fall as tiles age out even when no new event arrives.

@@ -11,6 +11,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import io.streamplane.features.ingest.PipelineViewsReader;
 import io.streamplane.features.ingest.TileConsumers;
 import io.streamplane.features.ingest.TileIngest;
 import io.streamplane.features.web.FeatureWebConfiguration;
@@ -18,7 +19,8 @@ import io.streamplane.role.ConditionalOnRole;
 import io.streamplane.role.Role;
 
 /**
- * The feature-server role: consumes the engine's tiles from {@code sp.features.*} into a RocksDB
+ * The feature-server role: learns the feature views of the pipelines from {@code sp.pipelines}
+ * ({@link PipelineViewsReader}), consumes the engine's tiles from {@code sp.features.*} into a RocksDB
  * {@link TileStore} and serves {@code GET /features/{view}/{entity}}. On when {@code streamplane.roles}
  * includes {@code feature-server}; configured by {@link FeatureServerProperties}. On shutdown the ingest
  * thread stops first (a lifecycle bean), then the store closes (a bean it depends on).
@@ -53,6 +55,13 @@ public final class FeatureServerAutoConfiguration {
 			KafkaProperties kafka, KafkaConnectionDetails connection) {
 		return new TileIngest(new TileConsumers(kafka, connection), store, views, new TileIngest.Settings(
 				properties.pollTimeout(), properties.topicRefreshInterval(), properties.pruneInterval()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PipelineViewsReader pipelineViewsReader(FeatureViews views, KafkaProperties kafka,
+			KafkaConnectionDetails connection) {
+		return new PipelineViewsReader(new TileConsumers(kafka, connection).forPipelines(), views);
 	}
 
 }

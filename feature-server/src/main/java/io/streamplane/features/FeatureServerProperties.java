@@ -32,8 +32,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEntitiesPerRequest largest number of entities one batch read may ask for (the batch endpoint is
  * not served yet; single-entity reads are unaffected)
  * @param maxRequestSize largest request body a batch read may send (not served yet, see above)
- * @param views the feature views served, by view name; until the engine publishes the {@code features:} of
- * pipeline specs, views are defined here and must match the tiles the engine writes
+ * @param views feature views served in addition to those the pipelines define (their {@code features:},
+ * learnt from {@code sp.pipelines}), by view name; for tiles another producer writes; a view configured
+ * here wins over a pipeline's view of the same name
  */
 @Validated
 @ConfigurationProperties(FeatureServerProperties.PREFIX)
@@ -106,7 +107,7 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 	/**
 	 * One feature of a view ({@code streamplane.feature-server.views.<name>.features.<feature>.*}).
 	 *
-	 * @param aggregate the aggregate function: count, sum, min, max, avg, first or last
+	 * @param aggregate the aggregate function: count, sum, min, max, avg, first, last or count_distinct
 	 * @param argument the event field it reads; empty for count
 	 * @param window how far back from the request time it reaches; a multiple of the view's tile size
 	 */

@@ -22,6 +22,7 @@ import io.streamplane.features.internal.EntityScan;
 import io.streamplane.features.internal.StoreMemory;
 import io.streamplane.features.internal.TileKeys;
 import io.streamplane.features.internal.TilePruner;
+import io.streamplane.protocol.tiles.TileCodec;
 
 /**
  * The feature server's tiles in one RocksDB database: one column family per view, keyed by

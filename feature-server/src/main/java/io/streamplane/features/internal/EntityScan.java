@@ -11,8 +11,8 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.Slice;
 
 import io.streamplane.features.EntityTiles;
-import io.streamplane.features.Tile;
-import io.streamplane.features.TileCodec;
+import io.streamplane.protocol.tiles.Tile;
+import io.streamplane.protocol.tiles.TileCodec;
 
 /**
  * Reads the tiles of one entity in a range of tile starts with one bounded iterator: a seek to the

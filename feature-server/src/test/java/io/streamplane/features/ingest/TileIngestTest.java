@@ -25,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 import io.streamplane.features.Feature;
 import io.streamplane.features.FeatureView;
 import io.streamplane.features.FeatureViews;
-import io.streamplane.features.PartialAggregate;
-import io.streamplane.features.Tile;
-import io.streamplane.features.TileCodec;
 import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
+import io.streamplane.protocol.tiles.TileCodec;
 
 class TileIngestTest {
 

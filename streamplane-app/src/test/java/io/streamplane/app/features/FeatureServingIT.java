@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 import io.streamplane.app.StreamplaneApplication;
-import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.ApiClient.Response;
+import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import io.streamplane.app.testing.TestInfrastructure;
-import io.streamplane.features.PartialAggregate;
-import io.streamplane.features.Tile;
-import io.streamplane.features.TileCodec;
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
+import io.streamplane.protocol.tiles.TileCodec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -39,13 +39,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tiles written to {@code sp.features.demo.user_clicks} are served by {@code GET /features}; the view
  * {@code user_clicks} is defined in {@link StreamplaneIntegrationTest#FEATURE_SERVER_TEST_PROPERTIES}.
+ * The tiles lie on 1 February 2026, a month after the c7 clicks that {@code FeatureViewEndToEndIT} writes
+ * to the same view in the same broker, so neither test sees the other's tiles in its windows.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class FeatureServingIT extends StreamplaneIntegrationTest {
 
 	private static final String TOPIC = "sp.features.demo.user_clicks";
 
-	private static final String AS_OF = "2026-01-01T12:06:30Z";
+	private static final String AS_OF = "2026-02-01T12:06:30Z";
 
 	@LocalServerPort
 	int port;
@@ -64,12 +66,12 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
-			send(producer, clicks("u1", "2026-01-01T12:01:10Z", 3));
-			send(producer, clicks("u1", "2026-01-01T12:05:20Z", 1));
+			send(producer, clicks("u1", "2026-02-01T12:01:10Z", 3));
+			send(producer, clicks("u1", "2026-02-01T12:05:20Z", 1));
 			producer.send(new ProducerRecord<>(TOPIC, "u1", "{not a tile".getBytes(StandardCharsets.UTF_8)));
-			send(producer, clicks("u1", "2026-01-01T12:05:40Z", 2));
-			send(producer, clicks("u1", "2026-01-01T12:06:05Z", 1));
-			send(producer, clicks("u2", "2026-01-01T10:00:00Z", 7));
+			send(producer, clicks("u1", "2026-02-01T12:05:40Z", 2));
+			send(producer, clicks("u1", "2026-02-01T12:06:05Z", 1));
+			send(producer, clicks("u2", "2026-02-01T10:00:00Z", 7));
 			producer.flush();
 		}
 	}
@@ -90,7 +92,7 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 
 		assertThat(features.path("clicks_5m").path("value").asLong()).isEqualTo(3);
 		assertThat(features.path("clicks_5m").path("status").asString()).isEqualTo("PRESENT");
-		assertThat(features.path("clicks_5m").path("event_timestamp").asString()).isEqualTo("2026-01-01T12:06:05Z");
+		assertThat(features.path("clicks_5m").path("event_timestamp").asString()).isEqualTo("2026-02-01T12:06:05Z");
 		assertThat(features.path("clicks_1h").path("status").asString()).isEqualTo("PRESENT");
 	}
 
@@ -105,7 +107,7 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 
 		assertThat(features.path("clicks_5m").path("status").asString()).isEqualTo("OUTSIDE_MAX_AGE");
 		assertThat(features.path("clicks_5m").path("value").isNull()).isTrue();
-		assertThat(features.path("clicks_5m").path("event_timestamp").asString()).isEqualTo("2026-01-01T10:00:00Z");
+		assertThat(features.path("clicks_5m").path("event_timestamp").asString()).isEqualTo("2026-02-01T10:00:00Z");
 	}
 
 	@Test
