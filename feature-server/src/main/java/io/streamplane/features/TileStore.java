@@ -21,13 +21,14 @@ import org.rocksdb.WriteOptions;
 import io.streamplane.features.internal.ColumnFamilies;
 import io.streamplane.features.internal.EntityScan;
 import io.streamplane.features.internal.StoreMemory;
+import io.streamplane.features.internal.StoredTiles;
 import io.streamplane.features.internal.TileKeys;
 import io.streamplane.features.internal.TilePruner;
-import io.streamplane.protocol.tiles.TileCodec;
 
 /**
  * The feature server's tiles in one RocksDB database: one column family per view, keyed by
- * {@code UTF-8(entity) 0x00 big-endian-int64(tileStartMs)}, the value being the tile's JSON. Consumed
+ * {@code UTF-8(entity) 0x00 big-endian-int64(tileStartMs)}, the value being the tile in a compact binary
+ * form decoded once at ingest ({@link StoredTiles}). Consumed
  * offsets and the newest event time per view live in their own families and are written in the same
  * atomic batch as the tiles, so after a crash the store and the offsets to resume from agree.
  *
@@ -87,7 +88,7 @@ public final class TileStore implements AutoCloseable {
 					write.delete(family, key);
 				}
 				else {
-					write.put(family, key, TileCodec.toJson(consumed.tile()));
+					write.put(family, key, StoredTiles.encode(consumed.tile()));
 					newest.merge(consumed.view(), consumed.tile().newestEventTimeMs(), Math::max);
 				}
 			}
@@ -130,7 +131,7 @@ public final class TileStore implements AutoCloseable {
 		if (toStartMs < 0 || family == null) {
 			return Collections.nCopies(entities.size(), EntityTiles.NONE);
 		}
-		return EntityScan.scan(families.db(), family, entities, fromStartMs, toStartMs);
+		return EntityScan.scan(families.db(), family, view, entities, fromStartMs, toStartMs);
 	}
 
 	/** The views that tiles were applied to, with the newest event time of each (epoch milliseconds). */

@@ -23,7 +23,8 @@ import io.streamplane.benchmarks.wordcount.BenchmarkException;
  * own (so its RSS is its own), on this benchmark's class path, serving the loaded data directory and
  * ingesting tiles from the benchmark broker. Keep-alive connections are never closed by the server (Tomcat's
  * default closes them every 100 requests), as a model server's pooled client expects; see docs/features.md
- * (sizing). Its log goes to {@code target/feature-server.log}.
+ * (sizing). Its log goes to {@code target/feature-server.log}. Environment variable
+ * {@code FEATURE_SERVER_JAVA_OPTS} adds JVM options, e.g. a JFR recording.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -42,8 +43,12 @@ final class ServerProcess implements AutoCloseable {
 
 	static ServerProcess start(Path dataDir, String bootstrapServers, int port, String heap) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
-				"--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+		List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
+		String extraOptions = System.getenv("FEATURE_SERVER_JAVA_OPTS");
+		if (extraOptions != null && !extraOptions.isBlank()) {
+			command.addAll(List.of(extraOptions.trim().split("\\s+")));
+		}
+		command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
 				"io.streamplane.app.StreamplaneApplication", "--streamplane.roles=feature-server",
 				"--streamplane.standalone.enabled=false", "--server.port=" + port,
 				"--spring.kafka.bootstrap-servers=" + bootstrapServers,

@@ -11,7 +11,6 @@ import org.rocksdb.RocksIterator;
 
 import io.streamplane.features.EntityTiles;
 import io.streamplane.protocol.tiles.Tile;
-import io.streamplane.protocol.tiles.TileCodec;
 
 /**
  * Reads the tiles of entities in a range of tile starts with one iterator for the whole batch, so every
@@ -26,10 +25,10 @@ public final class EntityScan {
 	}
 
 	/**
-	 * For each entity, in the order given: its tiles with {@code fromStartMs <= tileStartMs <= toStartMs},
+	 * For each entity of {@code view}, in the order given: its tiles with {@code fromStartMs <= tileStartMs <= toStartMs},
 	 * and its latest tile up to {@code toStartMs}. An empty entity, or one containing U+0000, has none.
 	 */
-	public static List<EntityTiles> scan(RocksDB db, ColumnFamilyHandle family, List<String> entities,
+	public static List<EntityTiles> scan(RocksDB db, ColumnFamilyHandle family, String view, List<String> entities,
 			long fromStartMs, long toStartMs) {
 		byte[][] prefixes = new byte[entities.size()][];
 		for (int i = 0; i < prefixes.length; i++) {
@@ -38,14 +37,14 @@ public final class EntityScan {
 		EntityTiles[] found = new EntityTiles[entities.size()];
 		try (RocksIterator iterator = db.newIterator(family)) {
 			for (int index : keyOrder(prefixes)) {
-				found[index] = scan(iterator, entities.get(index), prefixes[index], fromStartMs, toStartMs);
+				found[index] = scan(iterator, view, entities.get(index), prefixes[index], fromStartMs, toStartMs);
 			}
 		}
 		return Arrays.asList(found);
 	}
 
-	private static EntityTiles scan(RocksIterator iterator, String entity, byte[] prefix, long fromStartMs,
-			long toStartMs) {
+	private static EntityTiles scan(RocksIterator iterator, String view, String entity, byte[] prefix,
+			long fromStartMs, long toStartMs) {
 		if (entity.isEmpty() || entity.indexOf('\0') >= 0) {
 			return EntityTiles.NONE;
 		}
@@ -55,14 +54,14 @@ public final class EntityScan {
 			if (!TileKeys.isTileOf(prefix, key) || TileKeys.tileStartMs(key) > toStartMs) {
 				break;
 			}
-			inRange.add(TileCodec.fromJson(iterator.value()));
+			inRange.add(StoredTiles.decode(view, entity, iterator.value()));
 		}
 		if (!inRange.isEmpty()) {
 			return new EntityTiles(inRange, Optional.of(inRange.getLast()));
 		}
 		iterator.seekForPrev(TileKeys.key(entity, toStartMs));
 		return iterator.isValid() && TileKeys.isTileOf(prefix, iterator.key())
-				? new EntityTiles(List.of(), Optional.of(TileCodec.fromJson(iterator.value()))) : EntityTiles.NONE;
+				? new EntityTiles(List.of(), Optional.of(StoredTiles.decode(view, entity, iterator.value()))) : EntityTiles.NONE;
 	}
 
 	private static Integer[] keyOrder(byte[][] prefixes) {

@@ -46,10 +46,15 @@ public final class RequestTimingFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/** Whether {@code request} reads features: {@code /features} or a path under it. */
+	public static boolean isFeatureRequest(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		return uri.startsWith("/features") && (uri.length() == 9 || uri.charAt(9) == '/');
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String uri = request.getRequestURI();
-		return !uri.equals("/features") && !uri.startsWith("/features/");
+		return !isFeatureRequest(request);
 	}
 
 	@Override

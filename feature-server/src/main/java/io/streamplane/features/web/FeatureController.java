@@ -1,9 +1,13 @@
 package io.streamplane.features.web;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,23 +44,33 @@ public class FeatureController {
 
 	@GetMapping("/features/{view}/{entity}")
 	ResponseEntity<?> read(@PathVariable String view, @PathVariable String entity,
-			@RequestParam(name = "as_of", required = false) Optional<String> asOf) {
+			@RequestParam(name = "as_of", required = false) Optional<String> asOf, HttpServletResponse response)
+			throws IOException {
 		Optional<FeatureView> served = views.find(view);
 		if (served.isEmpty()) {
 			return problem(FeatureProblems.notFound("no feature view named '" + view + "'; the served views are "
 					+ views.names()));
 		}
 		if (asOf.isEmpty()) {
-			return ResponseEntity.ok(FeaturesResponse.of(view, entity, reader.read(served.get(), entity)));
+			return ok(response, FeaturesJson.write(view, entity, reader.read(served.get(), entity)));
 		}
 		try {
 			Instant instant = Instant.parse(asOf.get());
-			return ResponseEntity.ok(FeaturesResponse.of(view, entity, reader.read(served.get(), entity, instant)));
+			return ok(response, FeaturesJson.write(view, entity, reader.read(served.get(), entity, instant)));
 		}
 		catch (DateTimeParseException ex) {
 			return problem(FeatureProblems.invalidRequest("as_of: '" + asOf.get()
 					+ "' is not an ISO-8601 instant; send e.g. as_of=" + AS_OF_EXAMPLE));
 		}
+	}
+
+	/** Writes the body straight to the response: no content negotiation, no converter; {@code null} says done. */
+	private static ResponseEntity<?> ok(HttpServletResponse response, byte[] body) throws IOException {
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+		return null;
 	}
 
 	private static ResponseEntity<?> problem(ProblemDetail problem) {

@@ -14,9 +14,13 @@ import org.springframework.core.Ordered;
 import io.streamplane.features.FeatureReader;
 import io.streamplane.features.FeatureServerProperties;
 import io.streamplane.features.FeatureViews;
+import io.streamplane.features.metrics.FeatureObservationPredicate;
 import io.streamplane.features.metrics.RequestTimingFilter;
 
-/** The feature API of a servlet web application: both read endpoints and the timing of every request. */
+/**
+ * The feature API of a servlet web application: both read endpoints, the timing of every request, and no
+ * Spring observation of feature reads (the timing filter measures them).
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 public class FeatureWebConfiguration {
@@ -40,6 +44,11 @@ public class FeatureWebConfiguration {
 		registration.addUrlPatterns("/features", "/features/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
+	}
+
+	@Bean
+	FeatureObservationPredicate featureObservationPredicate() {
+		return new FeatureObservationPredicate();
 	}
 
 	@Bean

@@ -1,0 +1,65 @@
+package io.streamplane.features.web;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.Map;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.streamplane.features.FeatureValue;
+
+/**
+ * The body of {@code GET /features/{view}/{entity}}, written with Jackson's streaming generator rather than
+ * through records and message converters (a GET's response is small and of one fixed shape):
+ * {@code {"view":…,"entity":…,"features":{"<name>":{"value":…,"status":"PRESENT","event_timestamp":"<ISO-8601>"},…}}},
+ * features in the view's order; {@code value} is {@code null} unless the status is {@code PRESENT},
+ * {@code event_timestamp} is {@code null} for an entity never seen.
+ */
+final class FeaturesJson {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private FeaturesJson() {
+	}
+
+	/** The UTF-8 JSON of the features of {@code entity}. */
+	static byte[] write(String view, String entity, Map<String, FeatureValue> values) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 96 * values.size());
+		try (JsonGenerator json = MAPPER.createGenerator(out)) {
+			json.writeStartObject();
+			json.writeStringProperty("view", view);
+			json.writeStringProperty("entity", entity);
+			json.writeName("features");
+			json.writeStartObject();
+			values.forEach((name, value) -> feature(json, name, value));
+			json.writeEndObject();
+			json.writeEndObject();
+		}
+		return out.toByteArray();
+	}
+
+	private static void feature(JsonGenerator json, String name, FeatureValue value) {
+		json.writeName(name);
+		json.writeStartObject();
+		json.writeName("value");
+		scalar(json, value.value());
+		json.writeStringProperty("status", value.status().name());
+		Instant timestamp = value.eventTimestamp();
+		json.writeStringProperty("event_timestamp", timestamp == null ? null : timestamp.toString());
+		json.writeEndObject();
+	}
+
+	private static void scalar(JsonGenerator json, Object value) {
+		switch (value) {
+			case null -> json.writeNull();
+			case Long number -> json.writeNumber(number);
+			case Double number -> json.writeNumber(number);
+			case Integer number -> json.writeNumber(number);
+			case String text -> json.writeString(text);
+			case Boolean flag -> json.writeBoolean(flag);
+			default -> json.writePOJO(value);
+		}
+	}
+
+}
