@@ -66,6 +66,20 @@ public final class FeatureBenchmark {
 	}
 
 	private RssSample run(Path dataDir) throws IOException, InterruptedException {
+		RssSample rss = null;
+		try (BenchmarkCluster cluster = BenchmarkCluster.start()) {
+			if (options.serving()) {
+				rss = serving(dataDir.resolve("serving"), cluster);
+			}
+			if (options.freshnessRate() > 0) {
+				latencies.add(freshness(dataDir.resolve("freshness"), cluster));
+				progress("Freshness measured");
+			}
+		}
+		return rss;
+	}
+
+	private RssSample serving(Path dataDir, BenchmarkCluster cluster) throws IOException, InterruptedException {
 		long nowMs = System.currentTimeMillis();
 		long loading = System.nanoTime();
 		long tiles = StoreLoader.load(dataDir, options.entities(), options.tilesPerEntity(), nowMs, options.seed());
@@ -74,21 +88,31 @@ public final class FeatureBenchmark {
 		progress(notes.getLast());
 		latencies.addAll(InProcessBaselines.measure(dataDir, BenchView.view(), options, nowMs));
 		progress("In-process baselines measured");
-		try (BenchmarkCluster cluster = BenchmarkCluster.start()) {
-			cluster.createTopics(2, List.of(BenchView.TOPIC));
-			try (ServerProcess server = ServerProcess.start(dataDir, cluster.bootstrapServers(), freePort(),
-					options.serverHeap())) {
-				progress("Feature server started, pid " + server.pid());
-				LoadPhases phases = new LoadPhases(options, server);
-				phases.check();
-				latencies.add(phases.trivial());
-				progress("Trivial endpoint measured");
-				latencies.add(phases.get());
-				progress("GET measured");
-				latencies.add(phases.post());
-				progress("POST measured");
-				return options.rssUpdates() > 0 ? rss(server, cluster) : null;
-			}
+		cluster.createTopics(2, List.of(BenchView.TOPIC));
+		List<String> properties = new ArrayList<>(List.of("--streamplane.roles=feature-server"));
+		properties.addAll(BenchView.serverProperties());
+		try (ServerProcess server = ServerProcess.start(dataDir, cluster.bootstrapServers(), freePort(),
+				options.serverHeap(), properties)) {
+			progress("Feature server started, pid " + server.pid());
+			LoadPhases phases = new LoadPhases(options, server);
+			phases.check();
+			latencies.add(phases.trivial());
+			progress("Trivial endpoint measured");
+			latencies.add(phases.get());
+			progress("GET measured");
+			latencies.add(phases.post());
+			progress("POST measured");
+			return options.rssUpdates() > 0 ? rss(server, cluster) : null;
+		}
+	}
+
+	private Latency freshness(Path dataDir, BenchmarkCluster cluster) throws IOException, InterruptedException {
+		cluster.createTopics(2, FreshnessRun.topics());
+		try (ServerProcess server = ServerProcess.start(dataDir.resolve("features"), cluster.bootstrapServers(),
+				freePort(), options.serverHeap(), FreshnessRun.serverProperties(dataDir.resolve("engine").toString(),
+						options.commitInterval()))) {
+			progress("Engine + feature server started, pid " + server.pid());
+			return new FreshnessRun(options, server, cluster.bootstrapServers()).measure();
 		}
 	}
 

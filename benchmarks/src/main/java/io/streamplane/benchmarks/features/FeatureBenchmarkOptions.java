@@ -22,20 +22,25 @@ import java.util.Map;
  * @param rssUpdates tile updates ingested through Kafka while the server's RSS is sampled; 0 skips it
  * @param serverHeap the server's Java heap ({@code -Xms} = {@code -Xmx}, pre-touched)
  * @param seed seed of entity choice and tile contents
+ * @param serving whether to load the store and measure the baselines and HTTP reads ({@code false}: freshness only)
+ * @param freshnessRate events per second of the freshness run (engine and feature server in one process); 0 skips it
+ * @param commitInterval the engine's {@code streamplane.engine.commit-interval} in the freshness run
  * @param report where the markdown report is written
  */
 record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, int postRate, int postEntities,
 		int connections, Duration warmup, Duration measure, int rawReads, long rssUpdates, String serverHeap,
-		long seed, String report) {
+		long seed, boolean serving, int freshnessRate, Duration commitInterval, String report) {
 
 	/**
 	 * Defaults: 1M entities, 2 tiles each, GET at 5,000/s, POST(100) at 200/s, 10 s warm-up + 20 s measured
 	 * each, 2M updates for the RSS check (the issue's 10M take about 15 minutes of ingest on a busy 2-core
-	 * machine: {@code --rss-updates=10000000}).
+	 * machine: {@code --rss-updates=10000000}); no freshness run ({@code --freshness-rate=10000} adds it, with
+	 * the engine's commit interval at 100 ms).
 	 */
 	static FeatureBenchmarkOptions defaults() {
 		return new FeatureBenchmarkOptions(1_000_000, 2, 5_000, 200, 100, 8, Duration.ofSeconds(10),
-				Duration.ofSeconds(20), 200_000, 2_000_000, "512m", 42, "target/features-results.md");
+				Duration.ofSeconds(20), 200_000, 2_000_000, "512m", 42, true, 0, Duration.ofMillis(100),
+				"target/features-results.md");
 	}
 
 	/**
@@ -68,7 +73,9 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 					Duration.ofSeconds(Long.parseLong(values.get("warmup-seconds"))),
 					Duration.ofSeconds(Long.parseLong(values.get("measure-seconds"))),
 					Integer.parseInt(values.get("raw-reads")), Long.parseLong(values.get("rss-updates")),
-					values.get("server-heap"), Long.parseLong(values.get("seed")), values.get("report"));
+					values.get("server-heap"), Long.parseLong(values.get("seed")),
+					Boolean.parseBoolean(values.get("serving")), Integer.parseInt(values.get("freshness-rate")),
+					Duration.ofMillis(Long.parseLong(values.get("commit-interval-ms"))), values.get("report"));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Bad number in " + values + ": " + ex.getMessage()
@@ -90,6 +97,9 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 		map.put("rss-updates", String.valueOf(rssUpdates));
 		map.put("server-heap", serverHeap);
 		map.put("seed", String.valueOf(seed));
+		map.put("serving", String.valueOf(serving));
+		map.put("freshness-rate", String.valueOf(freshnessRate));
+		map.put("commit-interval-ms", String.valueOf(commitInterval.toMillis()));
 		map.put("report", report);
 		return map;
 	}

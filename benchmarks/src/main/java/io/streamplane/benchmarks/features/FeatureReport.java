@@ -15,6 +15,8 @@ final class FeatureReport {
 
 	private static final double POST_TARGET_P99_MS = 5.0;
 
+	private static final double FRESHNESS_TARGET_P99_MS = 500.0;
+
 	private FeatureReport() {
 	}
 
@@ -65,6 +67,11 @@ final class FeatureReport {
 				"POST(%d) p99 %.3f ms at %,d/s against the target %.1f ms: %s.%n", options.postEntities(),
 				post.p99() / 1000, options.postRate(), POST_TARGET_P99_MS,
 				post.p99() / 1000 <= POST_TARGET_P99_MS ? "**met**" : "**missed**")));
+		find(latencies, "freshness").ifPresent(fresh -> out.append(String.format(
+				"Freshness p99 %.1f ms (p95 %.1f ms) at %,d events/s, engine commit interval %d ms, against the target "
+						+ "%.0f ms: %s.%n", fresh.p99() / 1000, fresh.p95() / 1000, options.freshnessRate(),
+				options.commitInterval().toMillis(), FRESHNESS_TARGET_P99_MS,
+				fresh.p99() / 1000 <= FRESHNESS_TARGET_P99_MS && fresh.errors() == 0 ? "**met**" : "**missed**")));
 	}
 
 	private static Optional<Latency> find(List<Latency> latencies, String prefix) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
 import io.streamplane.benchmarks.wordcount.BenchmarkException;
 
 /**
- * The feature server under test: Streamplane's application with only the feature-server role, in a JVM of its
- * own (so its RSS is its own), on this benchmark's class path, serving the loaded data directory and
+ * The feature server under test: Streamplane's application with the roles its properties name (the feature-server
+ * role alone, or the engine too for freshness), in a JVM of its own (so its RSS is its own), on this benchmark's class path, serving the loaded data directory and
  * ingesting tiles from the benchmark broker. Keep-alive connections are never closed by the server (Tomcat's
  * default closes them every 100 requests), as a model server's pooled client expects; see docs/features.md
  * (sizing). Its log goes to {@code target/feature-server.log}. Environment variable
@@ -41,7 +42,8 @@ final class ServerProcess implements AutoCloseable {
 		this.port = port;
 	}
 
-	static ServerProcess start(Path dataDir, String bootstrapServers, int port, String heap) throws IOException {
+	static ServerProcess start(Path dataDir, String bootstrapServers, int port, String heap, List<String> properties)
+			throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
 		String extraOptions = System.getenv("FEATURE_SERVER_JAVA_OPTS");
@@ -49,12 +51,12 @@ final class ServerProcess implements AutoCloseable {
 			command.addAll(List.of(extraOptions.trim().split("\\s+")));
 		}
 		command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-				"io.streamplane.app.StreamplaneApplication", "--streamplane.roles=feature-server",
+				"io.streamplane.app.StreamplaneApplication",
 				"--streamplane.standalone.enabled=false", "--server.port=" + port,
 				"--spring.kafka.bootstrap-servers=" + bootstrapServers,
 				"--streamplane.feature-server.data-dir=" + dataDir, "--logging.level.root=WARN",
 				"--server.tomcat.max-keep-alive-requests=-1"));
-		command.addAll(BenchView.serverProperties());
+		command.addAll(properties);
 		Path log = Path.of("target", "feature-server.log");
 		Files.createDirectories(log.getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -74,6 +76,21 @@ final class ServerProcess implements AutoCloseable {
 	/** The body of a GET, failing unless it is a 200. */
 	String get(String path) {
 		return body(HttpRequest.newBuilder(uri(path)).build());
+	}
+
+	/** The body of a GET if it is a 200, else empty (e.g. a view not served yet). */
+	Optional<String> getIfOk(String path) {
+		try {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).build(), BodyHandlers.ofString());
+			return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new BenchmarkException(path + " failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BenchmarkException("Interrupted", ex);
+		}
 	}
 
 	/** The body of a JSON POST, failing unless it is a 200. */
