@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,12 +63,8 @@ public class FeatureController {
 		}
 	}
 
-	/** Writes the body straight to the response: no content negotiation, no converter; {@code null} says done. */
 	private static ResponseEntity<?> ok(HttpServletResponse response, byte[] body) throws IOException {
-		response.setStatus(HttpServletResponse.SC_OK);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		FeaturesJson.send(response, body);
 		return null;
 	}
 

@@ -1,8 +1,14 @@
 package io.streamplane.features.web;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +32,7 @@ final class FeaturesJson {
 	/** The UTF-8 JSON of the features of {@code entity}. */
 	static byte[] write(String view, String entity, Map<String, FeatureValue> values) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 96 * values.size());
-		try (JsonGenerator json = MAPPER.createGenerator(out)) {
+		try (JsonGenerator json = generator(out)) {
 			json.writeStartObject();
 			json.writeStringProperty("view", view);
 			json.writeStringProperty("entity", entity);
@@ -37,6 +43,32 @@ final class FeaturesJson {
 			json.writeEndObject();
 		}
 		return out.toByteArray();
+	}
+
+	/** A generator of UTF-8 JSON into {@code out}. */
+	static JsonGenerator generator(OutputStream out) {
+		return MAPPER.createGenerator(out);
+	}
+
+	/** Writes a feature value: a JSON scalar for the types aggregates produce, Jackson's default for others. */
+	static void scalar(JsonGenerator json, Object value) {
+		switch (value) {
+			case null -> json.writeNull();
+			case Long number -> json.writeNumber(number);
+			case Double number -> json.writeNumber(number);
+			case Integer number -> json.writeNumber(number);
+			case String text -> json.writeString(text);
+			case Boolean flag -> json.writeBoolean(flag);
+			default -> json.writePOJO(value);
+		}
+	}
+
+	/** Writes the body straight to the response: no content negotiation, no message converter. */
+	static void send(HttpServletResponse response, byte[] body) throws IOException {
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	private static void feature(JsonGenerator json, String name, FeatureValue value) {
@@ -50,16 +82,5 @@ final class FeaturesJson {
 		json.writeEndObject();
 	}
 
-	private static void scalar(JsonGenerator json, Object value) {
-		switch (value) {
-			case null -> json.writeNull();
-			case Long number -> json.writeNumber(number);
-			case Double number -> json.writeNumber(number);
-			case Integer number -> json.writeNumber(number);
-			case String text -> json.writeString(text);
-			case Boolean flag -> json.writeBoolean(flag);
-			default -> json.writePOJO(value);
-		}
-	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -46,12 +47,13 @@ public class OnlineFeaturesController {
 	}
 
 	@PostMapping("/features")
-	ResponseEntity<?> read(HttpServletRequest http) throws IOException {
+	ResponseEntity<?> read(HttpServletRequest http, HttpServletResponse response) throws IOException {
 		try {
 			OnlineFeaturesRequest request = OnlineFeaturesRequest.parse(body(http), maxEntities);
 			FeatureSelection selection = FeatureSelection.resolve(request, views);
-			return ResponseEntity.ok(OnlineFeaturesResponse.read(request, selection, reader,
-					request.asOf().orElseGet(reader::now)));
+			FeaturesJson.send(response, OnlineFeaturesJson.write(OnlineFeaturesResponse.read(request, selection,
+					reader, request.asOf().orElseGet(reader::now))));
+			return null;
 		}
 		catch (FeatureRequestException ex) {
 			ProblemDetail problem = ex.problem();
