@@ -2,6 +2,7 @@ package io.streamplane.benchmarks.features;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -92,11 +93,17 @@ final class FreshnessRun {
 		this.bootstrapServers = bootstrapServers;
 	}
 
-	/** The server's properties: both roles, the engine's state in {@code stateDir}. */
+	/**
+	 * The server's properties: both roles, the engine's state in {@code stateDir}, its commit interval when
+	 * {@code commitInterval} is positive (else the engine's default).
+	 */
 	static List<String> serverProperties(String stateDir, Duration commitInterval) {
-		return List.of("--streamplane.roles=engine,feature-server", "--streamplane.engine.state-dir=" + stateDir,
-				"--streamplane.engine.commit-interval=" + commitInterval.toMillis() + "ms",
-				"--streamplane.engine.replication-factor=1");
+		List<String> properties = new ArrayList<>(List.of("--streamplane.roles=engine,feature-server",
+				"--streamplane.engine.state-dir=" + stateDir, "--streamplane.engine.replication-factor=1"));
+		if (commitInterval.isPositive()) {
+			properties.add("--streamplane.engine.commit-interval=" + commitInterval.toMillis() + "ms");
+		}
+		return properties;
 	}
 
 	/** Publishes the pipeline, produces and probes, and returns the produced → visible latencies. */
