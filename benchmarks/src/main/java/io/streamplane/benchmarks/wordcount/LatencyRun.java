@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 
+import io.streamplane.benchmarks.harness.BenchmarkCluster;
+import io.streamplane.benchmarks.harness.StreamsApp;
 import org.apache.kafka.streams.Topology;
 
 /**

@@ -1,4 +1,4 @@
-package io.streamplane.benchmarks.wordcount;
+package io.streamplane.benchmarks.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * The one broker every variant runs against: Streamplane's embedded Kafka broker on free loopback
  * ports and a fresh temporary directory, which {@link #close()} deletes.
  */
-final class BenchmarkCluster implements AutoCloseable {
+public final class BenchmarkCluster implements AutoCloseable {
 
 	private final Path directory;
 
@@ -41,7 +41,7 @@ final class BenchmarkCluster implements AutoCloseable {
 		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
 	}
 
-	static BenchmarkCluster start() {
+	public static BenchmarkCluster start() {
 		Path directory;
 		try {
 			directory = Files.createTempDirectory("streamplane-benchmark-");
@@ -59,17 +59,17 @@ final class BenchmarkCluster implements AutoCloseable {
 		}
 	}
 
-	String bootstrapServers() {
+	public String bootstrapServers() {
 		return broker.bootstrapServers();
 	}
 
 	/** A fresh state directory for the Kafka Streams application {@code applicationId}. */
-	Path stateDirectory(String applicationId) {
+	public Path stateDirectory(String applicationId) {
 		return directory.resolve("state").resolve(applicationId);
 	}
 
 	/** Creates the topics that do not exist yet, each with {@code partitions} partitions. */
-	void createTopics(int partitions, Collection<String> topics) {
+	public void createTopics(int partitions, Collection<String> topics) {
 		List<NewTopic> newTopics = topics.stream()
 			.distinct()
 			.map(topic -> new NewTopic(topic, partitions, (short) 1))
@@ -91,7 +91,7 @@ final class BenchmarkCluster implements AutoCloseable {
 	}
 
 	/** The number of records ever written to {@code topic}: the sum of its partitions' end offsets. */
-	long recordsIn(String topic) {
+	public long recordsIn(String topic) {
 		try {
 			int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
 			Map<TopicPartition, OffsetSpec> latest = Stream.iterate(0, p -> p + 1)

@@ -1,0 +1,149 @@
+package io.streamplane.benchmarks.joins;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.streamplane.benchmarks.harness.BenchmarkCluster;
+import io.streamplane.benchmarks.harness.BenchmarkException;
+import io.streamplane.benchmarks.harness.Results;
+import io.streamplane.benchmarks.harness.Results.Case;
+import io.streamplane.benchmarks.harness.SpecResources;
+import io.streamplane.benchmarks.harness.StreamsSettings;
+import io.streamplane.benchmarks.harness.Throughput;
+import io.streamplane.engine.compile.CompiledPipeline;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Stream–table enrichment on Streamplane's embedded broker: loads a users table and a stream of
+ * page views keyed by user once, then measures the throughput of (a) the Streamplane lookup join,
+ * (b) the same join hand-written in Kafka Streams and (c) the Streamplane reactive join, and prints
+ * a markdown report. A variant that cannot run is reported as not measured and the others still run.
+ * <p>
+ * Run it with {@code benchmarks/run-joins.sh [--name=value ...]}; see {@link JoinsOptions}.
+ */
+public final class JoinsBenchmark {
+
+	private static final String AT_LEAST_ONCE = StreamsConfig.AT_LEAST_ONCE;
+
+	private static final String EXACTLY_ONCE = StreamsConfig.EXACTLY_ONCE_V2;
+
+	private final JoinsOptions options;
+
+	private final BenchmarkCluster cluster;
+
+	private final Results results = new Results();
+
+	private JoinsBenchmark(JoinsOptions options, BenchmarkCluster cluster) {
+		this.options = options;
+		this.cluster = cluster;
+	}
+
+	/**
+	 * Runs the benchmark and writes the report to stdout and {@link JoinsOptions#report()}.
+	 * @param args {@code --name=value} options, see {@link JoinsOptions}
+	 */
+	public static void main(String[] args) throws IOException, InterruptedException {
+		JoinsOptions options = JoinsOptions.parse(args);
+		long started = System.nanoTime();
+		JoinsBenchmark benchmark;
+		try (BenchmarkCluster cluster = BenchmarkCluster.start()) {
+			benchmark = new JoinsBenchmark(options, cluster);
+			benchmark.run();
+		}
+		String report = JoinsReport.render(options, benchmark.results, Duration.ofNanos(System.nanoTime() - started));
+		System.out.println(report);
+		Path path = Path.of(options.report()).toAbsolutePath();
+		Files.createDirectories(path.getParent());
+		Files.writeString(path, report);
+		progress("Report written to " + path);
+	}
+
+	private void run() throws InterruptedException {
+		long loading = System.nanoTime();
+		cluster.createTopics(options.partitions(), List.of(JoinsWorkload.USERS, JoinsWorkload.VIEWS));
+		JoinsWorkload.load(cluster.bootstrapServers(), options);
+		progress(String.format("Loaded %,d users and %,d page views in %,d ms", options.users(), options.events(),
+				Duration.ofNanos(System.nanoTime() - loading).toMillis()));
+		for (int round = 1; round <= options.rounds(); round++) {
+			for (JoinVariant variant : order(round)) {
+				throughput(new Case(variant, AT_LEAST_ONCE), round);
+			}
+		}
+		if (options.exactlyOnce()) {
+			throughput(new Case(JoinVariant.KAFKA_STREAMS, EXACTLY_ONCE), 1);
+			throughput(new Case(JoinVariant.LOOKUP, EXACTLY_ONCE), 1);
+		}
+		if (options.reactive()) {
+			throughput(new Case(JoinVariant.REACTIVE, AT_LEAST_ONCE), 1);
+		}
+	}
+
+	private static List<JoinVariant> order(int round) {
+		return round % 2 == 1 ? List.of(JoinVariant.KAFKA_STREAMS, JoinVariant.LOOKUP)
+				: List.of(JoinVariant.LOOKUP, JoinVariant.KAFKA_STREAMS);
+	}
+
+	private void throughput(Case key, int round) throws InterruptedException {
+		if (results.failure(key).isPresent()) {
+			return;
+		}
+		String name = key.variant().label() + ", " + key.guarantee() + ", round " + round;
+		progress("Measuring " + name);
+		try {
+			Throughput run = measure((JoinVariant) key.variant(), key.guarantee(), "joins-" + key.variant().letter()
+					+ "-" + (EXACTLY_ONCE.equals(key.guarantee()) ? "eos" : "alo") + "-" + round);
+			results.measured(key, run);
+			progress(String.format("  %,.0f events/s (%,d page views in %,d ms, %,d output records, %,d dropped)",
+					run.perSecond(), run.records(), run.nanos() / 1_000_000, run.outputRecords(), run.droppedRecords()));
+		}
+		catch (RuntimeException ex) {
+			results.failed(key, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			progress("  not measured: " + ex);
+		}
+	}
+
+	private Throughput measure(JoinVariant variant, String guarantee, String applicationId)
+			throws InterruptedException {
+		return switch (variant) {
+			case LOOKUP -> streamplane(JoinsWorkload.SPEC_LOOKUP, guarantee, applicationId);
+			case REACTIVE -> streamplane(JoinsWorkload.SPEC_REACTIVE, guarantee, applicationId);
+			case KAFKA_STREAMS -> {
+				String output = "enriched-views-b";
+				cluster.createTopics(options.partitions(), List.of(output));
+				Topology topology = HandWrittenJoin.build(JoinsWorkload.VIEWS, JoinsWorkload.USERS, output);
+				yield OutputThroughput.measure(cluster, topology,
+						StreamsSettings.throughput(cluster, applicationId, guarantee), output, options.events());
+			}
+		};
+	}
+
+	private Throughput streamplane(String spec, String guarantee, String applicationId) throws InterruptedException {
+		CompiledPipeline pipeline = SpecResources.compile(spec);
+		Set<String> inputs = Set.of(JoinsWorkload.VIEWS, JoinsWorkload.USERS);
+		if (!pipeline.inputTopics().equals(inputs) || pipeline.outputTopics().size() != 1) {
+			throw new BenchmarkException("The spec " + spec + " reads " + pipeline.inputTopics() + " and writes "
+					+ pipeline.outputTopics() + "; it must read " + inputs + " and write one topic");
+		}
+		List<String> topics = new ArrayList<>(pipeline.outputTopics());
+		topics.add(pipeline.deadLetterTopic());
+		cluster.createTopics(options.partitions(), topics);
+		long deadLetters = cluster.recordsIn(pipeline.deadLetterTopic());
+		Throughput run = OutputThroughput.measure(cluster, pipeline.topology(),
+				StreamsSettings.throughput(cluster, applicationId, guarantee), pipeline.outputTopics().iterator().next(),
+				options.events());
+		return run.withDroppedRecords(run.droppedRecords() + cluster.recordsIn(pipeline.deadLetterTopic()) - deadLetters);
+	}
+
+	private static void progress(String message) {
+		System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + message);
+	}
+
+}
