@@ -1,5 +1,7 @@
 package io.streamplane.features;
 
+import io.streamplane.protocol.tiles.PartialAggregate;
+
 /** The mergeable aggregates a feature can compute over a window, with the partial each one reads. */
 public enum AggregateFunction {
 
@@ -16,7 +18,9 @@ public enum AggregateFunction {
 	/** Value of the earliest event in the window. */
 	FIRST("first"),
 	/** Value of the latest event in the window. */
-	LAST("last");
+	LAST("last"),
+	/** Approximate number of distinct values of a field (a HyperLogLog sketch, about 1.6% error); 0 when none. */
+	COUNT_DISTINCT("count_distinct");
 
 	private final String functionName;
 
@@ -31,19 +35,19 @@ public enum AggregateFunction {
 	 * @param argument the field the function reads; empty for {@link #COUNT}
 	 */
 	public String partialId(String argument) {
-		return functionName + "(" + (argument == null ? "" : argument) + ")";
+		return PartialAggregate.id(functionName, argument);
 	}
 
 	/**
-	 * Whether an empty window has a value (0 for count and sum); otherwise it reads
+	 * Whether an empty window has a value (0 for count, count_distinct and sum); otherwise it reads
 	 * {@link FeatureStatus#NOT_FOUND}.
 	 */
 	public boolean hasEmptyValue() {
-		return this == COUNT || this == SUM;
+		return this == COUNT || this == SUM || this == COUNT_DISTINCT;
 	}
 
 	/** The value over an empty window, for functions where {@link #hasEmptyValue()} holds. */
 	Object emptyValue() {
-		return this == COUNT ? (Object) 0L : (Object) 0.0;
+		return this == SUM ? (Object) 0.0 : (Object) 0L;
 	}
 }

@@ -1,5 +1,7 @@
 package io.streamplane.features;
 
+import io.streamplane.protocol.tiles.Tile;
+
 /**
  * One tile record consumed from Kafka, to be applied to the {@link TileStore}: either a tile that
  * replaces the stored one, or a tombstone (a record with a {@code null} value) that removes it.

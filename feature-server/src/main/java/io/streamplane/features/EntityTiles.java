@@ -3,6 +3,8 @@ package io.streamplane.features;
 import java.util.List;
 import java.util.Optional;
 
+import io.streamplane.protocol.tiles.Tile;
+
 /**
  * What one request reads of an entity: its tiles in a range of tile starts, and its latest tile at or
  * before the end of that range.

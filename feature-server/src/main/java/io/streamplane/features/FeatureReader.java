@@ -2,9 +2,13 @@ package io.streamplane.features;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
 
 /**
  * Computes feature values at request time by merging the tiles of an entity inside each feature's
@@ -39,6 +43,11 @@ public final class FeatureReader {
 		this.clock = clock;
 	}
 
+	/** The request time: what reads without an explicit instant are as of. */
+	public Instant now() {
+		return clock.instant();
+	}
+
 	/** The features of {@code entity} as of now, by feature name in the view's order. */
 	public Map<String, FeatureValue> read(FeatureView view, String entity) {
 		return read(view, entity, clock.instant());
@@ -46,9 +55,24 @@ public final class FeatureReader {
 
 	/** The features of {@code entity} as of {@code asOf}, by feature name in the view's order. */
 	public Map<String, FeatureValue> read(FeatureView view, String entity, Instant asOf) {
+		return readAll(view, List.of(entity), asOf).getFirst();
+	}
+
+	/**
+	 * The features of each entity as of {@code asOf}, in the order of {@code entities}, each by feature name
+	 * in the view's order. The entities are read together, from one consistent state of the store.
+	 */
+	public List<Map<String, FeatureValue>> readAll(FeatureView view, List<String> entities, Instant asOf) {
 		long asOfMs = asOf.toEpochMilli();
-		EntityTiles tiles = store.read(view.name(), entity, asOfMs - view.longestWindow().toMillis(), asOfMs);
-		Map<String, FeatureValue> values = new LinkedHashMap<>();
+		List<EntityTiles> tiles = store.readAll(view.name(), entities, asOfMs - view.longestWindow().toMillis(),
+				asOfMs);
+		List<Map<String, FeatureValue>> rows = new ArrayList<>(tiles.size());
+		tiles.forEach(entityTiles -> rows.add(values(view, entityTiles, asOfMs)));
+		return rows;
+	}
+
+	private static Map<String, FeatureValue> values(FeatureView view, EntityTiles tiles, long asOfMs) {
+		Map<String, FeatureValue> values = LinkedHashMap.newLinkedHashMap(view.features().size());
 		if (tiles.latest().isEmpty()) {
 			view.features().keySet().forEach(name -> values.put(name, FeatureValue.notFound(null)));
 			return values;

@@ -11,22 +11,32 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamplane.features.ingest.PipelineViewsReader;
+
+import org.springframework.beans.factory.ObjectProvider;
+
 import io.streamplane.features.ingest.TileConsumers;
 import io.streamplane.features.ingest.TileIngest;
+import io.streamplane.features.metrics.FeatureMetrics;
+import io.streamplane.features.security.FeatureSecurityConfiguration;
 import io.streamplane.features.web.FeatureWebConfiguration;
 import io.streamplane.role.ConditionalOnRole;
 import io.streamplane.role.Role;
 
 /**
- * The feature-server role: consumes the engine's tiles from {@code sp.features.*} into a RocksDB
- * {@link TileStore} and serves {@code GET /features/{view}/{entity}}. On when {@code streamplane.roles}
+ * The feature-server role: learns the feature views of the pipelines from {@code sp.pipelines}
+ * ({@link PipelineViewsReader}), consumes the engine's tiles from {@code sp.features.*} into a RocksDB
+ * {@link TileStore} and serves {@code GET /features/{view}/{entity}} and {@code POST /features}, behind an
+ * optional read token, with request, freshness and ingest meters. On when {@code streamplane.roles}
  * includes {@code feature-server}; configured by {@link FeatureServerProperties}. On shutdown the ingest
  * thread stops first (a lifecycle bean), then the store closes (a bean it depends on).
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnRole(Role.FEATURE_SERVER)
 @EnableConfigurationProperties(FeatureServerProperties.class)
-@Import(FeatureWebConfiguration.class)
+@Import({ FeatureWebConfiguration.class, FeatureSecurityConfiguration.class })
 public final class FeatureServerAutoConfiguration {
 
 	@Bean
@@ -49,10 +59,23 @@ public final class FeatureServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	FeatureMetrics featureMetrics(ObjectProvider<MeterRegistry> registry, TileStore store) {
+		return new FeatureMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), store, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TileIngest tileIngest(TileStore store, FeatureViews views, FeatureServerProperties properties,
-			KafkaProperties kafka, KafkaConnectionDetails connection) {
+			KafkaProperties kafka, KafkaConnectionDetails connection, FeatureMetrics metrics) {
 		return new TileIngest(new TileConsumers(kafka, connection), store, views, new TileIngest.Settings(
-				properties.pollTimeout(), properties.topicRefreshInterval(), properties.pruneInterval()));
+				properties.pollTimeout(), properties.topicRefreshInterval(), properties.pruneInterval()), metrics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PipelineViewsReader pipelineViewsReader(FeatureViews views, KafkaProperties kafka,
+			KafkaConnectionDetails connection) {
+		return new PipelineViewsReader(new TileConsumers(kafka, connection).forPipelines(), views);
 	}
 
 }

@@ -29,11 +29,15 @@ import org.springframework.validation.annotation.Validated;
  * @param topicRefreshInterval how often the list of {@code sp.features.*} topics is read again, so tiles of
  * new views are consumed without a restart
  * @param pruneInterval how often tiles older than each view's retention are deleted
- * @param maxEntitiesPerRequest largest number of entities one batch read may ask for (the batch endpoint is
- * not served yet; single-entity reads are unaffected)
- * @param maxRequestSize largest request body a batch read may send (not served yet, see above)
- * @param views the feature views served, by view name; until the engine publishes the {@code features:} of
- * pipeline specs, views are defined here and must match the tiles the engine writes
+ * @param maxEntitiesPerRequest largest number of entity rows one {@code POST /features} may ask for; more is
+ * a 400 that names this property
+ * @param maxRequestSize largest body a {@code POST /features} may send; more is a 413
+ * @param readToken when set, every request to {@code /features/**} must carry
+ * {@code Authorization: Bearer <readToken>} (else 401); at least 16 characters; unset, reads are open. Never
+ * logged
+ * @param views feature views served in addition to those the pipelines define (their {@code features:},
+ * learnt from {@code sp.pipelines}), by view name; for tiles another producer writes; a view configured
+ * here wins over a pipeline's view of the same name
  */
 @Validated
 @ConfigurationProperties(FeatureServerProperties.PREFIX)
@@ -43,7 +47,8 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 		@NotNull @DefaultValue("10s") Duration topicRefreshInterval,
 		@NotNull @DefaultValue("1m") Duration pruneInterval,
 		@Min(1) @Max(100_000) @DefaultValue("1000") int maxEntitiesPerRequest,
-		@NotNull @DefaultValue("1MB") DataSize maxRequestSize, @Valid Map<String, ViewProperties> views) {
+		@NotNull @DefaultValue("1MB") DataSize maxRequestSize, @Valid Map<String, ViewProperties> views,
+		String readToken) {
 
 	/** The prefix of every feature-server property. */
 	public static final String PREFIX = "streamplane.feature-server";
@@ -60,6 +65,26 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 	 */
 	public TileStoreConfig tileStore() {
 		return new TileStoreConfig(dataDir, blockCache, writeBuffers);
+	}
+
+	/** Whether reads need the {@link #readToken()}. */
+	public boolean readTokenRequired() {
+		return readToken != null && !readToken.isEmpty();
+	}
+
+	/** Every component but the read token, which shows as {@code ******} when set. */
+	@Override
+	public String toString() {
+		return "FeatureServerProperties[dataDir=" + dataDir + ", blockCache=" + blockCache + ", writeBuffers="
+				+ writeBuffers + ", pollTimeout=" + pollTimeout + ", topicRefreshInterval=" + topicRefreshInterval
+				+ ", pruneInterval=" + pruneInterval + ", maxEntitiesPerRequest=" + maxEntitiesPerRequest
+				+ ", maxRequestSize=" + maxRequestSize + ", views=" + views + ", readToken="
+				+ (readTokenRequired() ? "******" : "unset") + "]";
+	}
+
+	@AssertTrue(message = "read-token must be at least 16 characters when set (or unset for open reads)")
+	boolean isReadTokenLongEnough() {
+		return readToken == null || readToken.isEmpty() || readToken.length() >= 16;
 	}
 
 	@AssertTrue(message = "poll-timeout, topic-refresh-interval and prune-interval must be positive, e.g. 500ms")
@@ -106,7 +131,7 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 	/**
 	 * One feature of a view ({@code streamplane.feature-server.views.<name>.features.<feature>.*}).
 	 *
-	 * @param aggregate the aggregate function: count, sum, min, max, avg, first or last
+	 * @param aggregate the aggregate function: count, sum, min, max, avg, first, last or count_distinct
 	 * @param argument the event field it reads; empty for count
 	 * @param window how far back from the request time it reaches; a multiple of the view's tile size
 	 */

@@ -9,20 +9,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The feature views a feature server serves, by name. For now they come from
- * {@code streamplane.feature-server.views.*}; the engine will publish the {@code features:} section of
- * pipeline specs instead.
+ * The feature views a feature server serves, by name: the views of the running and paused pipelines
+ * (the {@code features:} of their specs, followed from {@code sp.pipelines}, see
+ * {@link #define(String, Collection)}) and the views configured in {@code streamplane.feature-server.views.*}.
+ * A configured view wins over a pipeline's view of the same name. Thread-safe: reads see a consistent
+ * snapshot.
  */
 public final class FeatureViews {
 
-	private final Map<String, FeatureView> views;
+	private static final Logger log = LoggerFactory.getLogger(FeatureViews.class);
 
-	private FeatureViews(Map<String, FeatureView> views) {
-		this.views = Collections.unmodifiableMap(new LinkedHashMap<>(views));
+	private final Map<String, FeatureView> configured;
+
+	private final Map<String, List<FeatureView>> byPipeline = new LinkedHashMap<>();
+
+	private volatile Map<String, FeatureView> served;
+
+	private FeatureViews(Map<String, FeatureView> configured) {
+		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(configured));
+		this.served = this.configured;
 	}
 
-	/** These views. */
+	/** These views, as if configured. */
 	public static FeatureViews of(Collection<FeatureView> views) {
 		Map<String, FeatureView> byName = new LinkedHashMap<>();
 		views.forEach(view -> byName.put(view.name(), view));
@@ -51,19 +63,43 @@ public final class FeatureViews {
 		return new FeatureViews(views);
 	}
 
+	/** Serves {@code views} as the views of {@code pipeline}, replacing the ones it had. */
+	public synchronized void define(String pipeline, Collection<FeatureView> views) {
+		List<FeatureView> before = byPipeline.put(pipeline, List.copyOf(views));
+		if (!List.copyOf(views).equals(before)) {
+			log.info("Serving feature views {} of pipeline {}", views.stream().map(FeatureView::name).toList(), pipeline);
+		}
+		rebuild();
+	}
+
+	/** Stops serving the views of {@code pipeline} (deleted); configured views stay. */
+	public synchronized void remove(String pipeline) {
+		if (byPipeline.remove(pipeline) != null) {
+			log.info("No longer serving the feature views of deleted pipeline {}", pipeline);
+		}
+		rebuild();
+	}
+
+	private void rebuild() {
+		Map<String, FeatureView> views = new LinkedHashMap<>();
+		byPipeline.values().forEach(list -> list.forEach(view -> views.putIfAbsent(view.name(), view)));
+		views.putAll(configured);
+		served = Collections.unmodifiableMap(views);
+	}
+
 	/** The view with this name, if served. */
 	public Optional<FeatureView> find(String name) {
-		return Optional.ofNullable(views.get(name));
+		return Optional.ofNullable(served.get(name));
 	}
 
-	/** Every served view, in configuration order. */
+	/** Every served view: the pipelines' in the order they were learnt, then the configured ones. */
 	public Collection<FeatureView> all() {
-		return views.values();
+		return served.values();
 	}
 
-	/** The names of the served views, in configuration order. */
+	/** The names of the served views, in the order of {@link #all()}. */
 	public Set<String> names() {
-		return views.keySet();
+		return served.keySet();
 	}
 
 }

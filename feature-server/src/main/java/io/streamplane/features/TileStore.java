@@ -3,6 +3,7 @@ package io.streamplane.features;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import io.streamplane.features.internal.EntityScan;
 import io.streamplane.features.internal.StoreMemory;
 import io.streamplane.features.internal.TileKeys;
 import io.streamplane.features.internal.TilePruner;
+import io.streamplane.protocol.tiles.TileCodec;
 
 /**
  * The feature server's tiles in one RocksDB database: one column family per view, keyed by
@@ -116,12 +118,24 @@ public final class TileStore implements AutoCloseable {
 	 * and its latest tile starting at or before {@code toStartMs}.
 	 */
 	public EntityTiles read(String view, String entity, long fromStartMs, long toStartMs) {
-		if (toStartMs < 0 || entity.isEmpty() || entity.indexOf('\0') >= 0) {
-			return EntityTiles.NONE;
+		return readAll(view, List.of(entity), fromStartMs, toStartMs).getFirst();
+	}
+
+	/**
+	 * {@link #read} for many entities of one view at once, answered in the order given: one iterator over
+	 * one consistent state of the store serves the whole batch.
+	 */
+	public List<EntityTiles> readAll(String view, List<String> entities, long fromStartMs, long toStartMs) {
+		ColumnFamilyHandle family = families.view(view).orElse(null);
+		if (toStartMs < 0 || family == null) {
+			return Collections.nCopies(entities.size(), EntityTiles.NONE);
 		}
-		return families.view(view)
-			.map(family -> EntityScan.scan(families.db(), family, entity, fromStartMs, toStartMs))
-			.orElse(EntityTiles.NONE);
+		return EntityScan.scan(families.db(), family, entities, fromStartMs, toStartMs);
+	}
+
+	/** The views that tiles were applied to, with the newest event time of each (epoch milliseconds). */
+	public Map<String, Long> newestEventTimes() {
+		return Collections.unmodifiableMap(newestEventTimes);
 	}
 
 	/**

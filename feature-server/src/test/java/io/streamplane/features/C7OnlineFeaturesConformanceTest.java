@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,38 +16,49 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.streamplane.engine.preview.PipelinePreview;
+import io.streamplane.engine.preview.PreviewInput;
+import io.streamplane.engine.preview.PreviewResult;
+import io.streamplane.protocol.tiles.TileCodec;
+import io.streamplane.spec.PipelineSpec;
+import io.streamplane.spec.SpecFormat;
+import io.streamplane.spec.SpecReader;
+
 /**
- * Conformance case c7 (online click features): replays the clicks as one-minute count tiles, as the
- * engine will write them, and checks every {@code expected_at} row through {@link FeatureReader}.
+ * Conformance case c7 (online click features), engine to feature server: replays the clicks through
+ * preview of {@code examples/online-click-features.yaml}, the same topology a running pipeline uses,
+ * applies the tile records it writes to a {@link TileStore} in order, and checks every
+ * {@code expected_at} row through {@link FeatureReader} with the view the spec defines.
  */
 class C7OnlineFeaturesConformanceTest {
 
 	private static final String CASE = "c7-online-features.json";
 
-	private static final FeatureView CLICKS = FeatureView.of("clicks", "user_id",
-			features(Map.entry("clicks_5m", Feature.count(Duration.ofMinutes(5))),
-					Map.entry("clicks_1h", Feature.count(Duration.ofHours(1)))),
-			Duration.ofMinutes(1), Duration.ofHours(1));
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@TempDir
 	Path directory;
 
 	@Test
-	void shouldServeEveryExpectedRowOfC7() throws Exception {
-		JsonNode conformanceCase = JsonMapper.builder().build().readTree(Files.readAllBytes(caseFile()));
+	void shouldServeEveryExpectedRowOfC7FromTheTilesTheCompiledPipelineWrites() throws Exception {
+		JsonNode conformanceCase = JSON.readTree(Files.readAllBytes(caseFile()));
+		PipelineSpec spec = new SpecReader().read(Files.readString(Path.of("..", "examples",
+				"online-click-features.yaml")), SpecFormat.YAML).spec();
+		FeatureView view = SpecViews.of(spec).getFirst();
 		try (TileStore store = TileStore.open(TileStoreConfig.of(directory))) {
-			store.apply(tiles(conformanceCase.get("inputs")), Map.of("clicks-0", 5L));
+			store.apply(tiles(spec, conformanceCase.get("inputs")), Map.of("clicks-0", 5L));
 			FeatureReader reader = new FeatureReader(store, Clock.systemUTC());
 			List<JsonNode> rows = new ArrayList<>(conformanceCase.get("expected_at").valueStream().toList());
 
+			assertThat(view.name()).isEqualTo("user_clicks");
 			assertThat(rows).hasSize(5).allSatisfy(row -> {
-				Map<String, FeatureValue> values = reader.read(CLICKS, row.get("user_id").asString(),
+				Map<String, FeatureValue> values = reader.read(view, row.get("user_id").asString(),
 						Instant.parse(row.get("as_of").asString()));
 				if (row.has("status")) {
 					assertThat(values.values()).extracting(FeatureValue::status)
 						.containsOnly(FeatureStatus.valueOf(row.get("status").asString()));
 				}
-				for (String feature : CLICKS.features().keySet()) {
+				for (String feature : view.features().keySet()) {
 					if (row.has(feature)) {
 						assertThat(values.get(feature).status()).as(row + " " + feature).isEqualTo(FeatureStatus.PRESENT);
 						assertThat(((Number) values.get(feature).value()).longValue()).as(row + " " + feature)
@@ -60,19 +69,14 @@ class C7OnlineFeaturesConformanceTest {
 		}
 	}
 
-	private static List<ConsumedTile> tiles(JsonNode inputs) {
-		Map<String, Tile> tiles = new LinkedHashMap<>();
-		for (JsonNode click : inputs) {
-			String user = click.get("value").get("user_id").asString();
-			long time = Instant.parse(click.get("value").get("ts").asString()).toEpochMilli();
-			long start = Tiles.minuteStart(time);
-			Tile previous = tiles.get(user + "@" + start);
-			long count = previous == null ? 1 : ((PartialAggregate.Count) previous.partials().get("count()")).n() + 1;
-			tiles.put(user + "@" + start, new Tile("clicks", user, start, Tiles.MINUTE_MS,
-					previous == null ? time : Math.max(time, previous.newestEventTimeMs()),
-					Map.of("count()", new PartialAggregate.Count(count))));
-		}
-		return tiles.values().stream().map(ConsumedTile::of).toList();
+	private static List<ConsumedTile> tiles(PipelineSpec spec, JsonNode inputs) {
+		List<PreviewInput> clicks = inputs.valueStream().map(click -> PreviewInput.of(click.get("topic").asString(),
+				click.get("key").asString(), click.get("value"))).toList();
+		PreviewResult result = new PipelinePreview().run(spec, clicks);
+		assertThat(result.deadLetters()).isEmpty();
+		return result.outputs().get(spec.features().getFirst().topic(spec.name())).stream()
+			.map(output -> ConsumedTile.of(TileCodec.fromJson(JSON.writeValueAsBytes(output.value()))))
+			.toList();
 	}
 
 	private static Path caseFile() {
@@ -89,14 +93,5 @@ class C7OnlineFeaturesConformanceTest {
 			}
 		}
 		throw new IllegalStateException("conformance case " + CASE + " not found above " + Path.of("").toAbsolutePath());
-	}
-
-	@SafeVarargs
-	private static Map<String, Feature> features(Map.Entry<String, Feature>... entries) {
-		Map<String, Feature> features = new LinkedHashMap<>();
-		for (Map.Entry<String, Feature> entry : entries) {
-			features.put(entry.getKey(), entry.getValue());
-		}
-		return features;
 	}
 }

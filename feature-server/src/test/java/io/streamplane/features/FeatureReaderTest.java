@@ -20,13 +20,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.streamplane.features.PartialAggregate.Avg;
-import io.streamplane.features.PartialAggregate.Count;
-import io.streamplane.features.PartialAggregate.First;
-import io.streamplane.features.PartialAggregate.Last;
-import io.streamplane.features.PartialAggregate.Max;
-import io.streamplane.features.PartialAggregate.Min;
-import io.streamplane.features.PartialAggregate.Sum;
+import io.streamplane.protocol.tiles.PartialAggregate.Avg;
+import io.streamplane.protocol.tiles.PartialAggregate.Count;
+import io.streamplane.protocol.tiles.PartialAggregate.First;
+import io.streamplane.protocol.tiles.PartialAggregate.Last;
+import io.streamplane.protocol.tiles.PartialAggregate.Max;
+import io.streamplane.protocol.tiles.PartialAggregate.Min;
+import io.streamplane.protocol.tiles.PartialAggregate.Sum;
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
 
 class FeatureReaderTest {
 
@@ -64,6 +66,21 @@ class FeatureReaderTest {
 			assertThat(value.status()).isEqualTo(FeatureStatus.PRESENT);
 			assertThat(value.eventTimestamp()).isEqualTo(Instant.parse("2026-01-01T12:03:30Z"));
 		});
+	}
+
+	@Test
+	void shouldCountDistinctValuesOnceAcrossTheTilesOfTheWindow() {
+		FeatureView view = FeatureView.of("items", "user_id", Map.of("items_5m",
+				Feature.of(AggregateFunction.COUNT_DISTINCT, "item", FIVE_MINUTES)), Duration.ofMinutes(1), Duration.ofHours(1));
+		store.apply(List.of(
+				consumed(tile("items", "u1", "2026-01-01T12:01:30Z", Map.of("count_distinct(item)",
+						PartialAggregate.Distinct.empty().add("pen").add("ink")))),
+				consumed(tile("items", "u1", "2026-01-01T12:03:30Z", Map.of("count_distinct(item)",
+						PartialAggregate.Distinct.empty().add("ink").add("cap"))))), Map.of());
+
+		assertThat(reader.read(view, "u1").get("items_5m").value()).isEqualTo(3L);
+		assertThat(reader.read(view, "u1", Instant.parse("2026-01-01T12:08:00Z")).get("items_5m").value()).isEqualTo(2L);
+		assertThat(reader.read(view, "u1", Instant.parse("2026-01-01T12:08:40Z")).get("items_5m").value()).isEqualTo(0L);
 	}
 
 	@Test

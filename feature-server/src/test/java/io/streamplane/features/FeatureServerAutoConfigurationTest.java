@@ -81,6 +81,24 @@ class FeatureServerAutoConfigurationTest {
 	}
 
 	@Test
+	void shouldRejectAReadTokenShorterThanSixteenCharacters() {
+		runner().withPropertyValues("streamplane.roles=feature-server", "streamplane.feature-server.read-token=short")
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("read-token must be at least 16 characters")
+				.hasMessageNotContaining("short"));
+	}
+
+	@Test
+	void shouldMaskTheReadTokenWhenThePropertiesArePrinted() {
+		runner().withPropertyValues("streamplane.roles=feature-server",
+				"streamplane.feature-server.read-token=a-long-secret-read-token")
+			.run(context -> assertThat(context.getBean(FeatureServerProperties.class).toString())
+				.contains("readToken=******")
+				.doesNotContain("a-long-secret-read-token"));
+	}
+
+	@Test
 	void shouldRejectWriteBuffersThatDoNotFitTheBlockCache() {
 		runner().withPropertyValues("streamplane.roles=feature-server", "streamplane.feature-server.write-buffers=16MB")
 			.run(context -> assertThat(context).getFailure()

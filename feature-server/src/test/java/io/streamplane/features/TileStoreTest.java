@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
+import io.streamplane.protocol.tiles.Tile;
+
 class TileStoreTest {
 
 	private static final long ALL = Long.MAX_VALUE;

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
+
 /** Test tiles: one-minute tiles built from ISO times. */
 final class Tiles {
 

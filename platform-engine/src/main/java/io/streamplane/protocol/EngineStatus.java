@@ -1,6 +1,9 @@
 package io.streamplane.protocol;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One engine instance's report on one pipeline, sent to {@link Topics#STATUS} every few seconds.
@@ -18,8 +21,24 @@ import java.time.Instant;
  * @param lastError the last error message, or {@code null}; never contains secrets
  * @param lastErrorAt when the last error happened, or {@code null}
  * @param reportedAt when this report was made
+ * @param featureViews per feature view of the pipeline, the event time of the newest event this instance
+ * wrote to the view's tiles since it started the pipeline, or {@code null} before the first; empty for a
+ * pipeline without views (and in reports of engines that predate views)
  */
 public record EngineStatus(String pipeline, int version, String instanceId, String state, double recordsInPerSecond,
 		double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
-		Instant lastErrorAt, Instant reportedAt) {
+		Instant lastErrorAt, Instant reportedAt, Map<String, Instant> featureViews) {
+
+	public EngineStatus {
+		featureViews = featureViews == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(featureViews));
+	}
+
+	/** A report on a pipeline without feature views. */
+	public EngineStatus(String pipeline, int version, String instanceId, String state, double recordsInPerSecond,
+			double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
+			Instant lastErrorAt, Instant reportedAt) {
+		this(pipeline, version, instanceId, state, recordsInPerSecond, recordsOutPerSecond, consumerLag, lateRecords,
+				deadLetters, lastError, lastErrorAt, reportedAt, Map.of());
+	}
+
 }

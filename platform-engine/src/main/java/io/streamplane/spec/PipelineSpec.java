@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A validated pipeline: sources, a graph of transforms, and outputs. Read one with
+ * A validated pipeline: sources, a graph of transforms, outputs and feature views. Read one with
  * {@link SpecReader}; the model below is what it returns.
  *
  * <h2>Spec format</h2>
@@ -47,8 +47,17 @@ import java.util.Objects;
  *       - keyBy: merchant_id                  # or { field: merchant_id, expression: "key" }
  *       - window: { tumbling: 1m, emit: final }
  *         aggregate: { revenue: "sum(amount)", payments: "count()" }
- * outputs:                                    # required; at least one; distinct topics
+ * outputs:                                    # at least one output or feature view; distinct topics
  *   - { from: revenue_1m, kafka: { topic: merchant_revenue_1m, format: json } }
+ * features:                                   # optional online feature views, see FeatureView
+ *   - name: merchant_stats                    # unique across all pipelines
+ *     from: enriched                          # a source or transform
+ *     entity: merchant_id                     # the field holding the entity key
+ *     tileSize: 1m                            # default 1m; windows are multiples of it
+ *     ttl: 1h                                 # optional; default: the longest window
+ *     features:
+ *       payments_5m: { aggregate: "count()", window: 5m }
+ *       payers_1h: { aggregate: "count_distinct(customer_id)", window: 1h }
  * processing:                                 # optional
  *   guarantee: exactly_once                   # or at_least_once
  *   deadLetterTopic: sp.dlq.merchant-revenue  # the default: sp.dlq.&lt;name&gt;
@@ -82,7 +91,10 @@ import java.util.Objects;
  * a change stream of JSON objects with {@code "op": "+"} (insertion) or {@code "op": "-"}
  * (retraction) and the row's fields; an update is a retraction then an insertion. Only
  * {@code filter}, {@code set}, {@code select} and {@code join} apply to a table.</li>
- * <li>Features and indexes are not part of the format yet; such fields are rejected as unknown.</li>
+ * <li><b>Feature views</b> ({@link FeatureView}) aggregate a stream per entity into tiles of
+ * event time, written to {@code sp.features.<pipeline>.<view>} and served by the feature server as
+ * of request time. Any aggregate but {@code collect}; {@code count_distinct} is approximate.</li>
+ * <li>Vector indexes are not part of the format yet; such fields are rejected as unknown.</li>
  * </ul>
  *
  * @param name the pipeline name, a DNS label
@@ -93,11 +105,14 @@ import java.util.Objects;
  * @param outputs the outputs, in document order
  * @param processing the processing settings, defaults filled in
  * @param tables the tables by name, in document order
+ * @param features the online feature views, in document order
  */
 public record PipelineSpec(String name, String description, Map<String, Source> sources,
-		Map<String, Transform> transforms, List<Output> outputs, Processing processing, Map<String, Table> tables) {
+		Map<String, Transform> transforms, List<Output> outputs, Processing processing, Map<String, Table> tables,
+		List<FeatureView> features) {
 
 	public PipelineSpec {
+		features = List.copyOf(features);
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(description, "description");
 		sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -107,10 +122,10 @@ public record PipelineSpec(String name, String description, Map<String, Source> 
 		tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
 	}
 
-	/** A pipeline without tables. */
+	/** A pipeline without tables or feature views. */
 	public PipelineSpec(String name, String description, Map<String, Source> sources,
 			Map<String, Transform> transforms, List<Output> outputs, Processing processing) {
-		this(name, description, sources, transforms, outputs, processing, Map.of());
+		this(name, description, sources, transforms, outputs, processing, Map.of(), List.of());
 	}
 
 }

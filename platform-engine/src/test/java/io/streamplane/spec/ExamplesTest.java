@@ -28,7 +28,7 @@ class ExamplesTest {
 		ValidatedSpec validated = reader.read(Files.readString(example), SpecFormat.YAML);
 
 		assertThat(validated.spec().name() + ".yaml").isEqualTo(example.getFileName().toString());
-		assertThat(validated.spec().outputs()).isNotEmpty();
+		assertThat(validated.spec().outputs().size() + validated.spec().features().size()).isPositive();
 	}
 
 	@Test
@@ -36,7 +36,23 @@ class ExamplesTest {
 		List<String> names = examples().map(path -> path.getFileName().toString()).toList();
 
 		assertThat(names).contains("wordcount-tumbling-10s.yaml", "merchant-revenue-1m.yaml", "sessions-20m-gap.yaml",
-				"topic-to-topic-enrichment.yaml", "tumbling-final-with-lateness.yaml", "per-key-milestone-alert.yaml");
+				"topic-to-topic-enrichment.yaml", "tumbling-final-with-lateness.yaml",
+				"online-click-features.yaml", "per-key-milestone-alert.yaml");
+	}
+
+	@Test
+	void shouldDefineTheC7ViewWithTwoCountsOverOneMinuteTiles() throws IOException {
+		PipelineSpec spec = reader.read(Files.readString(EXAMPLES.resolve("online-click-features.yaml")),
+				SpecFormat.YAML).spec();
+
+		FeatureView view = spec.features().getFirst();
+		assertThat(spec.outputs()).isEmpty();
+		assertThat(view.name()).isEqualTo("user_clicks");
+		assertThat(view.topic(spec.name())).isEqualTo("sp.features.online-click-features.user_clicks");
+		assertThat(view.entity()).isEqualTo("user_id");
+		assertThat(view.features().keySet()).containsExactly("clicks_5m", "clicks_1h");
+		assertThat(view.features().values()).extracting(FeatureDefinition::partialId).containsOnly("count()");
+		assertThat(view.retention()).isEqualTo(java.time.Duration.ofMinutes(61));
 	}
 
 	@Test

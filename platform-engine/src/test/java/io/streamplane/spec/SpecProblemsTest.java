@@ -26,7 +26,7 @@ class SpecProblemsTest {
 				arguments("not an object", "- name: shop\n", "", "expected an object with fields name, description"),
 				arguments("empty document", "# nothing\n", "", "the document is empty"),
 				arguments("unknown top-level field", VALID + "indexes: {}\n", "indexes",
-						"unknown field 'indexes'; allowed: name, description, sources, tables, transforms, outputs, processing"),
+						"unknown field 'indexes'; allowed: name, description, sources, tables, transforms, outputs, features, processing"),
 				arguments("empty name", VALID.replace("name: shop", "name: ''"), "name",
 						"invalid pipeline name \"\"; a pipeline name is a DNS label"),
 				arguments("invalid name", VALID.replace("name: shop", "name: Shop_1"), "name",
@@ -96,7 +96,7 @@ class SpecProblemsTest {
 				arguments("misspelt guarantee", VALID + "processing: { guarantee: exactly_one }\n", "processing.guarantee",
 						"unknown value \"exactly_one\"; did you mean 'exactly_once'? allowed: exactly_once, at_least_once"),
 				arguments("no outputs", VALID.replace("  - { from: enriched, kafka: { topic: enriched } }\n", "") + "  []\n",
-						"outputs", "a pipeline needs at least one output"));
+						"outputs", "an empty list of outputs"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package io.streamplane.app;
 
 import io.streamplane.api.ControlPlaneAutoConfiguration;
+import io.streamplane.features.security.FeatureSecurityFilterChain;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,7 +12,6 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,9 +19,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Web security of a process without the control-plane role (e.g. {@code streamplane.roles=engine}):
- * the actuator endpoints health, info and Prometheus and the feature reads ({@code GET /features/**})
- * are open, every other path (including the metrics endpoint, which the control plane guards with
- * its read access) is forbidden, and there is no login of any kind. Streamplane has no user store, so Spring Boot's
+ * the actuator endpoints health, info and Prometheus are open, every other path (including the
+ * metrics endpoint, which the control plane guards with its read access) is forbidden, and there is
+ * no login of any kind. Feature reads ({@code /features/**}) have a chain of their own, ahead of this
+ * one and of the control plane's ({@link FeatureSecurityFilterChain}), which this one ignores. Streamplane has no user store, so Spring Boot's
  * default chain (HTTP basic with a generated password) never applies; the control plane brings
  * its own chain, and then this one backs off.
  */
@@ -34,7 +35,7 @@ public final class ActuatorOnlySecurityAutoConfiguration {
 	private static final String[] OPEN_ENDPOINTS = { "health", "info", "prometheus" };
 
 	@Bean
-	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	@ConditionalOnMissingBean(value = SecurityFilterChain.class, ignored = FeatureSecurityFilterChain.class)
 	SecurityFilterChain actuatorOnlySecurity(HttpSecurity http) throws Exception {
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -43,8 +44,6 @@ public final class ActuatorOnlySecurityAutoConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(OPEN_ENDPOINTS))
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/features/**")
 				.permitAll()
 				.anyRequest()
 				.denyAll())

@@ -37,16 +37,25 @@ public final class TileConsumers implements Supplier<Consumer<String, byte[]>> {
 
 	@Override
 	public Consumer<String, byte[]> get() {
+		return new KafkaConsumer<>(config("sp-feature-ingest"), new StringDeserializer(), new ByteArrayDeserializer());
+	}
+
+	/** Consumers of {@code sp.pipelines} for {@link PipelineViewsReader}, configured the same way. */
+	public Supplier<Consumer<String, String>> forPipelines() {
+		return () -> new KafkaConsumer<>(config("sp-feature-views"), new StringDeserializer(), new StringDeserializer());
+	}
+
+	private Map<String, Object> config(String clientId) {
 		Map<String, Object> config = new HashMap<>(properties.buildConsumerProperties());
 		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
 				String.join(",", connection.getConsumer().getBootstrapServers()));
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "sp-feature-ingest");
+		config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+		return config;
 	}
 
 }

@@ -54,6 +54,8 @@ public final class TileIngest implements SmartLifecycle {
 
 	private final ConsumerLoop<Consumer<String, byte[]>> loop;
 
+	private final IngestListener listener;
+
 	/**
 	 * How often the ingest loop polls, refreshes topics and prunes.
 	 *
@@ -69,10 +71,12 @@ public final class TileIngest implements SmartLifecycle {
 	 * @param store where tiles and offsets go
 	 * @param views the views to prune
 	 * @param settings timings
+	 * @param listener told of applied tiles, malformed records and the lag (e.g. for metrics)
 	 */
 	public TileIngest(Supplier<Consumer<String, byte[]>> consumers, TileStore store, FeatureViews views,
-			Settings settings) {
+			Settings settings, IngestListener listener) {
 		this.store = store;
+		this.listener = listener;
 		this.views = views;
 		this.settings = settings;
 		this.loop = new ConsumerLoop<>("sp-feature-ingest", "features are no longer updated", consumers,
@@ -121,6 +125,7 @@ public final class TileIngest implements SmartLifecycle {
 			return;
 		}
 		ConsumerRecords<String, byte[]> records = tiles.poll(settings.pollTimeout());
+		listener.lag(lag(tiles));
 		if (records.isEmpty()) {
 			return;
 		}
@@ -132,6 +137,7 @@ public final class TileIngest implements SmartLifecycle {
 		}
 		try {
 			store.apply(batch, offsets);
+			listener.applied(batch);
 		}
 		catch (FeatureServerException ex) {
 			log.warn("Cannot store {} tiles, reading them again from the stored offsets: {}", batch.size(),
@@ -147,6 +153,7 @@ public final class TileIngest implements SmartLifecycle {
 		}
 		catch (FeatureServerException ex) {
 			malformed.incrementAndGet();
+			listener.malformed();
 			log.warn("Skipping malformed tile record {}-{}@{}: {}", record.topic(), record.partition(),
 					record.offset(), ex.getMessage());
 		}
@@ -207,6 +214,14 @@ public final class TileIngest implements SmartLifecycle {
 				log.warn("Cannot prune view {}: {}", view.name(), ex.getMessage());
 			}
 		}
+	}
+
+	private static long lag(Consumer<String, byte[]> tiles) {
+		long lag = 0;
+		for (TopicPartition partition : tiles.assignment()) {
+			lag += tiles.currentLag(partition).orElse(0);
+		}
+		return lag;
 	}
 
 	private static TopicPartition partition(PartitionInfo info) {

@@ -8,8 +8,9 @@ import org.apache.kafka.common.header.Header;
 
 import io.streamplane.features.ConsumedTile;
 import io.streamplane.features.FeatureServerException;
-import io.streamplane.features.Tile;
-import io.streamplane.features.TileCodec;
+import io.streamplane.protocol.tiles.Tile;
+import io.streamplane.protocol.tiles.TileCodec;
+import io.streamplane.protocol.tiles.TileFormatException;
 
 /**
  * Reads the records of the tile topics {@code sp.features.<pipeline>.<view>}: the key is the entity,
@@ -43,7 +44,13 @@ public final class TileRecords {
 		if (record.value() == null) {
 			return ConsumedTile.tombstone(header(record, VIEW_HEADER), entity, tileStart(record));
 		}
-		Tile tile = TileCodec.fromJson(record.value());
+		Tile tile;
+		try {
+			tile = TileCodec.fromJson(record.value());
+		}
+		catch (TileFormatException ex) {
+			throw FeatureServerException.invalid(ex.getMessage());
+		}
 		if (!tile.entity().equals(entity)) {
 			throw FeatureServerException.invalid("tile record key " + entity + " is not the tile's entity "
 					+ tile.entity());

@@ -2,6 +2,7 @@ package io.streamplane.features.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Key layout of the tile column families: {@code UTF-8(entity) 0x00 big-endian-int64(tileStartMs)}.
@@ -25,10 +26,16 @@ public final class TileKeys {
 			.array();
 	}
 
-	/** The exclusive upper bound of every key of {@code entity}. */
-	public static byte[] entityEnd(String entity) {
+	/** The bytes every key of {@code entity} starts with: {@code UTF-8(entity) 0x00}. */
+	public static byte[] entityPrefix(String entity) {
 		byte[] entityBytes = entity.getBytes(StandardCharsets.UTF_8);
-		return ByteBuffer.allocate(entityBytes.length + 1).put(entityBytes).put((byte) (SEPARATOR + 1)).array();
+		return ByteBuffer.allocate(entityBytes.length + 1).put(entityBytes).put(SEPARATOR).array();
+	}
+
+	/** Whether {@code key} is a tile key of the entity whose {@link #entityPrefix(String)} is {@code prefix}. */
+	public static boolean isTileOf(byte[] prefix, byte[] key) {
+		return key.length == prefix.length + Long.BYTES
+				&& Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
 	}
 
 	/** The tile start encoded in a key. */

@@ -21,9 +21,8 @@ import io.streamplane.features.FeatureViews;
  * {@code application/problem+json}; they are returned, not thrown, so they keep their form whichever
  * exception handlers the process has.
  *
- * <p>Security: reads are open. With every role in one process the control plane's chain guards only
- * {@code /api/**}; a process with only the feature-server role gets the app's actuator-only chain, which
- * does not yet permit {@code /features/**}.
+ * <p>Security: {@code /features/**} has a filter chain of its own (see
+ * {@link io.streamplane.features.security.FeatureSecurityConfiguration}): open, or behind the read token.
  */
 @RestController
 public class FeatureController {

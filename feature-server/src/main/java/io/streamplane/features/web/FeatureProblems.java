@@ -19,6 +19,14 @@ final class FeatureProblems {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
 	}
 
+	static ProblemDetail tooLarge(String detail) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large", detail);
+	}
+
+	static ProblemDetail unauthorized(String detail) {
+		return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required", detail);
+	}
+
 	static ProblemDetail unavailable(String detail) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail);
 	}

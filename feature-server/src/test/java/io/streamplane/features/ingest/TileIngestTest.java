@@ -25,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 import io.streamplane.features.Feature;
 import io.streamplane.features.FeatureView;
 import io.streamplane.features.FeatureViews;
-import io.streamplane.features.PartialAggregate;
-import io.streamplane.features.Tile;
-import io.streamplane.features.TileCodec;
 import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
+import io.streamplane.protocol.tiles.TileCodec;
 
 class TileIngestTest {
 
@@ -118,7 +118,8 @@ class TileIngestTest {
 		FeatureViews views = FeatureViews.of(List.of(FeatureView.of("clicks", "user_id",
 				Map.of("clicks_5m", Feature.count(Duration.ofMinutes(5))), Duration.ofMinutes(1), Duration.ofHours(1))));
 		ingest = new TileIngest(() -> consumer, store, views,
-				new TileIngest.Settings(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(50)));
+				new TileIngest.Settings(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(50)),
+				IngestListener.NONE);
 		ingest.start();
 	}
 

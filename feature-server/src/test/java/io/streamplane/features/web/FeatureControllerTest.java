@@ -26,10 +26,10 @@ import io.streamplane.features.Feature;
 import io.streamplane.features.FeatureReader;
 import io.streamplane.features.FeatureView;
 import io.streamplane.features.FeatureViews;
-import io.streamplane.features.PartialAggregate;
-import io.streamplane.features.Tile;
 import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
 
 class FeatureControllerTest {
 

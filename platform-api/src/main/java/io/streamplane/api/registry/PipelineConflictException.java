@@ -1,5 +1,8 @@
 package io.streamplane.api.registry;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import io.streamplane.api.ControlPlaneException;
 
 /** The request conflicts with the registry's current state, e.g. the name is taken. */
@@ -12,6 +15,14 @@ public final class PipelineConflictException extends ControlPlaneException {
 	static PipelineConflictException nameTaken(String name) {
 		return new PipelineConflictException("a pipeline named '" + name
 				+ "' already exists; update it with PUT /api/v1/pipelines/" + name + " or choose another name");
+	}
+
+	static PipelineConflictException viewNamesTaken(Map<String, String> pipelineByView) {
+		String views = pipelineByView.entrySet().stream()
+			.map(entry -> "'" + entry.getKey() + "' (pipeline '" + entry.getValue() + "')")
+			.collect(Collectors.joining(", "));
+		return new PipelineConflictException("feature view names are global, and another pipeline already defines "
+				+ views + "; rename the view, or delete or change that pipeline first");
 	}
 
 	static PipelineConflictException concurrentChange(String name) {

@@ -35,6 +35,8 @@ public class PipelineRegistry {
 
 	private final Clock clock;
 
+	private final FeatureViewNames viewNames;
+
 	PipelineRegistry(PipelineRepository pipelines, PipelineVersionRepository versions, AuditEventRepository audit,
 			ApplicationEventPublisher events, JsonMapper json, Clock clock) {
 		this.pipelines = pipelines;
@@ -43,12 +45,14 @@ public class PipelineRegistry {
 		this.events = events;
 		this.json = json;
 		this.clock = clock;
+		this.viewNames = new FeatureViewNames(pipelines, versions, json);
 	}
 
 	/**
 	 * Registers a new pipeline as version 1, RUNNING. A deleted pipeline's name may be reused: it
 	 * comes back as its next version, keeping its history.
-	 * @throws PipelineConflictException if a live pipeline has the name
+	 * @throws PipelineConflictException if a live pipeline has the name, or another live pipeline defines a
+	 * feature view of the same name
 	 */
 	public PipelineDetails create(SpecSource source, Actor actor) {
 		Instant now = clock.instant();
@@ -65,6 +69,7 @@ public class PipelineRegistry {
 	/**
 	 * Adds a new version to a live pipeline; its desired state is unchanged.
 	 * @throws PipelineNotFoundException if no live pipeline has the name
+	 * @throws PipelineConflictException if another live pipeline defines a feature view of the same name
 	 */
 	public PipelineDetails update(SpecSource source, Actor actor) {
 		PipelineRow row = live(source.name());
@@ -157,6 +162,7 @@ public class PipelineRegistry {
 	}
 
 	private PipelineDetails saveVersion(PipelineRow row, SpecSource source, Actor actor, String action) {
+		viewNames.checkUnique(source.spec().spec());
 		PipelineRow saved = save(row);
 		PipelineVersionRow version = new PipelineVersionRow(null, saved.name(), saved.latestVersion(),
 				json.writeValueAsString(source.spec().document()), source.text(), source.format().name(),

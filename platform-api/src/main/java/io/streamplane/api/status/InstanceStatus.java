@@ -1,6 +1,7 @@
 package io.streamplane.api.status;
 
 import java.time.Instant;
+import java.util.Map;
 
 import io.streamplane.protocol.EngineStatus;
 
@@ -19,10 +20,12 @@ import io.streamplane.protocol.EngineStatus;
  * @param lastError the last error, or {@code null}
  * @param lastErrorAt when it happened, or {@code null}
  * @param reportedAt when the instance reported
+ * @param featureViews per feature view, the event time of the newest event the instance wrote to its
+ * tiles, or {@code null} before the first
  */
 public record InstanceStatus(String instanceId, int version, String state, double recordsInPerSecond,
 		double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
-		Instant lastErrorAt, Instant reportedAt) {
+		Instant lastErrorAt, Instant reportedAt, Map<String, Instant> featureViews) {
 
 	/** The state shown for an instance whose last report is too old. */
 	public static final String STALE = "STALE";
@@ -30,7 +33,8 @@ public record InstanceStatus(String instanceId, int version, String state, doubl
 	static InstanceStatus of(EngineStatus report, boolean stale) {
 		return new InstanceStatus(report.instanceId(), report.version(), stale ? STALE : report.state(),
 				report.recordsInPerSecond(), report.recordsOutPerSecond(), report.consumerLag(), report.lateRecords(),
-				report.deadLetters(), report.lastError(), report.lastErrorAt(), report.reportedAt());
+				report.deadLetters(), report.lastError(), report.lastErrorAt(), report.reportedAt(),
+				report.featureViews());
 	}
 
 	boolean isStale() {

@@ -1,6 +1,9 @@
 package io.streamplane.api.status;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.streamplane.protocol.PipelineState;
 
@@ -15,9 +18,11 @@ import io.streamplane.protocol.PipelineState;
  * {@code MIXED} otherwise (e.g. during an upgrade or a rebalance)
  * @param totals figures summed over live instances
  * @param instances every instance that reported, live or stale
+ * @param featureViews the pipeline's feature views and their freshness: per view, the event time of the
+ * newest event written to its tiles by any live instance, or {@code null} when none has been written
  */
 public record PipelineStatus(String name, int latestVersion, PipelineState desiredState, String state, Totals totals,
-		List<InstanceStatus> instances) {
+		List<InstanceStatus> instances, Map<String, Instant> featureViews) {
 
 	/**
 	 * Figures summed over live instances.
@@ -41,7 +46,18 @@ public record PipelineStatus(String name, int latestVersion, PipelineState desir
 				live.stream().mapToLong(InstanceStatus::consumerLag).sum(),
 				live.stream().mapToLong(InstanceStatus::lateRecords).sum(),
 				live.stream().mapToLong(InstanceStatus::deadLetters).sum());
-		return new PipelineStatus(name, latestVersion, desiredState, summarize(live), totals, instances);
+		return new PipelineStatus(name, latestVersion, desiredState, summarize(live), totals, instances,
+				newestPerView(live));
+	}
+
+	private static Map<String, Instant> newestPerView(List<InstanceStatus> live) {
+		Map<String, Instant> views = new LinkedHashMap<>();
+		for (InstanceStatus instance : live) {
+			instance.featureViews().forEach((view, newest) -> views.merge(view, newest == null ? Instant.MIN : newest,
+					(left, right) -> left.isAfter(right) ? left : right));
+		}
+		views.replaceAll((view, newest) -> Instant.MIN.equals(newest) ? null : newest);
+		return views;
 	}
 
 	private static String summarize(List<InstanceStatus> live) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.streamplane.protocol.EngineStatus;
 import io.streamplane.protocol.PipelineState;
@@ -69,6 +71,32 @@ class PipelineStatusTest {
 		board.forget("orders", "engine-a");
 
 		assertThat(status().instances()).isEmpty();
+	}
+
+	@Test
+	void shouldShowEachFeatureViewWithTheNewestEventAnyLiveInstanceWrote() {
+		Map<String, Instant> a = new LinkedHashMap<>();
+		a.put("user_clicks", Instant.parse("2026-01-01T12:04:55Z"));
+		a.put("user_orders", null);
+		Map<String, Instant> b = new LinkedHashMap<>();
+		b.put("user_clicks", Instant.parse("2026-01-01T12:03:00Z"));
+		b.put("user_orders", null);
+		board.accept(withViews(report("engine-a", "RUNNING", 1, 0, NOW), a));
+		board.accept(withViews(report("engine-b", "RUNNING", 1, 0, NOW), b));
+		board.accept(withViews(report("engine-c", "RUNNING", 1, 0, NOW.minusSeconds(60)),
+				Map.of("user_clicks", Instant.parse("2026-01-01T13:00:00Z"))));
+
+		Map<String, Instant> views = status().featureViews();
+
+		assertThat(views).containsOnlyKeys("user_clicks", "user_orders");
+		assertThat(views.get("user_clicks")).isEqualTo(Instant.parse("2026-01-01T12:04:55Z"));
+		assertThat(views.get("user_orders")).isNull();
+	}
+
+	private static EngineStatus withViews(EngineStatus report, Map<String, Instant> views) {
+		return new EngineStatus(report.pipeline(), report.version(), report.instanceId(), report.state(),
+				report.recordsInPerSecond(), report.recordsOutPerSecond(), report.consumerLag(), report.lateRecords(),
+				report.deadLetters(), report.lastError(), report.lastErrorAt(), report.reportedAt(), views);
 	}
 
 	private PipelineStatus status() {

@@ -1,5 +1,7 @@
 package io.streamplane.engine.compile;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import io.streamplane.spec.DeliveryGuarantee;
@@ -14,7 +16,21 @@ import org.apache.kafka.streams.Topology;
  * @param outputTopics the user topics the topology writes
  * @param deadLetterTopic the topic that receives records that could not be processed or were late
  * @param guarantee the processing guarantee the spec asks for
+ * @param tileTopics the tile topics of the feature views ({@code sp.features.<pipeline>.<view>}), with how
+ * long each must keep records: twice the view's retention plus its lateness, at least a day, so a new
+ * feature server replica reading from the beginning finds every tile it serves
  */
 public record CompiledPipeline(String pipeline, Topology topology, Set<String> inputTopics, Set<String> outputTopics,
-		String deadLetterTopic, DeliveryGuarantee guarantee) {
+		String deadLetterTopic, DeliveryGuarantee guarantee, Map<String, Duration> tileTopics) {
+
+	public CompiledPipeline {
+		tileTopics = Map.copyOf(tileTopics);
+	}
+
+	/** A pipeline without feature views. */
+	public CompiledPipeline(String pipeline, Topology topology, Set<String> inputTopics, Set<String> outputTopics,
+			String deadLetterTopic, DeliveryGuarantee guarantee) {
+		this(pipeline, topology, inputTopics, outputTopics, deadLetterTopic, guarantee, Map.of());
+	}
+
 }

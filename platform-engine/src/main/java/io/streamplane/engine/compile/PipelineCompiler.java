@@ -1,12 +1,16 @@
 package io.streamplane.engine.compile;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import io.streamplane.engine.compile.internal.Compilation;
 import io.streamplane.engine.compile.internal.Counting;
 import io.streamplane.engine.compile.internal.TopologyCompiler;
+import io.streamplane.spec.FeatureView;
 import io.streamplane.spec.Output;
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.Source;
@@ -65,6 +69,8 @@ import org.apache.kafka.streams.Topology;
  */
 public final class PipelineCompiler {
 
+	private static final Duration MIN_TILE_RETENTION = Duration.ofDays(1);
+
 	private final boolean endOfInputMarkers;
 
 	/** A compiler for running pipelines. */
@@ -93,7 +99,9 @@ public final class PipelineCompiler {
 	public CompiledPipeline compile(PipelineSpec spec, PipelineCounters counters) {
 		Objects.requireNonNull(spec, "spec");
 		Objects.requireNonNull(counters, "counters");
-		Counting counting = new Counting(counters::recordIn, counters::recordOut, counters::late, counters::deadLetter);
+		Counting counting = new Counting(counters::recordIn, counters::recordOut, counters::late, counters::deadLetter,
+				counters::tileWritten);
+		spec.features().forEach(view -> counters.declareView(view.name()));
 		String deadLetterTopic = spec.processing().deadLetterTopic();
 		Compilation compilation = new Compilation(new StreamsBuilder(), spec.name(), deadLetterTopic, counting,
 				endOfInputMarkers);
@@ -104,7 +112,18 @@ public final class PipelineCompiler {
 		Set<String> outputs = new LinkedHashSet<>();
 		spec.outputs().stream().map(Output::kafka).forEach(kafka -> outputs.add(kafka.topic()));
 		return new CompiledPipeline(spec.name(), topology, Set.copyOf(inputs), Set.copyOf(outputs), deadLetterTopic,
-				spec.processing().guarantee());
+				spec.processing().guarantee(), tileTopics(spec));
+	}
+
+	private static Map<String, Duration> tileTopics(PipelineSpec spec) {
+		Map<String, Duration> topics = new LinkedHashMap<>();
+		for (FeatureView view : spec.features()) {
+			Duration lateness = spec.sources().values().stream().map(Source::lateness).max(Duration::compareTo)
+				.orElse(Duration.ZERO);
+			Duration keep = view.retention().multipliedBy(2).plus(lateness);
+			topics.put(view.topic(spec.name()), keep.compareTo(MIN_TILE_RETENTION) < 0 ? MIN_TILE_RETENTION : keep);
+		}
+		return topics;
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.streamplane.engine.compile;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -8,6 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class PipelineCounters {
 
+	private static final long NONE = Long.MIN_VALUE;
+
 	private final LongAdder recordsIn = new LongAdder();
 
 	private final LongAdder recordsOut = new LongAdder();
@@ -15,6 +21,8 @@ public final class PipelineCounters {
 	private final LongAdder lateRecords = new LongAdder();
 
 	private final LongAdder deadLetters = new LongAdder();
+
+	private final Map<String, Long> newestTileEvents = new ConcurrentHashMap<>();
 
 	/** Records read from input topics. */
 	public long recordsIn() {
@@ -34,6 +42,24 @@ public final class PipelineCounters {
 	/** Records written to the dead-letter topic, late ones included. */
 	public long deadLetters() {
 		return deadLetters.sum();
+	}
+
+	/**
+	 * Per feature view of the pipeline, in spec order, the event time of the newest event written to its
+	 * tiles since the pipeline started on this instance, or {@code null} before the first.
+	 */
+	public Map<String, Instant> featureViews() {
+		Map<String, Instant> views = new LinkedHashMap<>();
+		newestTileEvents.forEach((view, time) -> views.put(view, time == NONE ? null : Instant.ofEpochMilli(time)));
+		return views;
+	}
+
+	void declareView(String view) {
+		newestTileEvents.putIfAbsent(view, NONE);
+	}
+
+	void tileWritten(String view, long eventTimeMs) {
+		newestTileEvents.merge(view, eventTimeMs, Math::max);
 	}
 
 	void recordIn() {

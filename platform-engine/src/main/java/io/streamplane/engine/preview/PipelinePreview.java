@@ -22,6 +22,7 @@ import io.streamplane.engine.compile.DeadLetterHeaders;
 import io.streamplane.engine.compile.EndOfInput;
 import io.streamplane.engine.compile.PipelineCompiler;
 import io.streamplane.engine.compile.PipelineCounters;
+import io.streamplane.spec.FeatureView;
 import io.streamplane.spec.Output;
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.Step;
@@ -45,7 +46,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * in Kafka Streams' {@code TopologyTestDriver}: no broker, exact, and batch = streaming. After
  * the last input it sends {@link EndOfInput end-of-input markers} (one round per window step plus
  * one) through every source, which advance event time past every window, so windows that emit
- * final results emit them; markers never appear in outputs or dead letters.
+ * final results emit them; markers never appear in outputs or dead letters. The records of each
+ * feature view's tile topic are outputs too, under the topic's name.
  * <p>
  * Thread-safe: each run has its own driver and state directory, deleted afterwards.
  */
@@ -141,11 +143,17 @@ public final class PipelinePreview {
 		Map<String, List<PreviewOutput>> outputs = new LinkedHashMap<>();
 		for (Output output : spec.outputs()) {
 			String topic = output.kafka().topic();
-			outputs.put(topic, driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
-				.readRecordsToList().stream().map(record -> new PreviewOutput(record.key(), json(record.value())))
-				.toList());
+			outputs.put(topic, read(driver, topic));
+		}
+		for (FeatureView view : spec.features()) {
+			outputs.put(view.topic(spec.name()), read(driver, view.topic(spec.name())));
 		}
 		return outputs;
+	}
+
+	private static List<PreviewOutput> read(TopologyTestDriver driver, String topic) {
+		return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList()
+			.stream().map(record -> new PreviewOutput(record.key(), json(record.value()))).toList();
 	}
 
 	private static List<DeadLetter> deadLetters(TopologyTestDriver driver, String topic) {

@@ -164,7 +164,8 @@ final class PipelineRunner {
 			lag = running.consumerLag();
 		}
 		return new PipelineSnapshot(pipeline, current == null ? 0 : current.version(), observed, counters.recordsIn(),
-				counters.recordsOut(), lag, counters.lateRecords(), counters.deadLetters(), lastError, lastErrorAt);
+				counters.recordsOut(), lag, counters.lateRecords(), counters.deadLetters(), lastError, lastErrorAt,
+				counters.featureViews());
 	}
 
 	private void start() {

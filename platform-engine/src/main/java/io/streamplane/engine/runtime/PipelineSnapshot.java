@@ -1,6 +1,9 @@
 package io.streamplane.engine.runtime;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What one engine instance knows about one pipeline at one moment.
@@ -15,7 +18,22 @@ import java.time.Instant;
  * @param deadLetters records sent to the dead-letter topic, since start
  * @param lastError the last error, or {@code null}
  * @param lastErrorAt when it happened, or {@code null}
+ * @param featureViews per feature view, the event time of the newest event written to its tiles, or
+ * {@code null} before the first
  */
 public record PipelineSnapshot(String pipeline, int version, RunState state, long recordsIn, long recordsOut,
-		long consumerLag, long lateRecords, long deadLetters, String lastError, Instant lastErrorAt) {
+		long consumerLag, long lateRecords, long deadLetters, String lastError, Instant lastErrorAt,
+		Map<String, Instant> featureViews) {
+
+	public PipelineSnapshot {
+		featureViews = featureViews == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(featureViews));
+	}
+
+	/** A snapshot of a pipeline without feature views. */
+	public PipelineSnapshot(String pipeline, int version, RunState state, long recordsIn, long recordsOut,
+			long consumerLag, long lateRecords, long deadLetters, String lastError, Instant lastErrorAt) {
+		this(pipeline, version, state, recordsIn, recordsOut, consumerLag, lateRecords, deadLetters, lastError,
+				lastErrorAt, Map.of());
+	}
+
 }

@@ -1,8 +1,10 @@
 package io.streamplane.engine.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +16,7 @@ import io.streamplane.engine.compile.CompiledPipeline;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -49,7 +52,11 @@ final class PipelineTopics implements AutoCloseable {
 	}
 
 	/**
-	 * Creates missing output and dead-letter topics, with as many partitions as the largest input.
+	 * Creates missing output, tile and dead-letter topics, with as many partitions as the largest input.
+	 * Tile topics are keyed by entity, one entity having many tiles, so they are never compacted: they
+	 * delete by time, keeping records as long as {@link CompiledPipeline#tileTopics()} says, measured from
+	 * when the broker appended them ({@code LogAppendTime}): the record timestamps the engine sets are event
+	 * times, which for a replay of history would expire the tiles at once.
 	 * @return the input topics that do not exist; nothing is created unless this is empty
 	 */
 	Set<String> prepare(CompiledPipeline pipeline) {
@@ -72,7 +79,16 @@ final class PipelineTopics implements AutoCloseable {
 		List<NewTopic> topics = toCreate.stream()
 			.map(topic -> new NewTopic(topic, Optional.of(partitions), replication))
 			.toList();
-		admin.createTopics(topics).values().forEach((topic, created) -> ignoring(created, TopicExistsException.class));
+		List<NewTopic> tiles = pipeline.tileTopics().entrySet().stream()
+			.filter(tile -> !existing.contains(tile.getKey()))
+			.map(tile -> new NewTopic(tile.getKey(), Optional.of(partitions), replication).configs(Map.of(
+					TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+					TopicConfig.RETENTION_MS_CONFIG, Long.toString(tile.getValue().toMillis()),
+					TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")))
+			.toList();
+		List<NewTopic> all = new ArrayList<>(topics);
+		all.addAll(tiles);
+		admin.createTopics(all).values().forEach((topic, created) -> ignoring(created, TopicExistsException.class));
 		return Set.of();
 	}
 

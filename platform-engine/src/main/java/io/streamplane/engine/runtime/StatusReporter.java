@@ -89,7 +89,7 @@ final class StatusReporter {
 				double outRate = seconds <= 0 ? 0 : Math.max(0, snapshot.recordsOut() - last.recordsOut()) / seconds;
 				EngineStatus status = new EngineStatus(snapshot.pipeline(), snapshot.version(), instanceId,
 						snapshot.state().name(), inRate, outRate, snapshot.consumerLag(), snapshot.lateRecords(),
-						snapshot.deadLetters(), snapshot.lastError(), snapshot.lastErrorAt(), now);
+						snapshot.deadLetters(), snapshot.lastError(), snapshot.lastErrorAt(), now, snapshot.featureViews());
 				send(snapshot.pipeline(), json.writeValueAsString(status));
 			}
 		}

@@ -53,7 +53,8 @@ final class AggregationBinder {
 		return valid;
 	}
 
-	private Optional<Aggregation> aggregation(Node node, String name, String text, Schema in) {
+	/** The aggregation {@code name} written as {@code text}, e.g. {@code sum(amount)}; problems reported at {@code node}. */
+	Optional<Aggregation> aggregation(Node node, String name, String text, Schema in) {
 		Matcher call = CALL.matcher(text);
 		if (!call.matches()) {
 			node.report("expected an aggregate call like \"sum(amount)\" or \"count()\", got \"" + text + "\"; functions: " +

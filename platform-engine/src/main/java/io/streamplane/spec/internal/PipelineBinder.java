@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.streamplane.spec.FeatureView;
 import io.streamplane.spec.FieldType;
 import io.streamplane.spec.Output;
 import io.streamplane.spec.PipelineSpec;
@@ -19,19 +20,21 @@ import io.streamplane.spec.Transform;
 
 /**
  * Binds a whole spec tree to the model in one pass that goes on past every problem: sources,
- * then transforms in data-flow order (so each sees its inputs' schemas), then outputs and
- * processing settings.
+ * then transforms in data-flow order (so each sees its inputs' schemas), then outputs, feature
+ * views and processing settings.
  */
 final class PipelineBinder {
 
 	private static final List<String> FIELDS = List.of("name", "description", "sources", "tables", "transforms",
-			"outputs", "processing");
+			"outputs", "features", "processing");
 
 	private final SpecLimits limits;
 
 	private final SourceBinder sourceBinder;
 
 	private final TransformBinder transformBinder;
+
+	private final FeatureViewBinder featureViewBinder;
 
 	private final Map<String, Schema> schemas = new LinkedHashMap<>();
 
@@ -45,6 +48,7 @@ final class PipelineBinder {
 		this.limits = limits;
 		this.sourceBinder = new SourceBinder(expressions);
 		this.transformBinder = new TransformBinder(expressions, limits.maxSteps(), tableNames);
+		this.featureViewBinder = new FeatureViewBinder(expressions);
 	}
 
 	/** The model, or empty when {@code root} has problems, all reported. */
@@ -59,13 +63,23 @@ final class PipelineBinder {
 		Map<String, Source> sources = sources(tables ? root.optional("sources") : root.required("sources"), tables);
 		Map<String, Table> tableSpecs = tables(root.optional("tables"));
 		Map<String, Transform> transforms = transforms(root.optional("transforms"));
-		List<Output> outputs = outputs(root.required("outputs"));
+		List<Output> outputs = outputs(root.optional("outputs"));
+		List<FeatureView> features = featureViewBinder.bind(root.optional("features"), streams(), schemas);
+		if (!root.has("outputs") && !root.has("features")) {
+			root.field("outputs").report("a pipeline needs at least one output or feature view, e.g. outputs: " +
+					"[{ from: enriched, kafka: { topic: out } }]");
+		}
 		Processing processing = ProcessingBinder.bind(root.optional("processing"), name.orElse("pipeline"));
 		Topics.check(root, sources, tableSpecs, processing);
 		if (root.problems().count() > before || name.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new PipelineSpec(name.get(), description, sources, transforms, outputs, processing, tableSpecs));
+		return Optional.of(new PipelineSpec(name.get(), description, sources, transforms, outputs, processing, tableSpecs,
+				features));
+	}
+
+	private List<String> streams() {
+		return defined.stream().filter(name -> !tableValued.contains(name)).toList();
 	}
 
 	private static Optional<String> pipelineName(Node node) {
@@ -152,7 +166,8 @@ final class PipelineBinder {
 		List<Node> elements = node.map(n -> n.elements("a list of outputs")).orElse(List.of());
 		node.ifPresent(n -> checkCount(n, "outputs", elements.size(), limits.maxOutputs()));
 		if (elements.isEmpty() && node.isPresent() && node.get().value().isArray()) {
-			node.get().report("a pipeline needs at least one output, e.g. - { from: enriched, kafka: { topic: out } }");
+			node.get().report("an empty list of outputs; list at least one, e.g. - { from: enriched, kafka: { topic: out } }, "
+					+ "or leave the field out when the pipeline has feature views");
 		}
 		List<Output> outputs = new ArrayList<>();
 		elements.forEach(element -> OutputBinder.bind(element, defined).ifPresent(outputs::add));

@@ -39,6 +39,9 @@ final class StandaloneBanner {
 			.append(infrastructure.kafka().map(EmbeddedKafkaBroker::bootstrapServers).orElse(EXTERNAL));
 		text.append("\n  PostgreSQL:          ")
 			.append(infrastructure.postgres().map(EmbeddedPostgresServer::jdbcUrl).orElse(EXTERNAL));
+		if (url != null && environment.getProperty("streamplane.demo.enabled", Boolean.class, false)) {
+			text.append("\n  Demo features:       curl ").append(url).append("/features/user_clicks/u1");
+		}
 		if (tokenFromFile && url != null) {
 			text.append("\n  Admin token:         curl -H \"Authorization: Bearer $(cat ")
 				.append(infrastructure.dataDir().resolve(AdminToken.FILE_NAME))

@@ -3,19 +3,20 @@ package io.streamplane.app.features;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 import io.streamplane.app.StreamplaneApplication;
-import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.ApiClient.Response;
+import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import io.streamplane.app.testing.TestInfrastructure;
-import io.streamplane.features.PartialAggregate;
-import io.streamplane.features.Tile;
-import io.streamplane.features.TileCodec;
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
+import io.streamplane.protocol.tiles.TileCodec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -39,13 +40,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tiles written to {@code sp.features.demo.user_clicks} are served by {@code GET /features}; the view
  * {@code user_clicks} is defined in {@link StreamplaneIntegrationTest#FEATURE_SERVER_TEST_PROPERTIES}.
+ * The tiles lie on 1 February 2026, a month after the c7 clicks that {@code FeatureViewEndToEndIT} writes
+ * to the same view in the same broker, so neither test sees the other's tiles in its windows.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class FeatureServingIT extends StreamplaneIntegrationTest {
 
 	private static final String TOPIC = "sp.features.demo.user_clicks";
 
-	private static final String AS_OF = "2026-01-01T12:06:30Z";
+	private static final String AS_OF = "2026-02-01T12:06:30Z";
 
 	@LocalServerPort
 	int port;
@@ -64,12 +67,12 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
-			send(producer, clicks("u1", "2026-01-01T12:01:10Z", 3));
-			send(producer, clicks("u1", "2026-01-01T12:05:20Z", 1));
+			send(producer, clicks("u1", "2026-02-01T12:01:10Z", 3));
+			send(producer, clicks("u1", "2026-02-01T12:05:20Z", 1));
 			producer.send(new ProducerRecord<>(TOPIC, "u1", "{not a tile".getBytes(StandardCharsets.UTF_8)));
-			send(producer, clicks("u1", "2026-01-01T12:05:40Z", 2));
-			send(producer, clicks("u1", "2026-01-01T12:06:05Z", 1));
-			send(producer, clicks("u2", "2026-01-01T10:00:00Z", 7));
+			send(producer, clicks("u1", "2026-02-01T12:05:40Z", 2));
+			send(producer, clicks("u1", "2026-02-01T12:06:05Z", 1));
+			send(producer, clicks("u2", "2026-02-01T10:00:00Z", 7));
 			producer.flush();
 		}
 	}
@@ -90,7 +93,7 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 
 		assertThat(features.path("clicks_5m").path("value").asLong()).isEqualTo(3);
 		assertThat(features.path("clicks_5m").path("status").asString()).isEqualTo("PRESENT");
-		assertThat(features.path("clicks_5m").path("event_timestamp").asString()).isEqualTo("2026-01-01T12:06:05Z");
+		assertThat(features.path("clicks_5m").path("event_timestamp").asString()).isEqualTo("2026-02-01T12:06:05Z");
 		assertThat(features.path("clicks_1h").path("status").asString()).isEqualTo("PRESENT");
 	}
 
@@ -105,7 +108,7 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 
 		assertThat(features.path("clicks_5m").path("status").asString()).isEqualTo("OUTSIDE_MAX_AGE");
 		assertThat(features.path("clicks_5m").path("value").isNull()).isTrue();
-		assertThat(features.path("clicks_5m").path("event_timestamp").asString()).isEqualTo("2026-01-01T10:00:00Z");
+		assertThat(features.path("clicks_5m").path("event_timestamp").asString()).isEqualTo("2026-02-01T10:00:00Z");
 	}
 
 	@Test
@@ -139,6 +142,81 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().path("type").asString()).isEqualTo("urn:streamplane:problem:invalid-request");
 		assertThat(response.json().path("detail").asString()).contains("as_of", "yesterday", "2026-01-01T12:00:00Z");
+	}
+
+	@Test
+	void shouldAnswerPostFeaturesInFeastsShapeWithValuesStatusesAndTimestampsPerEntityRow() {
+		String body = """
+				{"features": ["user_clicks:clicks_5m", "user_clicks:clicks_1h"],
+				 "entities": {"user_id": ["u1", "u2", "never-seen"]}, "as_of": "%s"}""".formatted(AS_OF);
+		JsonNode answer = await().atMost(Duration.ofSeconds(30))
+			.until(() -> anonymous.post("/features", "application/json", body),
+					response -> response.status() == 200 && response.json().at("/results/2/values/0").asLong() == 6)
+			.json();
+
+		assertThat(answer.at("/metadata/feature_names").valueStream().map(JsonNode::asString))
+			.containsExactly("user_id", "clicks_5m", "clicks_1h");
+		assertThat(answer.at("/results/0/values").valueStream().map(JsonNode::asString))
+			.containsExactly("u1", "u2", "never-seen");
+		assertThat(answer.at("/results/1/values/0").asLong()).isEqualTo(3);
+		assertThat(answer.at("/results/1/values/1").isNull()).isTrue();
+		assertThat(answer.at("/results/1/statuses").valueStream().map(JsonNode::asString))
+			.containsExactly("PRESENT", "OUTSIDE_MAX_AGE", "NOT_FOUND");
+		assertThat(answer.at("/results/1/event_timestamps").valueStream().map(JsonNode::asString))
+			.containsExactly("2026-01-01T12:06:05Z", "2026-01-01T10:00:00Z", "1970-01-01T00:00:00Z");
+	}
+
+	@Test
+	void shouldAnswerPostWithAnUnknownFeatureWithNotFoundNamingTheViewsFeatures() {
+		Response response = anonymous.post("/features", "application/json",
+				"{\"features\": [\"user_clicks:clicks_9m\"], \"entities\": {\"user_id\": [\"u1\"]}}");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().path("detail").asString()).contains("clicks_9m", "clicks_5m", "clicks_1h");
+	}
+
+	@Test
+	void shouldAnswerPostWithAnUnknownViewWithNotFoundNamingTheServedViews() {
+		Response response = anonymous.post("/features", "application/json",
+				"{\"view\": \"page_views\", \"entities\": {\"user_id\": [\"u1\"]}}");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(404);
+		assertThat(response.json().path("detail").asString()).contains("page_views", "user_clicks");
+	}
+
+	@Test
+	void shouldAnswerAMalformedPostWithBadRequestNamingTheField() {
+		Response response = anonymous.post("/features", "application/json",
+				"{\"view\": \"user_clicks\", \"entities\": {\"user_id\": \"u1\"}}");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().path("detail").asString()).startsWith("entities.user_id: must be a non-empty list");
+	}
+
+	@Test
+	void shouldRefuseAPostWithMoreEntitiesThanTheConfiguredLimit() {
+		String entities = String.join("\", \"", Collections.nCopies(1001, "u1"));
+		Response response = anonymous.post("/features", "application/json",
+				"{\"view\": \"user_clicks\", \"entities\": {\"user_id\": [\"" + entities + "\"]}}");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.json().path("detail").asString())
+			.contains("1001 entities is more than the 1000", "streamplane.feature-server.max-entities-per-request");
+	}
+
+	@Test
+	void shouldTimeFeatureRequestsOnThePrometheusEndpoint() {
+		anonymous.get("/features/user_clicks/u1");
+
+		Response metrics = await().atMost(Duration.ofSeconds(30))
+			.until(() -> anonymous.get("/actuator/prometheus"),
+					response -> response.status() == 200 && response.body().contains("view=\"user_clicks\""));
+
+		assertThat(metrics.body()).contains("streamplane_features_request_seconds_bucket{endpoint=\"get\"",
+				"streamplane_features_ingest_lag_records", "streamplane_features_ingest_tiles_total",
+				"streamplane_features_freshness_seconds{view=\"user_clicks\"}");
 	}
 
 	private static Tile clicks(String entity, String newestEventTime, long count) {

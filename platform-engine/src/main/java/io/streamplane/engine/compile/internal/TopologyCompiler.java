@@ -23,7 +23,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * Builds the topology of a pipeline: each source read as bytes and parsed by a
  * {@link SourceReader}, each table as its changelog ({@link Tables}), each transform as the merge of
  * its inputs followed by its steps, each output as JSON with string keys; an output of a table
- * writes its change stream ({@link ChangelogCompiler#changes}). Every operator's failures go to the dead-letter topic.
+ * writes its change stream ({@link ChangelogCompiler#changes}); each feature view as its tiles
+ * ({@link FeatureViewCompiler}). Every operator's failures go to the dead-letter topic.
  */
 public final class TopologyCompiler {
 
@@ -59,6 +60,10 @@ public final class TopologyCompiler {
 		List<Output> outputs = spec.outputs();
 		for (int i = 0; i < outputs.size(); i++) {
 			output(outputs.get(i), "outputs[" + i + "]");
+		}
+		FeatureViewCompiler views = new FeatureViewCompiler(compilation);
+		for (int i = 0; i < spec.features().size(); i++) {
+			views.compile(streams.get(spec.features().get(i).from()), spec.features().get(i), "features[" + i + "]");
 		}
 		return compilation.builder().build();
 	}

@@ -1,4 +1,4 @@
-package io.streamplane.features;
+package io.streamplane.protocol.tiles;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * The partial aggregates of one entity over one tile of event time: the record the engine writes to
- * topic {@code sp.features.<pipeline>.<view>} with the entity as key, and the value the
- * {@link TileStore} keeps. A tile covers event times {@code [tileStartMs, tileStartMs + tileSizeMs)};
+ * topic {@code sp.features.<pipeline>.<view>} with the entity as key, and the value the feature
+ * server's tile store keeps. A tile covers event times {@code [tileStartMs, tileStartMs + tileSizeMs)};
  * tiles are aligned to the epoch ({@code tileStartMs % tileSizeMs == 0}).
  *
  * <p>Each record carries the tile's <em>current</em> partial state and replaces the previous record of
@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * @param tileSizeMs length of the tile in milliseconds, {@code > 0}
  * @param newestEventTimeMs event time of the newest event in the tile, epoch milliseconds, inside the tile
  * @param partials partial aggregates by partial id (e.g. {@code "count()"}, {@code "sum(amount)"}), see
- *        {@link AggregateFunction#partialId(String)}
+ *        {@link PartialAggregate#id(String, String)}
  */
 public record Tile(String view, String entity, long tileStartMs, long tileSizeMs, long newestEventTimeMs,
 		Map<String, PartialAggregate> partials) {
@@ -36,7 +36,7 @@ public record Tile(String view, String entity, long tileStartMs, long tileSizeMs
 			problems.add("partials: must be present (may be empty)");
 		}
 		if (!problems.isEmpty()) {
-			throw FeatureServerException.invalid("invalid tile " + view + "/" + entity + "@" + tileStartMs + ": "
+			throw TileFormatException.invalid("invalid tile " + view + "/" + entity + "@" + tileStartMs + ": "
 					+ String.join("; ", problems));
 		}
 		partials = Collections.unmodifiableMap(new TreeMap<>(partials));

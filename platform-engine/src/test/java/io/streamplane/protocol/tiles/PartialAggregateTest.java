@@ -1,4 +1,4 @@
-package io.streamplane.features;
+package io.streamplane.protocol.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,13 +7,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.streamplane.features.PartialAggregate.Avg;
-import io.streamplane.features.PartialAggregate.Count;
-import io.streamplane.features.PartialAggregate.First;
-import io.streamplane.features.PartialAggregate.Last;
-import io.streamplane.features.PartialAggregate.Max;
-import io.streamplane.features.PartialAggregate.Min;
-import io.streamplane.features.PartialAggregate.Sum;
+import io.streamplane.protocol.tiles.PartialAggregate.Avg;
+import io.streamplane.protocol.tiles.PartialAggregate.Count;
+import io.streamplane.protocol.tiles.PartialAggregate.First;
+import io.streamplane.protocol.tiles.PartialAggregate.Last;
+import io.streamplane.protocol.tiles.PartialAggregate.Max;
+import io.streamplane.protocol.tiles.PartialAggregate.Min;
+import io.streamplane.protocol.tiles.PartialAggregate.Sum;
 
 class PartialAggregateTest {
 
@@ -37,7 +37,7 @@ class PartialAggregateTest {
 	@Test
 	void shouldRefuseToMergeDifferentKindsNamingBoth() {
 		assertThatThrownBy(() -> new Count(1).merge(new Sum(1)))
-			.isInstanceOf(FeatureServerException.class)
+			.isInstanceOf(TileFormatException.class)
 			.hasMessageContaining("Count[n=1]").hasMessageContaining("Sum[total=1.0]");
 	}
 
@@ -57,13 +57,13 @@ class PartialAggregateTest {
 	@Test
 	void shouldRejectJsonThatIsNotATile() {
 		assertThatThrownBy(() -> TileCodec.fromJson("{\"view\":\"v\",\"bogus\":1}".getBytes()))
-			.isInstanceOf(FeatureServerException.class).hasMessageContaining("not a valid tile record");
+			.isInstanceOf(TileFormatException.class).hasMessageContaining("not a valid tile record");
 	}
 
 	@Test
 	void shouldNameEveryProblemOfAnInvalidTile() {
 		assertThatThrownBy(() -> new Tile("", "a\0b", 1_000, 60_000, 0, Map.of()))
-			.isInstanceOf(FeatureServerException.class)
+			.isInstanceOf(TileFormatException.class)
 			.hasMessageContaining("view:").hasMessageContaining("entity:")
 			.hasMessageContaining("tileStartMs: must be a multiple of tileSizeMs 60000");
 	}

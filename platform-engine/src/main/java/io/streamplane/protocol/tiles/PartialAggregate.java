@@ -1,4 +1,4 @@
-package io.streamplane.features;
+package io.streamplane.protocol.tiles;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -12,10 +12,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * {@code {"type":"count","n":3}}, {@code {"type":"sum","total":12.5}},
  * {@code {"type":"min","value":1.0}}, {@code {"type":"max","value":9.0}},
  * {@code {"type":"avg","sum":10.0,"count":4}}, {@code {"type":"first","value":"a","timeMs":1767268801000}},
- * {@code {"type":"last","value":"b","timeMs":1767268805000}}. Times are epoch milliseconds.
- *
- * <p>An approximate distinct count is not offered yet: no sketch library that targets Java 21 is
- * available to the build.
+ * {@code {"type":"last","value":"b","timeMs":1767268805000}},
+ * {@code {"type":"distinct","sketch":"AQwAAAAB..."}} (a {@link DistinctSketch}, base64). Times are epoch
+ * milliseconds.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -25,15 +24,27 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = PartialAggregate.Max.class, name = "max"),
 		@JsonSubTypes.Type(value = PartialAggregate.Avg.class, name = "avg"),
 		@JsonSubTypes.Type(value = PartialAggregate.First.class, name = "first"),
-		@JsonSubTypes.Type(value = PartialAggregate.Last.class, name = "last") })
+		@JsonSubTypes.Type(value = PartialAggregate.Last.class, name = "last"),
+		@JsonSubTypes.Type(value = PartialAggregate.Distinct.class, name = "distinct") })
 public sealed interface PartialAggregate {
 
 	/**
 	 * Combines this partial with one of the same kind covering other events.
 	 *
-	 * @throws FeatureServerException if {@code other} is of a different kind
+	 * @throws TileFormatException if {@code other} is of a different kind
 	 */
 	PartialAggregate merge(PartialAggregate other);
+
+	/**
+	 * The id under which tiles carry the partial of {@code function(argument)}, e.g. {@code count()} or
+	 * {@code sum(amount)}: the function name in lower case and the argument text without surrounding blanks.
+	 *
+	 * @param function the aggregate function name, e.g. {@code count_distinct}
+	 * @param argument the argument text; {@code null} or empty for {@code count()}
+	 */
+	static String id(String function, String argument) {
+		return function + "(" + (argument == null ? "" : argument.strip()) + ")";
+	}
 
 	/** The aggregate's value over the events this partial covers ({@code null} for an empty average). */
 	Object result();
@@ -118,9 +129,34 @@ public sealed interface PartialAggregate {
 		}
 	}
 
+	/**
+	 * The approximate number of distinct values, as a base64 {@link DistinctSketch}; merging keeps
+	 * the union, so the distinct count over several tiles counts a value seen in two tiles once.
+	 */
+	record Distinct(String sketch) implements PartialAggregate {
+		/** A partial over no values. */
+		public static Distinct empty() {
+			return new Distinct(DistinctSketch.empty().toBase64());
+		}
+
+		/** This partial with one more value; {@code null} values are not counted. */
+		public Distinct add(Object value) {
+			return value == null ? this : new Distinct(DistinctSketch.fromBase64(sketch).add(value).toBase64());
+		}
+
+		public PartialAggregate merge(PartialAggregate other) {
+			Distinct that = same(Distinct.class, this, other);
+			return new Distinct(DistinctSketch.fromBase64(sketch).union(DistinctSketch.fromBase64(that.sketch)).toBase64());
+		}
+
+		public Object result() {
+			return DistinctSketch.fromBase64(sketch).estimate();
+		}
+	}
+
 	private static <T extends PartialAggregate> T same(Class<T> kind, PartialAggregate self, PartialAggregate other) {
 		if (!kind.isInstance(other)) {
-			throw FeatureServerException.invalid("cannot merge partial " + self + " with " + other
+			throw TileFormatException.invalid("cannot merge partial " + self + " with " + other
 					+ ": both must be " + kind.getSimpleName() + "; tiles of one view must use the same partial ids");
 		}
 		return kind.cast(other);

@@ -1,4 +1,4 @@
-package io.streamplane.features;
+package io.streamplane.protocol.tiles;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -25,14 +25,14 @@ public final class TileCodec {
 	/**
 	 * Reads a tile from UTF-8 JSON bytes.
 	 *
-	 * @throws FeatureServerException (permanent) if the bytes are not a valid tile
+	 * @throws TileFormatException (permanent) if the bytes are not a valid tile
 	 */
 	public static Tile fromJson(byte[] json) {
 		try {
 			return MAPPER.readValue(json, Tile.class);
 		}
 		catch (JacksonException e) {
-			throw FeatureServerException.invalid("not a valid tile record: " + e.getOriginalMessage());
+			throw TileFormatException.invalid("not a valid tile record: " + e.getOriginalMessage());
 		}
 	}
 }

@@ -1,0 +1,97 @@
+package io.streamplane.benchmarks.features;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one feature-server benchmark run does; every component can be set as {@code --name=value}, e.g.
+ * {@code --entities=200000 --get-rate=2000 --rss-updates=0}.
+ *
+ * @param entities entities loaded into the view, each with {@code tilesPerEntity} tiles
+ * @param tilesPerEntity tiles per entity: the current minute and the minutes before it
+ * @param getRate single-entity {@code GET /features/{view}/{entity}} requests per second
+ * @param postRate {@code POST /features} requests per second
+ * @param postEntities entities per {@code POST /features}
+ * @param connections keep-alive connections of the load generator
+ * @param warmup how long each load phase runs before it is measured
+ * @param measure how long each load phase is measured
+ * @param rawReads reads of the in-process baselines (raw RocksDB get, in-process reader)
+ * @param rssUpdates tile updates ingested through Kafka while the server's RSS is sampled; 0 skips it
+ * @param serverHeap the server's Java heap ({@code -Xms} = {@code -Xmx}, pre-touched)
+ * @param seed seed of entity choice and tile contents
+ * @param report where the markdown report is written
+ */
+record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, int postRate, int postEntities,
+		int connections, Duration warmup, Duration measure, int rawReads, long rssUpdates, String serverHeap,
+		long seed, String report) {
+
+	/**
+	 * Defaults: 1M entities, 2 tiles each, GET at 5,000/s, POST(100) at 200/s, 10 s warm-up + 20 s measured
+	 * each, 2M updates for the RSS check (the issue's 10M take about 15 minutes of ingest on a busy 2-core
+	 * machine: {@code --rss-updates=10000000}).
+	 */
+	static FeatureBenchmarkOptions defaults() {
+		return new FeatureBenchmarkOptions(1_000_000, 2, 5_000, 200, 100, 8, Duration.ofSeconds(10),
+				Duration.ofSeconds(20), 200_000, 2_000_000, "512m", 42, "target/features-results.md");
+	}
+
+	/**
+	 * Reads {@code --name=value} arguments over the defaults.
+	 *
+	 * @throws IllegalArgumentException naming every unknown argument and bad value, with the allowed names
+	 */
+	static FeatureBenchmarkOptions parse(String... args) {
+		Map<String, String> values = defaults().asMap();
+		List<String> problems = new ArrayList<>();
+		for (String arg : args) {
+			int equals = arg.indexOf('=');
+			String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
+			if (name == null || !values.containsKey(name)) {
+				problems.add("unknown argument '" + arg + "'");
+			}
+			else {
+				values.put(name, arg.substring(equals + 1));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException(String.join("; ", problems) + ". Allowed: --"
+					+ String.join("=..., --", values.keySet()) + "=...");
+		}
+		try {
+			return new FeatureBenchmarkOptions(Integer.parseInt(values.get("entities")),
+					Integer.parseInt(values.get("tiles-per-entity")), Integer.parseInt(values.get("get-rate")),
+					Integer.parseInt(values.get("post-rate")), Integer.parseInt(values.get("post-entities")),
+					Integer.parseInt(values.get("connections")),
+					Duration.ofSeconds(Long.parseLong(values.get("warmup-seconds"))),
+					Duration.ofSeconds(Long.parseLong(values.get("measure-seconds"))),
+					Integer.parseInt(values.get("raw-reads")), Long.parseLong(values.get("rss-updates")),
+					values.get("server-heap"), Long.parseLong(values.get("seed")), values.get("report"));
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("Bad number in " + values + ": " + ex.getMessage()
+					+ ". Counts and rates are whole numbers, durations whole seconds.", ex);
+		}
+	}
+
+	private Map<String, String> asMap() {
+		Map<String, String> map = new LinkedHashMap<>();
+		map.put("entities", String.valueOf(entities));
+		map.put("tiles-per-entity", String.valueOf(tilesPerEntity));
+		map.put("get-rate", String.valueOf(getRate));
+		map.put("post-rate", String.valueOf(postRate));
+		map.put("post-entities", String.valueOf(postEntities));
+		map.put("connections", String.valueOf(connections));
+		map.put("warmup-seconds", String.valueOf(warmup.toSeconds()));
+		map.put("measure-seconds", String.valueOf(measure.toSeconds()));
+		map.put("raw-reads", String.valueOf(rawReads));
+		map.put("rss-updates", String.valueOf(rssUpdates));
+		map.put("server-heap", serverHeap);
+		map.put("seed", String.valueOf(seed));
+		map.put("report", report);
+		return map;
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.streamplane.benchmarks.features;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Renders a feature-server benchmark run as the markdown section docs/benchmarks.md takes. */
+final class FeatureReport {
+
+	private static final double GET_TARGET_P99_MS = 1.0;
+
+	private static final double POST_TARGET_P99_MS = 5.0;
+
+	private FeatureReport() {
+	}
+
+	static String render(FeatureBenchmarkOptions options, List<Latency> latencies, RssSample rss, List<String> notes,
+			Duration elapsed, String loadBefore) {
+		StringBuilder out = new StringBuilder();
+		out.append("## Feature server, ").append(LocalDate.now()).append("\n\n");
+		out.append(String.format("%d cores, Java %s; load average before %s, after %s. Whole run: %d s.%n%n",
+				Runtime.getRuntime().availableProcessors(), Runtime.version(), loadBefore, loadAverage(),
+				elapsed.toSeconds()));
+		out.append(String.format("View `%s`: 20 features (count, sum, max, last over 1m/5m/15m/30m/1h windows) on "
+				+ "1-minute tiles; %,d entities x %d tiles, loaded straight into the tile store. Server: the "
+				+ "Streamplane app with only the feature-server role, own JVM (-Xmx%s), %d keep-alive connections. "
+				+ "Open loop: latency from each request's intended send time; warm-up %d s, measured %d s per phase.%n%n",
+				BenchView.NAME, options.entities(), options.tilesPerEntity(), options.serverHeap(), options.connections(),
+				options.warmup().toSeconds(), options.measure().toSeconds()));
+		out.append("| measured | rate /s | count | errors | p50 ms | p99 ms | p99.9 ms | max ms |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (Latency latency : latencies) {
+			out.append(String.format("| %s | %s | %,d | %d | %.3f | %.3f | %.3f | %.1f |%n", latency.name(),
+					latency.achievedRate() == 0 ? "closed loop" : String.format("%,.0f", latency.achievedRate()),
+					latency.count(), latency.errors(), latency.p50() / 1000, latency.p99() / 1000,
+					latency.p999() / 1000, latency.max() / 1000));
+		}
+		out.append('\n');
+		targets(out, latencies, options);
+		if (rss != null) {
+			out.append(String.format("%nRSS of the serving process over %,d tile updates through Kafka (%,d ingested in "
+					+ "%.0f s, %,.0f updates/s; event time one minute ahead every %,d updates, so tiles are added and "
+					+ "pruned): first %,d MB, last %,d MB, max %,d MB; last/first **%.2f**, max/first **%.2f** "
+					+ "(target: within 1.20).%n", rss.updates(), rss.ingested(), rss.seconds(),
+					rss.ingested() / rss.seconds(), TileUpdates.UPDATES_PER_TILE, rss.first() / 1024,
+					rss.last() / 1024, rss.max() / 1024, (double) rss.last() / rss.first(),
+					(double) rss.max() / rss.first()));
+		}
+		out.append("\nAnchors (other hardware, other data): Feast Java server p99 ≈1.3 ms for one entity, ≈17 ms for "
+				+ "100; Feast Go server p99 ≈3.9 ms.\n");
+		notes.forEach(note -> out.append("\n- ").append(note));
+		out.append('\n');
+		return out.toString();
+	}
+
+	private static void targets(StringBuilder out, List<Latency> latencies, FeatureBenchmarkOptions options) {
+		find(latencies, "HTTP GET /features").ifPresent(get -> out.append(String.format(
+				"GET p99 %.3f ms at %,d/s against the target %.1f ms: %s.%n", get.p99() / 1000, options.getRate(),
+				GET_TARGET_P99_MS, get.p99() / 1000 <= GET_TARGET_P99_MS ? "**met**" : "**missed**")));
+		find(latencies, "HTTP POST").ifPresent(post -> out.append(String.format(
+				"POST(%d) p99 %.3f ms at %,d/s against the target %.1f ms: %s.%n", options.postEntities(),
+				post.p99() / 1000, options.postRate(), POST_TARGET_P99_MS,
+				post.p99() / 1000 <= POST_TARGET_P99_MS ? "**met**" : "**missed**")));
+	}
+
+	private static Optional<Latency> find(List<Latency> latencies, String prefix) {
+		return latencies.stream().filter(latency -> latency.name().startsWith(prefix)).findFirst();
+	}
+
+	static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.streamplane.benchmarks.features;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
+
+import io.streamplane.benchmarks.harness.BenchmarkException;
+import org.HdrHistogram.Histogram;
+
+/**
+ * An open-loop load generator: request {@code i} is due at {@code start + i / rate}, whatever happened to the
+ * ones before, and its latency is measured from that intended send time to the end of its response, so a
+ * stalled server is charged for every request it delayed (no coordinated omission). {@code connections}
+ * threads, each with its own keep-alive connection, take the next due request in turn; when all are busy,
+ * requests queue and the queueing counts as latency.
+ */
+final class OpenLoopLoad {
+
+	private OpenLoopLoad() {
+	}
+
+	/**
+	 * Sends {@code rate} requests per second for {@code warmup + measure}, recording those due after the warm-up;
+	 * an answer other than {@code expectedStatus} counts as an error.
+	 *
+	 * @param requests the request of index {@code i} (called from the load threads)
+	 */
+	static Latency run(String name, int port, int connections, int rate, Duration warmup, Duration measure,
+			int expectedStatus, LongFunction<byte[]> requests) throws InterruptedException {
+		long intervalNanos = 1_000_000_000L / rate;
+		long total = (warmup.toSeconds() + measure.toSeconds()) * rate;
+		long measuredFrom = warmup.toSeconds() * rate;
+		long start = System.nanoTime() + 100_000_000L;
+		AtomicLong next = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		List<Histogram> histograms = new ArrayList<>();
+		List<Thread> threads = new ArrayList<>();
+		for (int c = 0; c < connections; c++) {
+			Histogram histogram = Latency.histogram();
+			histograms.add(histogram);
+			threads.add(Thread.ofPlatform().name("load-" + c).uncaughtExceptionHandler((thread, ex) -> failure.set(ex))
+				.start(() -> {
+				try (HttpConnection connection = new HttpConnection(port)) {
+					for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+						byte[] request = requests.apply(i);
+						long intended = start + i * intervalNanos;
+						for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
+							LockSupport.parkNanos(wait);
+						}
+						int status = connection.exchange(request);
+						long latency = System.nanoTime() - intended;
+						if (i >= measuredFrom) {
+							histogram.recordValue(latency);
+							if (status != expectedStatus) {
+								errors.incrementAndGet();
+							}
+						}
+					}
+				}
+				catch (IOException ex) {
+					throw new BenchmarkException("load connection failed: " + ex.getMessage(), ex);
+				}
+			}));
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		if (failure.get() != null) {
+			throw new BenchmarkException(name + ": " + failure.get().getMessage(), failure.get());
+		}
+		double elapsedSeconds = (System.nanoTime() - start) / 1e9 - warmup.toSeconds();
+		Histogram all = Latency.histogram();
+		histograms.forEach(all::add);
+		return Latency.of(name, all, errors.get(), all.getTotalCount() / elapsedSeconds);
+	}
+
+}

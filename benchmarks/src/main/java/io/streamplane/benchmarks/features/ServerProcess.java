@@ -1,0 +1,155 @@
+package io.streamplane.benchmarks.features;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.streamplane.benchmarks.harness.BenchmarkException;
+
+/**
+ * The feature server under test: Streamplane's application with only the feature-server role, in a JVM of its
+ * own (so its RSS is its own), on this benchmark's class path, serving the loaded data directory and
+ * ingesting tiles from the benchmark broker. Keep-alive connections are never closed by the server (Tomcat's
+ * default closes them every 100 requests), as a model server's pooled client expects; see docs/features.md
+ * (sizing). Its log goes to {@code target/feature-server.log}.
+ */
+final class ServerProcess implements AutoCloseable {
+
+	private static final Pattern TILES = Pattern.compile("(?m)^streamplane_features_ingest_tiles_total(?:\\{[^}]*\\})? (\\S+)$");
+
+	private final Process process;
+
+	private final int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private ServerProcess(Process process, int port) {
+		this.process = process;
+		this.port = port;
+	}
+
+	static ServerProcess start(Path dataDir, String bootstrapServers, int port, String heap) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
+				"--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+				"io.streamplane.app.StreamplaneApplication", "--streamplane.roles=feature-server",
+				"--streamplane.standalone.enabled=false", "--server.port=" + port,
+				"--spring.kafka.bootstrap-servers=" + bootstrapServers,
+				"--streamplane.feature-server.data-dir=" + dataDir, "--logging.level.root=WARN",
+				"--server.tomcat.max-keep-alive-requests=-1"));
+		command.addAll(BenchView.serverProperties());
+		Path log = Path.of("target", "feature-server.log");
+		Files.createDirectories(log.getParent());
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ServerProcess server = new ServerProcess(process, port);
+		server.awaitLive(Duration.ofSeconds(120), log);
+		return server;
+	}
+
+	int port() {
+		return port;
+	}
+
+	long pid() {
+		return process.pid();
+	}
+
+	/** The body of a GET, failing unless it is a 200. */
+	String get(String path) {
+		return body(HttpRequest.newBuilder(uri(path)).build());
+	}
+
+	/** The body of a JSON POST, failing unless it is a 200. */
+	String post(String path, String json) {
+		return body(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(json)).build());
+	}
+
+	/** The server's count of ingested tiles, from its Prometheus endpoint. */
+	long tilesIngested() {
+		Matcher matcher = TILES.matcher(get("/actuator/prometheus"));
+		return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
+	}
+
+	private void awaitLive(Duration timeout, Path log) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new BenchmarkException("The feature server exited with " + process.exitValue() + "; see " + log);
+			}
+			try {
+				if (http.send(HttpRequest.newBuilder(uri("/actuator/health/liveness")).build(),
+						BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new BenchmarkException("Interrupted while waiting for the feature server", ex);
+			}
+			sleep(200);
+		}
+		throw new BenchmarkException("The feature server did not start within " + timeout + "; see " + log);
+	}
+
+	private String body(HttpRequest request) {
+		try {
+			HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new BenchmarkException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new BenchmarkException(request.uri() + " failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BenchmarkException("Interrupted", ex);
+		}
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BenchmarkException("Interrupted", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		process.destroy();
+		try {
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+		}
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.streamplane.engine.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.streamplane.spec.PipelineSpec;
+import io.streamplane.spec.SpecFormat;
+import io.streamplane.spec.SpecReader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The compiled feature view on its own: tile topics, freshness in the counters, expiry of old tiles. */
+class FeatureViewTopologyTest {
+
+	private static final PipelineSpec SPEC = new SpecReader().read("""
+			name: shop
+			sources:
+			  clicks:
+			    kafka: { topic: clicks }
+			    eventTime: { field: ts, unit: iso8601 }
+			    lateness: 10s
+			features:
+			  - name: user_clicks
+			    from: clicks
+			    entity: user_id
+			    features:
+			      clicks_5m: { aggregate: "count()", window: 5m }
+			""", SpecFormat.YAML).spec();
+
+	@TempDir
+	Path stateDir;
+
+	private final PipelineCounters counters = new PipelineCounters();
+
+	@Test
+	void shouldNameTheTileTopicWithARetentionAboveTheViews() {
+		CompiledPipeline compiled = new PipelineCompiler().compile(SPEC, counters);
+
+		assertThat(compiled.outputTopics()).isEmpty();
+		assertThat(compiled.tileTopics()).containsExactly(
+				Map.entry("sp.features.shop.user_clicks", Duration.ofDays(1)));
+		assertThat(counters.featureViews()).containsOnlyKeys("user_clicks").containsEntry("user_clicks", null);
+	}
+
+	@Test
+	void shouldExpireATileOnceEveryEventInItWouldBeLateAndReportTheNewestEventWritten() throws Exception {
+		CompiledPipeline compiled = new PipelineCompiler().compile(SPEC, counters);
+		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties())) {
+			TestInputTopic<byte[], byte[]> clicks = driver.createInputTopic("clicks", new ByteArraySerializer(),
+					new ByteArraySerializer());
+			clicks.pipeInput(click("u1", "2026-01-01T12:00:30Z"));
+			clicks.pipeInput(click("u2", "2026-01-01T12:03:00Z"));
+			KeyValueStore<String, byte[]> tiles = driver.getKeyValueStore("features.0.tiles");
+			assertThat(keys(tiles)).hasSize(2);
+
+			clicks.pipeInput(click("u2", "2026-01-01T12:07:09Z"));
+
+			assertThat(keys(tiles)).hasSize(3);
+
+			clicks.pipeInput(click("u2", "2026-01-01T12:07:10Z"));
+
+			assertThat(keys(tiles)).hasSize(2).noneMatch(key -> key.endsWith("/u1"));
+			assertThat(counters.featureViews()).containsEntry("user_clicks", Instant.parse("2026-01-01T12:07:10Z"));
+			assertThat(counters.recordsOut()).isEqualTo(4);
+		}
+	}
+
+	private Properties properties() throws Exception {
+		Properties properties = new Properties();
+		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir).toString());
+		return properties;
+	}
+
+	private static byte[] click(String user, String ts) {
+		return ("{\"user_id\":\"" + user + "\",\"ts\":\"" + ts + "\"}").getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static List<String> keys(KeyValueStore<String, byte[]> store) {
+		List<String> keys = new ArrayList<>();
+		try (KeyValueIterator<String, byte[]> all = store.all()) {
+			all.forEachRemaining((KeyValue<String, byte[]> entry) -> keys.add(entry.key));
+		}
+		return keys;
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.streamplane.app.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.streamplane.app.StreamplaneApplication;
+import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.ApiClient.Response;
+import io.streamplane.app.testing.StreamplaneIntegrationTest;
+import io.streamplane.app.testing.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Conformance case c7 end to end on the real broker: {@code examples/online-click-features.yaml} is
+ * registered through the REST API, the engine runs it, the c7 clicks are produced to {@code clicks},
+ * and every {@code expected_at} row is read over HTTP from {@code GET /features/user_clicks/...}, exactly.
+ */
+@SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class FeatureViewEndToEndIT extends StreamplaneIntegrationTest {
+
+	private static final String CASE = "c7-online-features.json";
+
+	private static final String YAML = "application/yaml";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void shouldServeEveryExpectedRowOfC7FromTheTilesTheRegisteredPipelineWrites() throws Exception {
+		ApiClient api = ApiClient.admin(port, ADMIN_TOKEN);
+		JsonNode c7 = JSON.readTree(Files.readString(caseFile()));
+		createTopic("clicks");
+		Response created = api.post("/api/v1/pipelines", YAML, ApiClient.example("online-click-features.yaml"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		produce(c7.get("inputs"));
+
+		List<JsonNode> rows = c7.get("expected_at").valueStream().toList();
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			Response last = features(api, "u1", "2026-01-01T12:05:00Z");
+			assertThat(last.json().at("/features/clicks_1h/value").asLong()).as(last.toString()).isEqualTo(4);
+		});
+		assertThat(rows).hasSize(5).allSatisfy(row -> assertRow(api, row));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api
+			.get("/api/v1/pipelines/online-click-features/status").json().at("/featureViews/user_clicks").asString())
+			.isEqualTo("2026-01-01T12:04:55Z"));
+
+		Response clash = api.post("/api/v1/pipelines", YAML, ApiClient.example("online-click-features.yaml")
+			.replace("name: online-click-features", "name: other-click-features"));
+		assertThat(clash.status()).as(clash.toString()).isEqualTo(409);
+		assertThat(clash.contentType()).startsWith("application/problem+json");
+		assertThat(clash.json().path("detail").asString()).contains("'user_clicks'", "online-click-features");
+	}
+
+	private static void assertRow(ApiClient api, JsonNode row) {
+		Response response = features(api, row.get("user_id").asString(), row.get("as_of").asString());
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		JsonNode features = response.json().path("features");
+		assertThat(features.propertyNames()).containsExactly("clicks_5m", "clicks_1h");
+		for (String feature : features.propertyNames()) {
+			JsonNode value = features.path(feature);
+			if (row.has("status")) {
+				assertThat(value.path("status").asString()).as(row + " " + feature).isEqualTo(row.get("status").asString());
+			}
+			if (row.has(feature)) {
+				assertThat(value.path("status").asString()).as(row + " " + feature).isEqualTo("PRESENT");
+				assertThat(value.path("value").isIntegralNumber()).as(row + " " + feature).isTrue();
+				assertThat(value.path("value").asLong()).as(row + " " + feature).isEqualTo(row.get(feature).asLong());
+			}
+		}
+	}
+
+	private static Response features(ApiClient api, String user, String asOf) {
+		return api.withoutToken().get("/features/user_clicks/" + user + "?as_of=" + asOf);
+	}
+
+	private static void createTopic(String topic) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.bootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(topic, Optional.of(2), Optional.empty()))).all().get();
+		}
+	}
+
+	private static void produce(JsonNode inputs) throws Exception {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+			for (JsonNode input : inputs) {
+				producer.send(new ProducerRecord<>(input.get("topic").asString(), input.get("key").asString(),
+						JSON.writeValueAsString(input.get("value")))).get();
+			}
+		}
+	}
+
+	/** The shared original of the case when it is beside the clone, else the repository's copy. */
+	private static Path caseFile() throws IOException {
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path shared = dir.resolve("shared").resolve("conformance").resolve(CASE);
+			if (Files.exists(shared)) {
+				return shared;
+			}
+		}
+		return Path.of("..", "conformance", CASE);
+	}
+
+}
