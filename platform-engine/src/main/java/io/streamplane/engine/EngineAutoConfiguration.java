@@ -1,5 +1,6 @@
 package io.streamplane.engine;
 
+import io.streamplane.engine.cdc.CdcConfiguration;
 import io.streamplane.engine.runtime.EngineProperties;
 import io.streamplane.engine.runtime.RuntimeConfiguration;
 import io.streamplane.role.ConditionalOnRole;
@@ -13,12 +14,13 @@ import org.springframework.context.annotation.Import;
 /**
  * The engine role: follows desired pipeline states on {@code sp.pipelines} and runs each pipeline
  * as a Kafka Streams application, reporting to {@code sp.status}. On when
- * {@code streamplane.roles} includes {@code engine}; configured by {@link EngineProperties}.
+ * {@code streamplane.roles} includes {@code engine}; configured by {@link EngineProperties}. Captures
+ * PostgreSQL changes of demanded tables ({@link CdcConfiguration}).
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnRole(Role.ENGINE)
 @EnableConfigurationProperties(EngineProperties.class)
-@Import(RuntimeConfiguration.class)
+@Import({ RuntimeConfiguration.class, CdcConfiguration.class })
 public final class EngineAutoConfiguration {
 
 }

@@ -2,6 +2,7 @@ package io.streamplane.engine.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Follows {@link Topics#PIPELINES} from the beginning and hands every desired state to the
  * supervisor. It uses no consumer group: every engine instance reads every partition and sees
  * every pipeline. Until the topic exists (the control plane creates it) it checks again every
- * two seconds.
+ * two seconds. Once it has read up to the end offsets it found at the start, it says so, once
+ * ({@code caughtUp}): from then on the engine knows every pipeline.
  */
 final class DesiredStateReader {
 
@@ -37,12 +39,15 @@ final class DesiredStateReader {
 
 	private final java.util.function.Consumer<DesiredState> sink;
 
+	private final Runnable caughtUp;
+
 	private final ConsumerLoop<Consumer<String, String>> loop;
 
 	DesiredStateReader(Supplier<Consumer<String, String>> consumers, JsonMapper json,
-			java.util.function.Consumer<DesiredState> sink) {
+			java.util.function.Consumer<DesiredState> sink, Runnable caughtUp) {
 		this.json = json;
 		this.sink = sink;
+		this.caughtUp = caughtUp;
 		this.loop = new ConsumerLoop<>("sp-engine-desired-state", "this engine no longer follows " + Topics.PIPELINES,
 				consumers, this::follow);
 	}
@@ -56,15 +61,22 @@ final class DesiredStateReader {
 	}
 
 	private void follow(Consumer<String, String> desiredStates, BooleanSupplier running) {
-		if (!assignAll(desiredStates, running)) {
+		List<TopicPartition> assigned = assignAll(desiredStates, running);
+		if (assigned.isEmpty()) {
 			return;
 		}
+		Map<TopicPartition, Long> ends = desiredStates.endOffsets(assigned);
+		boolean behind = true;
 		while (running.getAsBoolean()) {
 			desiredStates.poll(POLL).forEach(this::apply);
+			if (behind && ends.entrySet().stream().allMatch(end -> desiredStates.position(end.getKey()) >= end.getValue())) {
+				behind = false;
+				caughtUp.run();
+			}
 		}
 	}
 
-	private boolean assignAll(Consumer<String, String> desiredStates, BooleanSupplier running) {
+	private List<TopicPartition> assignAll(Consumer<String, String> desiredStates, BooleanSupplier running) {
 		while (running.getAsBoolean()) {
 			List<PartitionInfo> partitions = partitionsOrEmpty(desiredStates);
 			if (!partitions.isEmpty()) {
@@ -73,7 +85,7 @@ final class DesiredStateReader {
 					.toList();
 				desiredStates.assign(assigned);
 				desiredStates.seekToBeginning(assigned);
-				return true;
+				return assigned;
 			}
 			log.info("Waiting for topic {} (created by the control plane)", Topics.PIPELINES);
 			try {
@@ -81,10 +93,10 @@ final class DesiredStateReader {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return false;
+				return List.of();
 			}
 		}
-		return false;
+		return List.of();
 	}
 
 	private static List<PartitionInfo> partitionsOrEmpty(Consumer<String, String> desiredStates) {

@@ -1,10 +1,13 @@
 package io.streamplane.engine.runtime;
 
+import java.util.Optional;
+
 import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamplane.engine.compile.PipelineCompiler;
+import io.streamplane.engine.cdc.CdcCapture;
 import io.streamplane.spec.SpecReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,13 +44,18 @@ public class RuntimeConfiguration {
 
 	@Bean
 	EngineLifecycle engineLifecycle(PipelineSupervisor supervisor, EngineProperties properties, KafkaProperties kafka,
-			KafkaConnectionDetails connection, ObjectProvider<JsonMapper> json) {
+			KafkaConnectionDetails connection, ObjectProvider<JsonMapper> json, ObjectProvider<CdcCapture> capture) {
 		KafkaClients clients = new KafkaClients(kafka, connection, properties.instanceId());
 		JsonMapper mapper = json.getIfAvailable(() -> JsonMapper.builder().build());
 		StatusReporter reporter = new StatusReporter(clients.producer("status", 5_000), mapper,
 				properties.instanceId(), properties.statusInterval(), supervisor::snapshots);
+		Optional<CdcDemand> cdc = Optional.ofNullable(capture.getIfAvailable())
+			.map(found -> new CdcDemand(found, new SpecReader()));
 		DesiredStateReader reader = new DesiredStateReader(() -> clients.groupLessConsumer("desired-state"), mapper,
-				supervisor::apply);
+				desired -> {
+					supervisor.apply(desired);
+					cdc.ifPresent(demand -> demand.accept(desired));
+				}, () -> cdc.ifPresent(CdcDemand::caughtUp));
 		return new EngineLifecycle(supervisor, reporter, reader);
 	}
 

@@ -32,6 +32,15 @@ final class EngineProcess implements AutoCloseable {
 	 * @param log where the process's standard output and error go; replaced if it exists
 	 */
 	static EngineProcess start(String bootstrapServers, String instanceId, Path stateDir, Path log) {
+		return start(bootstrapServers, instanceId, stateDir, log, Map.of());
+	}
+
+	/**
+	 * Starts an engine as {@link #start(String, String, Path, Path)} does, with extra properties.
+	 * @param extra more {@code --name=value} arguments, e.g. CDC tables and database
+	 */
+	static EngineProcess start(String bootstrapServers, String instanceId, Path stateDir, Path log,
+			Map<String, String> extra) {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx512m", "-cp", System.getProperty("java.class.path"), StreamplaneApplication.class.getName(),
 				"--streamplane.roles=engine", "--streamplane.standalone.enabled=false",
@@ -40,6 +49,7 @@ final class EngineProcess implements AutoCloseable {
 		for (Map.Entry<String, String> property : StreamplaneIntegrationTest.ENGINE_TEST_PROPERTIES.entrySet()) {
 			command.add("--" + property.getKey() + "=" + property.getValue());
 		}
+		extra.forEach((name, value) -> command.add("--" + name + "=" + value));
 		try {
 			Files.createDirectories(log.getParent());
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A stream of clicks joined with a table of users read from its CDC topic
- * ({@code sp.cdc.public.<table>}, written here as the CDC capture writes it), on the real broker:
+ * A stream of clicks joined with a table of users read from a Kafka topic in the format of the CDC
+ * topics (key: the primary key as a JSON object, value: the row, a tombstone deletes), on the real
+ * broker ({@code CdcJoinIT} does the same from PostgreSQL through the CDC capture):
  * the pipeline waits for its table topic like for a source topic, then a user's update retracts and
  * re-emits exactly that user's clicks, and a delete retracts them.
  */
@@ -51,14 +52,13 @@ class TablesJoinIT extends StreamplaneIntegrationTest {
 		String name = EngineLifecycleIT.unique("clicks-users");
 		String clicks = name + "-clicks";
 		String output = name + "-enriched";
-		String table = "users_" + name.substring(name.lastIndexOf('-') + 1);
-		String users = "sp.cdc.public." + table;
+		String users = name + "-users";
 		Response created = api.post("/api/v1/pipelines", "application/yaml", """
 				name: %s
 				sources:
 				  clicks: { kafka: { topic: %s } }
 				tables:
-				  users: { postgresCdc: { table: public.%s }, primaryKey: [id] }
+				  users: { kafka: { topic: %s }, primaryKey: [id] }
 				transforms:
 				  enriched:
 				    from: clicks
@@ -67,7 +67,7 @@ class TablesJoinIT extends StreamplaneIntegrationTest {
 				      - select: [page, user_id, plan]
 				outputs:
 				  - { from: enriched, kafka: { topic: %s } }
-				""".formatted(name, clicks, table, output));
+				""".formatted(name, clicks, users, output));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		KafkaTopics.create(clicks, 2);
 		await().atMost(WAIT).untilAsserted(() -> assertThat(status(name).at("/instances/0/lastError").asString())

@@ -27,7 +27,7 @@ class FeatureReadTokenIT extends StreamplaneIntegrationTest {
 
 	static final String READ_TOKEN = "feature-read-token-of-the-it";
 
-	private static final String BODY = "{\"view\": \"user_clicks\", \"entities\": {\"user_id\": [\"u1\"]}}";
+	private static final String BODY = "{\"view\": \"test_clicks\", \"entities\": {\"user_id\": [\"u1\"]}}";
 
 	@LocalServerPort
 	int port;
@@ -36,7 +36,7 @@ class FeatureReadTokenIT extends StreamplaneIntegrationTest {
 	void shouldRefuseFeatureReadsWithoutTheReadTokenWithUnauthorizedProblem() {
 		ApiClient anonymous = ApiClient.admin(port, ADMIN_TOKEN).withoutToken();
 
-		Response get = anonymous.get("/features/user_clicks/u1");
+		Response get = anonymous.get("/features/test_clicks/u1");
 		Response post = anonymous.post("/features", "application/json", BODY);
 
 		assertThat(get.status()).as(get.toString()).isEqualTo(401);
@@ -51,10 +51,10 @@ class FeatureReadTokenIT extends StreamplaneIntegrationTest {
 	void shouldServeFeatureReadsWithTheReadTokenAndOnlyWithIt(CapturedOutput output) {
 		ApiClient reader = ApiClient.admin(port, READ_TOKEN);
 
-		assertThat(reader.get("/features/user_clicks/u1").status()).isEqualTo(200);
+		assertThat(reader.get("/features/test_clicks/u1").status()).isEqualTo(200);
 		assertThat(reader.post("/features", "application/json", BODY).status()).isEqualTo(200);
-		assertThat(reader.withToken(ADMIN_TOKEN).get("/features/user_clicks/u1").status()).isEqualTo(401);
-		assertThat(reader.withAuthorization("Basic dXNlcjpwYXNz").get("/features/user_clicks/u1").status())
+		assertThat(reader.withToken(ADMIN_TOKEN).get("/features/test_clicks/u1").status()).isEqualTo(401);
+		assertThat(reader.withAuthorization("Basic dXNlcjpwYXNz").get("/features/test_clicks/u1").status())
 			.isEqualTo(401);
 		assertThat(output).doesNotContain(READ_TOKEN);
 	}

@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
  */
 class FeatureServerRestartIT {
 
-	private static final String TOPIC = "sp.features.restart.user_clicks";
+	private static final String TOPIC = "sp.features.restart.test_clicks";
 
 	private static final int PARTITIONS = 3;
 
@@ -86,7 +86,7 @@ class FeatureServerRestartIT {
 		try (ConfigurableApplicationContext second = startFeatureServerOnly(dataDir)) {
 			secondMeters = second.getBean(MeterRegistry.class);
 			ApiClient reader = ApiClient.admin(port(second), READ_TOKEN);
-			assertThat(reader.withoutToken().get("/features/user_clicks/e0").status()).isEqualTo(401);
+			assertThat(reader.withoutToken().get("/features/test_clicks/e0").status()).isEqualTo(401);
 			assertThat(reader.withToken("wrong").post("/features", "application/json", request(List.of("e0"))).status())
 				.isEqualTo(401);
 			JsonNode answer = await().atMost(WAIT).until(() -> readAll(reader), this::allComplete).json();
@@ -120,7 +120,7 @@ class FeatureServerRestartIT {
 	}
 
 	private static String request(List<String> entities) {
-		return "{\"features\": [\"user_clicks:clicks_1h\"], \"entities\": {\"user_id\": [\""
+		return "{\"features\": [\"test_clicks:clicks_1h\"], \"entities\": {\"user_id\": [\""
 				+ String.join("\", \"", entities) + "\"]}, \"as_of\": \"" + AS_OF + "\"}";
 	}
 
@@ -150,7 +150,7 @@ class FeatureServerRestartIT {
 
 	private static ProducerRecord<String, byte[]> record(int entity, int minute, long count, long newestOffsetMs) {
 		long start = T0.toEpochMilli() + minute * MINUTE_MS;
-		Tile tile = new Tile("user_clicks", "e" + entity, start, MINUTE_MS, start + newestOffsetMs,
+		Tile tile = new Tile("test_clicks", "e" + entity, start, MINUTE_MS, start + newestOffsetMs,
 				Map.of("count()", new PartialAggregate.Count(count)));
 		return new ProducerRecord<>(TOPIC, tile.entity(), TileCodec.toJson(tile));
 	}

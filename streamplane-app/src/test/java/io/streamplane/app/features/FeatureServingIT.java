@@ -38,15 +38,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tiles written to {@code sp.features.demo.user_clicks} are served by {@code GET /features}; the view
- * {@code user_clicks} is defined in {@link StreamplaneIntegrationTest#FEATURE_SERVER_TEST_PROPERTIES}.
+ * Tiles written to {@code sp.features.handmade.test_clicks} are served by {@code GET /features}; the view
+ * {@code test_clicks} is defined in {@link StreamplaneIntegrationTest#FEATURE_SERVER_TEST_PROPERTIES}.
  * The tiles lie on 1 February 2026, a month after the c7 clicks that {@code FeatureViewEndToEndIT} writes
  * to the same view in the same broker, so neither test sees the other's tiles in its windows.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class FeatureServingIT extends StreamplaneIntegrationTest {
 
-	private static final String TOPIC = "sp.features.demo.user_clicks";
+	private static final String TOPIC = "sp.features.handmade.test_clicks";
 
 	private static final String AS_OF = "2026-02-01T12:06:30Z";
 
@@ -85,7 +85,7 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 	@Test
 	void shouldServeCountsOverEachWindowAsOfTheRequestedInstant() {
 		JsonNode features = await().atMost(Duration.ofSeconds(30))
-			.until(() -> anonymous.get("/features/user_clicks/u1?as_of=" + AS_OF),
+			.until(() -> anonymous.get("/features/test_clicks/u1?as_of=" + AS_OF),
 					response -> response.status() == 200
 							&& response.json().at("/features/clicks_1h/value").asLong() == 6)
 			.json()
@@ -100,7 +100,7 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 	@Test
 	void shouldServeOutsideMaxAgeWhenTheNewestEventIsOlderThanTheTtl() {
 		JsonNode features = await().atMost(Duration.ofSeconds(30))
-			.until(() -> anonymous.get("/features/user_clicks/u2?as_of=" + AS_OF),
+			.until(() -> anonymous.get("/features/test_clicks/u2?as_of=" + AS_OF),
 					response -> response.status() == 200
 							&& !"NOT_FOUND".equals(response.json().at("/features/clicks_5m/status").asString()))
 			.json()
@@ -113,10 +113,10 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 
 	@Test
 	void shouldServeNotFoundForAnEntityNeverSeen() {
-		Response response = anonymous.get("/features/user_clicks/never-seen?as_of=" + AS_OF);
+		Response response = anonymous.get("/features/test_clicks/never-seen?as_of=" + AS_OF);
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		assertThat(response.json().path("view").asString()).isEqualTo("user_clicks");
+		assertThat(response.json().path("view").asString()).isEqualTo("test_clicks");
 		assertThat(response.json().path("entity").asString()).isEqualTo("never-seen");
 		JsonNode feature = response.json().at("/features/clicks_5m");
 		assertThat(feature.path("status").asString()).isEqualTo("NOT_FOUND");
@@ -131,12 +131,12 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 		assertThat(response.status()).as(response.toString()).isEqualTo(404);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().path("type").asString()).isEqualTo("urn:streamplane:problem:not-found");
-		assertThat(response.json().path("detail").asString()).contains("no_such_view", "user_clicks");
+		assertThat(response.json().path("detail").asString()).contains("no_such_view", "test_clicks");
 	}
 
 	@Test
 	void shouldAnswerABadAsOfWithBadRequestProblemNamingTheParameter() {
-		Response response = anonymous.get("/features/user_clicks/u1?as_of=yesterday");
+		Response response = anonymous.get("/features/test_clicks/u1?as_of=yesterday");
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
@@ -147,7 +147,7 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 	@Test
 	void shouldAnswerPostFeaturesInFeastsShapeWithValuesStatusesAndTimestampsPerEntityRow() {
 		String body = """
-				{"features": ["user_clicks:clicks_5m", "user_clicks:clicks_1h"],
+				{"features": ["test_clicks:clicks_5m", "test_clicks:clicks_1h"],
 				 "entities": {"user_id": ["u1", "u2", "never-seen"]}, "as_of": "%s"}""".formatted(AS_OF);
 		JsonNode answer = await().atMost(Duration.ofSeconds(30))
 			.until(() -> anonymous.post("/features", "application/json", body),
@@ -163,13 +163,13 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 		assertThat(answer.at("/results/1/statuses").valueStream().map(JsonNode::asString))
 			.containsExactly("PRESENT", "OUTSIDE_MAX_AGE", "NOT_FOUND");
 		assertThat(answer.at("/results/1/event_timestamps").valueStream().map(JsonNode::asString))
-			.containsExactly("2026-01-01T12:06:05Z", "2026-01-01T10:00:00Z", "1970-01-01T00:00:00Z");
+			.containsExactly("2026-02-01T12:06:05Z", "2026-02-01T10:00:00Z", "1970-01-01T00:00:00Z");
 	}
 
 	@Test
 	void shouldAnswerPostWithAnUnknownFeatureWithNotFoundNamingTheViewsFeatures() {
 		Response response = anonymous.post("/features", "application/json",
-				"{\"features\": [\"user_clicks:clicks_9m\"], \"entities\": {\"user_id\": [\"u1\"]}}");
+				"{\"features\": [\"test_clicks:clicks_9m\"], \"entities\": {\"user_id\": [\"u1\"]}}");
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(404);
 		assertThat(response.contentType()).startsWith("application/problem+json");
@@ -182,13 +182,13 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 				"{\"view\": \"page_views\", \"entities\": {\"user_id\": [\"u1\"]}}");
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(404);
-		assertThat(response.json().path("detail").asString()).contains("page_views", "user_clicks");
+		assertThat(response.json().path("detail").asString()).contains("page_views", "test_clicks");
 	}
 
 	@Test
 	void shouldAnswerAMalformedPostWithBadRequestNamingTheField() {
 		Response response = anonymous.post("/features", "application/json",
-				"{\"view\": \"user_clicks\", \"entities\": {\"user_id\": \"u1\"}}");
+				"{\"view\": \"test_clicks\", \"entities\": {\"user_id\": \"u1\"}}");
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
@@ -199,7 +199,7 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 	void shouldRefuseAPostWithMoreEntitiesThanTheConfiguredLimit() {
 		String entities = String.join("\", \"", Collections.nCopies(1001, "u1"));
 		Response response = anonymous.post("/features", "application/json",
-				"{\"view\": \"user_clicks\", \"entities\": {\"user_id\": [\"" + entities + "\"]}}");
+				"{\"view\": \"test_clicks\", \"entities\": {\"user_id\": [\"" + entities + "\"]}}");
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.json().path("detail").asString())
@@ -208,21 +208,21 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 
 	@Test
 	void shouldTimeFeatureRequestsOnThePrometheusEndpoint() {
-		anonymous.get("/features/user_clicks/u1");
+		anonymous.get("/features/test_clicks/u1");
 
 		Response metrics = await().atMost(Duration.ofSeconds(30))
 			.until(() -> anonymous.get("/actuator/prometheus"),
-					response -> response.status() == 200 && response.body().contains("view=\"user_clicks\""));
+					response -> response.status() == 200 && response.body().contains("view=\"test_clicks\""));
 
 		assertThat(metrics.body()).contains("streamplane_features_request_seconds_bucket{endpoint=\"get\"",
 				"streamplane_features_ingest_lag_records", "streamplane_features_ingest_tiles_total",
-				"streamplane_features_freshness_seconds{view=\"user_clicks\"}");
+				"streamplane_features_freshness_seconds{view=\"test_clicks\"}");
 	}
 
 	private static Tile clicks(String entity, String newestEventTime, long count) {
 		long newest = Instant.parse(newestEventTime).toEpochMilli();
 		long minute = Duration.ofMinutes(1).toMillis();
-		return new Tile("user_clicks", entity, newest - newest % minute, minute, newest,
+		return new Tile("test_clicks", entity, newest - newest % minute, minute, newest,
 				Map.of("count()", new PartialAggregate.Count(count)));
 	}
 

@@ -46,7 +46,7 @@ public abstract class StreamplaneIntegrationTest {
 			"streamplane.engine.close-timeout", "10s");
 
 	/**
-	 * Feature-server settings of integration tests: the {@code user_clicks} view (tiles of one minute,
+	 * Feature-server settings of integration tests: the {@code test_clicks} view (hand-made tiles of one minute,
 	 * counts over 5 minutes and 1 hour, ttl 1 hour) that {@code FeatureServingIT} serves, and frequent
 	 * topic refreshes so new tile topics are consumed within a second. Defined here, for every test,
 	 * so all tests keep sharing one application context.
@@ -56,13 +56,13 @@ public abstract class StreamplaneIntegrationTest {
 			Map.entry("streamplane.feature-server.poll-timeout", "100ms"),
 			Map.entry("streamplane.feature-server.block-cache", "16MB"),
 			Map.entry("streamplane.feature-server.write-buffers", "4MB"),
-			Map.entry("streamplane.feature-server.views[user_clicks].entity-key", "user_id"),
-			Map.entry("streamplane.feature-server.views[user_clicks].tile-size", "1m"),
-			Map.entry("streamplane.feature-server.views[user_clicks].ttl", "1h"),
-			Map.entry("streamplane.feature-server.views[user_clicks].features[clicks_5m].aggregate", "count"),
-			Map.entry("streamplane.feature-server.views[user_clicks].features[clicks_5m].window", "5m"),
-			Map.entry("streamplane.feature-server.views[user_clicks].features[clicks_1h].aggregate", "count"),
-			Map.entry("streamplane.feature-server.views[user_clicks].features[clicks_1h].window", "1h"));
+			Map.entry("streamplane.feature-server.views[test_clicks].entity-key", "user_id"),
+			Map.entry("streamplane.feature-server.views[test_clicks].tile-size", "1m"),
+			Map.entry("streamplane.feature-server.views[test_clicks].ttl", "1h"),
+			Map.entry("streamplane.feature-server.views[test_clicks].features[clicks_5m].aggregate", "count"),
+			Map.entry("streamplane.feature-server.views[test_clicks].features[clicks_5m].window", "5m"),
+			Map.entry("streamplane.feature-server.views[test_clicks].features[clicks_1h].aggregate", "count"),
+			Map.entry("streamplane.feature-server.views[test_clicks].features[clicks_1h].window", "1h"));
 
 	/** The control plane's admin token in integration tests. */
 	public static final String ADMIN_TOKEN = "streamplane-integration-test-admin-token";

@@ -1,0 +1,86 @@
+package io.streamplane.engine.runtime;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.streamplane.engine.cdc.CdcCapture;
+import io.streamplane.engine.cdc.CdcTable;
+import io.streamplane.protocol.DesiredState;
+import io.streamplane.protocol.PipelineState;
+import io.streamplane.spec.SpecReader;
+import io.streamplane.spec.StreamplaneSpecException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the {@link CdcCapture} which PostgreSQL tables the pipelines read: the {@code postgresCdc}
+ * tables of every pipeline that is not deleted (a paused pipeline keeps its tables, so it resumes
+ * without a new snapshot). Nothing is demanded before every desired state has been read once, so
+ * a restart does not release a table for a moment and snapshot it again; afterwards the capture
+ * hears of every change of the set, and only of changes.
+ */
+final class CdcDemand {
+
+	private static final Logger log = LoggerFactory.getLogger(CdcDemand.class);
+
+	private final CdcCapture capture;
+
+	private final SpecReader specs;
+
+	private final Map<String, Set<CdcTable>> byPipeline = new HashMap<>();
+
+	private boolean caughtUp;
+
+	private Set<CdcTable> published;
+
+	CdcDemand(CdcCapture capture, SpecReader specs) {
+		this.capture = capture;
+		this.specs = specs;
+	}
+
+	/** Takes a pipeline's desired state into account. */
+	synchronized void accept(DesiredState desired) {
+		if (desired.state() == PipelineState.DELETED || desired.spec() == null) {
+			byPipeline.remove(desired.pipeline());
+		}
+		else {
+			tables(desired).ifPresent(tables -> byPipeline.put(desired.pipeline(), tables));
+		}
+		publish();
+	}
+
+	/** Every desired state published so far has been read: the demand is complete from now on. */
+	synchronized void caughtUp() {
+		caughtUp = true;
+		publish();
+	}
+
+	private Optional<Set<CdcTable>> tables(DesiredState desired) {
+		try {
+			return Optional.of(CdcTable.demandedBy(specs.read(desired.spec()).spec()));
+		}
+		catch (StreamplaneSpecException ex) {
+			log.warn("Keeping the CDC tables of pipeline '{}' as they were: version {} does not read ({})",
+					desired.pipeline(), desired.version(), ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	private void publish() {
+		if (!caughtUp) {
+			return;
+		}
+		Set<CdcTable> tables = new TreeSet<>(Comparator.comparing(CdcTable::qualifiedName));
+		byPipeline.values().forEach(tables::addAll);
+		if (!tables.equals(published)) {
+			published = Set.copyOf(tables);
+			log.info("CDC tables demanded by the pipelines: {}", tables.isEmpty() ? "none" : tables);
+			capture.demand(published);
+		}
+	}
+
+}
