@@ -69,6 +69,18 @@ public final class BenchmarkCluster implements AutoCloseable {
 		return directory.resolve("state").resolve(applicationId);
 	}
 
+	/** A directory for other servers of the run, e.g. PostgreSQL, deleted with the broker's. */
+	public Path directory(String name) {
+		return directory.resolve(name);
+	}
+
+	/** A free loopback port. */
+	public static int freePort() throws IOException {
+		try (ServerSocket socket = bound()) {
+			return socket.getLocalPort();
+		}
+	}
+
 	/** Creates the topics that do not exist yet, each with {@code partitions} partitions. */
 	public void createTopics(int partitions, Collection<String> topics) {
 		List<NewTopic> newTopics = topics.stream()

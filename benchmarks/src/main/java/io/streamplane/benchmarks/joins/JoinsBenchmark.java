@@ -13,6 +13,7 @@ import java.util.Set;
 
 import io.streamplane.benchmarks.harness.BenchmarkCluster;
 import io.streamplane.benchmarks.harness.BenchmarkException;
+import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.Results.Case;
 import io.streamplane.benchmarks.harness.SpecResources;
@@ -26,7 +27,8 @@ import org.apache.kafka.streams.Topology;
  * Stream–table enrichment on Streamplane's embedded broker: loads a users table and a stream of
  * page views keyed by user once, then measures the throughput of (a) the Streamplane lookup join,
  * (b) the same join hand-written in Kafka Streams, (c) the Streamplane reactive join and (d) (b) after a
- * re-key, and prints
+ * re-key, then the latency from a row update committed in PostgreSQL to the re-emitted joined view,
+ * and prints
  * a markdown report. A variant that cannot run is reported as not measured and the others still run.
  * <p>
  * Run it with {@code benchmarks/run-joins.sh [--name=value ...]}; see {@link JoinsOptions}.
@@ -53,6 +55,10 @@ public final class JoinsBenchmark {
 
 	private final Results results = new Results();
 
+	private LatencyResult cdcLatency;
+
+	private String cdcFailure = "not run (--cdc=false)";
+
 	private JoinsBenchmark(JoinsOptions options, BenchmarkCluster cluster) {
 		this.options = options;
 		this.cluster = cluster;
@@ -70,7 +76,8 @@ public final class JoinsBenchmark {
 			benchmark = new JoinsBenchmark(options, cluster);
 			benchmark.run();
 		}
-		String report = JoinsReport.render(options, benchmark.results, Duration.ofNanos(System.nanoTime() - started));
+		String report = JoinsReport.render(options, benchmark.results, benchmark.cdcLatency, benchmark.cdcFailure,
+				Duration.ofNanos(System.nanoTime() - started));
 		System.out.println(report);
 		Path path = Path.of(options.report()).toAbsolutePath();
 		Files.createDirectories(path.getParent());
@@ -95,6 +102,23 @@ public final class JoinsBenchmark {
 		}
 		if (options.reactive()) {
 			throughput(new Case(JoinVariant.REACTIVE, AT_LEAST_ONCE), 1);
+		}
+		if (options.cdc()) {
+			cdcLatency();
+		}
+	}
+
+	private void cdcLatency() {
+		progress(String.format("Measuring CDC latency: %,d users, %,d updates/s for %d s + %d s", options.cdcUsers(),
+				options.cdcRate(), options.cdcWarmup().toSeconds(), options.cdcDuration().toSeconds()));
+		try {
+			cdcLatency = CdcLatencyRun.measure(cluster, options);
+			progress(String.format("  p50 %d ms, p95 %d ms, p99 %d ms over %,d updates (%,d unseen)", cdcLatency.p50(),
+					cdcLatency.p95(), cdcLatency.p99(), cdcLatency.measured(), cdcLatency.unseen()));
+		}
+		catch (Exception ex) {
+			cdcFailure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			progress("  not measured: " + ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.streamplane.benchmarks.joins;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,18 +16,24 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param rounds throughput rounds of (a), (b) and (d), in an order that alternates
  * @param reactive whether to measure (c), the reactive join, once at the end of the rounds
  * @param exactlyOnce whether to also measure (a) and (b) once each under {@code exactly_once_v2}
+ * @param cdc whether to measure CDC latency: PostgreSQL commit to the re-emitted joined view
+ * @param cdcUsers rows of the CDC users table, one page view each
+ * @param cdcRate row updates per second in the CDC run
+ * @param cdcWarmup how long updates run before they are measured
+ * @param cdcDuration how long the measured updates run
  * @param seed the seed of the page views' users and pages
  * @param report where the markdown report is written, relative to the working directory
  */
 record JoinsOptions(long events, long users, int partitions, int rounds, boolean reactive, boolean exactlyOnce,
-		long seed, String report) {
+		boolean cdc, long cdcUsers, int cdcRate, Duration cdcWarmup, Duration cdcDuration, long seed, String report) {
 
 	/**
 	 * The defaults: 1,000,000 page views, 100,000 users, 2 partitions, 3 rounds, (c) and exactly
-	 * once too: about 3 minutes on 2 cores.
+	 * once too; CDC latency over 1,000 users at 1,000 updates/s for 5 s + 30 s: about 5 minutes on 2 cores.
 	 */
 	static JoinsOptions defaults() {
-		return new JoinsOptions(1_000_000, 100_000, 2, 3, true, true, 42, "target/joins-results.md");
+		return new JoinsOptions(1_000_000, 100_000, 2, 3, true, true, true, 1_000, 1_000, Duration.ofSeconds(5),
+				Duration.ofSeconds(30), 42, "target/joins-results.md");
 	}
 
 	/**
@@ -39,11 +46,15 @@ record JoinsOptions(long events, long users, int partitions, int rounds, boolean
 			return new JoinsOptions(Long.parseLong(values.get("events")), Long.parseLong(values.get("users")),
 					Integer.parseInt(values.get("partitions")), Integer.parseInt(values.get("rounds")),
 					Boolean.parseBoolean(values.get("reactive")), Boolean.parseBoolean(values.get("exactly-once")),
-					Long.parseLong(values.get("seed")), values.get("report"));
+					Boolean.parseBoolean(values.get("cdc")), Long.parseLong(values.get("cdc-users")),
+					Integer.parseInt(values.get("cdc-rate")),
+					Duration.ofSeconds(Long.parseLong(values.get("cdc-warmup-seconds"))),
+					Duration.ofSeconds(Long.parseLong(values.get("cdc-seconds"))), Long.parseLong(values.get("seed")),
+					values.get("report"));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Bad number in " + values + ": " + ex.getMessage()
-					+ ". Counts are whole numbers, reactive and exactly-once true or false.", ex);
+					+ ". Counts are whole numbers, durations whole seconds, reactive, exactly-once and cdc true or false.", ex);
 		}
 	}
 
@@ -55,6 +66,11 @@ record JoinsOptions(long events, long users, int partitions, int rounds, boolean
 		map.put("rounds", String.valueOf(rounds));
 		map.put("reactive", String.valueOf(reactive));
 		map.put("exactly-once", String.valueOf(exactlyOnce));
+		map.put("cdc", String.valueOf(cdc));
+		map.put("cdc-users", String.valueOf(cdcUsers));
+		map.put("cdc-rate", String.valueOf(cdcRate));
+		map.put("cdc-warmup-seconds", String.valueOf(cdcWarmup.toSeconds()));
+		map.put("cdc-seconds", String.valueOf(cdcDuration.toSeconds()));
 		map.put("seed", String.valueOf(seed));
 		map.put("report", report);
 		return map;

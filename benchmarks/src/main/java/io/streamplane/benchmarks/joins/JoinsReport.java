@@ -3,9 +3,11 @@ package io.streamplane.benchmarks.joins;
 import java.time.Duration;
 import java.time.LocalDate;
 
+import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.ReportTables;
 import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.Results.Case;
+import io.streamplane.benchmarks.harness.StreamsSettings;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Renders an enrichment benchmark run as the markdown section docs/benchmarks.md takes. */
@@ -14,7 +16,8 @@ final class JoinsReport {
 	private JoinsReport() {
 	}
 
-	static String render(JoinsOptions options, Results results, Duration elapsed) {
+	static String render(JoinsOptions options, Results results, LatencyResult cdc, String cdcFailure,
+			Duration elapsed) {
 		StringBuilder out = new StringBuilder();
 		out.append("## Stream–table enrichment, ").append(LocalDate.now()).append("\n\n");
 		out.append(ReportTables.machine()).append("\n\n");
@@ -37,6 +40,7 @@ final class JoinsReport {
 					new Case(JoinVariant.KAFKA_STREAMS, StreamsConfig.EXACTLY_ONCE_V2)))
 			.append(". a/b round by round (each round runs a and b back to back): ")
 			.append(ReportTables.paired(results, a, b)).append(".\n\n");
+		cdc(out, options, cdc, cdcFailure);
 		out.append("How it was measured:\n\n");
 		out.append("- Throughput = page views / time from the first record the application consumes (a users row: "
 				+ "the table is read as part of the run) to the output topic holding one record per page view; "
@@ -56,8 +60,30 @@ final class JoinsReport {
 				+ "markers; (c) writes `\"op\": \"+\"` change records. Dropped records: dropped by Kafka Streams or "
 				+ "dead-lettered by (a)/(c); 0 and as many outputs as views mean every view was joined. Fewer "
 				+ "outputs than views: views that found no user row, and the run ended 10 s after the last output.\n");
+		out.append("- CDC latency: the embedded PostgreSQL (wal_level=logical), Streamplane's CDC capture driven "
+				+ "through its API as an engine does (poll interval 20 ms, offsets stored every 1 s), and the pipeline "
+				+ "`joins/enrich-cdc.yaml`: a reactive join of one page view per user with the CDC table of users. "
+				+ "Each update (autocommit, from " + CdcLatencyRun.WRITERS + " connections, paced) gives a user a unique name; its latency "
+				+ "is from just before the statement is sent to the receipt of the re-emitted view (`+`) with that "
+				+ "name from the output topic; commit interval " + StreamsSettings.LATENCY_COMMIT_INTERVAL_MS
+				+ " ms, at least once. Warm-up " + options.cdcWarmup().toSeconds() + " s, measured "
+				+ options.cdcDuration().toSeconds() + " s.\n");
 		results.notes().forEach(note -> out.append("- ").append(note).append('\n'));
 		return out.toString();
+	}
+
+	private static void cdc(StringBuilder out, JoinsOptions options, LatencyResult cdc, String failure) {
+		out.append("CDC latency, PostgreSQL commit → re-emitted joined view on the output topic (target p95 ≤ 500 ms "
+				+ "at 1,000 changes/s):\n\n");
+		out.append("| users | rate, updates/s | updates measured | p50 ms | p95 ms | p99 ms | max ms | never seen |\n");
+		out.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		if (cdc == null) {
+			out.append(String.format("| %,d | not measured: `%s` | | | | | | |%n%n", options.cdcUsers(), failure));
+			return;
+		}
+		out.append(String.format("| %,d | %s | %,d | %d | %d | %d | %d | %,d |%n%n", options.cdcUsers(),
+				ReportTables.rate(cdc.perSecond()), cdc.measured(), cdc.p50(), cdc.p95(), cdc.p99(), cdc.max(),
+				cdc.unseen()));
 	}
 
 }

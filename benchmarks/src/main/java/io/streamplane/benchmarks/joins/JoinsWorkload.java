@@ -31,6 +31,9 @@ final class JoinsWorkload {
 	/** Variant (c)'s spec: the reactive join. */
 	static final String SPEC_REACTIVE = "joins/enrich-reactive.yaml";
 
+	/** The CDC latency run's spec: the reactive join with a PostgreSQL CDC table. */
+	static final String SPEC_CDC = "joins/enrich-cdc.yaml";
+
 	private static final String[] PLANS = { "free", "pro", "team" };
 
 	private static final String[] COUNTRIES = { "de", "fr", "us", "jp", "br", "in" };

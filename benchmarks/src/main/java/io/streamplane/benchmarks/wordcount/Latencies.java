@@ -3,6 +3,8 @@ package io.streamplane.benchmarks.wordcount;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.streamplane.benchmarks.harness.LatencyResult;
+
 /** The latency runs of one word-count benchmark run, and why any variant's is missing. */
 final class Latencies {
 

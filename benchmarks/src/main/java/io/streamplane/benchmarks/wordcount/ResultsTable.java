@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.ReportTables;
 import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.Results.Case;

@@ -9,11 +9,12 @@ class JoinsOptionsTest {
 
 	@Test
 	void shouldOverrideTheDefaultsNamed() {
-		JoinsOptions options = JoinsOptions.parse("--events=500", "--reactive=false", "--users=20");
+		JoinsOptions options = JoinsOptions.parse("--events=500", "--reactive=false", "--users=20", "--cdc-seconds=3");
 
 		assertThat(options.events()).isEqualTo(500);
 		assertThat(options.users()).isEqualTo(20);
 		assertThat(options.reactive()).isFalse();
+		assertThat(options.cdcDuration()).hasSeconds(3);
 		assertThat(options.rounds()).isEqualTo(JoinsOptions.defaults().rounds());
 	}
 
