@@ -30,9 +30,7 @@ import io.streamplane.engine.cdc.internal.Database;
 import io.streamplane.engine.cdc.internal.DefaultCdcCapture;
 import io.streamplane.engine.compile.CompiledPipeline;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * CDC latency: the embedded PostgreSQL, Streamplane's CDC capture (driven through its API, as an
@@ -129,10 +127,7 @@ final class CdcLatencyRun {
 	}
 
 	private static void loadViews(BenchmarkCluster cluster, long users) {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(JoinsWorkload.config(cluster.bootstrapServers()))) {
 			for (long id = 0; id < users; id++) {
 				PageView view = new PageView(id, id, "/docs/" + id % 100, System.currentTimeMillis());
 				producer.send(new ProducerRecord<>("page-views-cdc", JoinsWorkload.key(id), Json.write(view)));

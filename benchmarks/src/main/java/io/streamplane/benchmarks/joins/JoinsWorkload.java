@@ -73,11 +73,13 @@ final class JoinsWorkload {
 		return Long.toString(id).getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static Map<String, Object> config(String bootstrapServers) {
+	/** The producer settings of every load: large batches, acknowledged in order. */
+	static Map<String, Object> config(String bootstrapServers) {
 		return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-				ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+				ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+				ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
 	}
 
 }
