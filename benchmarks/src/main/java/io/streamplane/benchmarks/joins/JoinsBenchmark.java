@@ -1,11 +1,7 @@
 package io.streamplane.benchmarks.joins;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -14,6 +10,7 @@ import java.util.Set;
 import io.streamplane.benchmarks.harness.BenchmarkCluster;
 import io.streamplane.benchmarks.harness.BenchmarkException;
 import io.streamplane.benchmarks.harness.LatencyResult;
+import io.streamplane.benchmarks.harness.Progress;
 import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.Results.Case;
 import io.streamplane.benchmarks.harness.SpecResources;
@@ -78,18 +75,14 @@ public final class JoinsBenchmark {
 		}
 		String report = JoinsReport.render(options, benchmark.results, benchmark.cdcLatency, benchmark.cdcFailure,
 				Duration.ofNanos(System.nanoTime() - started));
-		System.out.println(report);
-		Path path = Path.of(options.report()).toAbsolutePath();
-		Files.createDirectories(path.getParent());
-		Files.writeString(path, report);
-		progress("Report written to " + path);
+		Progress.publish(report, options.report());
 	}
 
 	private void run() throws InterruptedException {
 		long loading = System.nanoTime();
 		cluster.createTopics(options.partitions(), List.of(JoinsWorkload.USERS, JoinsWorkload.VIEWS));
 		JoinsWorkload.load(cluster.bootstrapServers(), options);
-		progress(String.format("Loaded %,d users and %,d page views in %,d ms", options.users(), options.events(),
+		Progress.log(String.format("Loaded %,d users and %,d page views in %,d ms", options.users(), options.events(),
 				Duration.ofNanos(System.nanoTime() - loading).toMillis()));
 		for (int round = 1; round <= options.rounds(); round++) {
 			for (JoinVariant variant : order(round)) {
@@ -109,16 +102,16 @@ public final class JoinsBenchmark {
 	}
 
 	private void cdcLatency() {
-		progress(String.format("Measuring CDC latency: %,d users, %,d updates/s for %d s + %d s", options.cdcUsers(),
+		Progress.log(String.format("Measuring CDC latency: %,d users, %,d updates/s for %d s + %d s", options.cdcUsers(),
 				options.cdcRate(), options.cdcWarmup().toSeconds(), options.cdcDuration().toSeconds()));
 		try {
 			cdcLatency = CdcLatencyRun.measure(cluster, options);
-			progress(String.format("  p50 %d ms, p95 %d ms, p99 %d ms over %,d updates (%,d unseen)", cdcLatency.p50(),
+			Progress.log(String.format("  p50 %d ms, p95 %d ms, p99 %d ms over %,d updates (%,d unseen)", cdcLatency.p50(),
 					cdcLatency.p95(), cdcLatency.p99(), cdcLatency.measured(), cdcLatency.unseen()));
 		}
 		catch (Exception ex) {
 			cdcFailure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-			progress("  not measured: " + ex);
+			Progress.log("  not measured: " + ex);
 		}
 	}
 
@@ -132,17 +125,17 @@ public final class JoinsBenchmark {
 			return;
 		}
 		String name = key.variant().label() + ", " + key.guarantee() + ", round " + round;
-		progress("Measuring " + name);
+		Progress.log("Measuring " + name);
 		try {
 			Throughput run = measure((JoinVariant) key.variant(), key.guarantee(), "joins-" + key.variant().letter()
 					+ "-" + (EXACTLY_ONCE.equals(key.guarantee()) ? "eos" : "alo") + "-" + round);
 			results.measured(key, run);
-			progress(String.format("  %,.0f events/s (%,d page views in %,d ms, %,d output records, %,d dropped)",
+			Progress.log(String.format("  %,.0f events/s (%,d page views in %,d ms, %,d output records, %,d dropped)",
 					run.perSecond(), run.records(), run.nanos() / 1_000_000, run.outputRecords(), run.droppedRecords()));
 		}
 		catch (RuntimeException ex) {
 			results.failed(key, ex.getClass().getSimpleName() + ": " + ex.getMessage());
-			progress("  not measured: " + ex);
+			Progress.log("  not measured: " + ex);
 		}
 	}
 
@@ -185,10 +178,6 @@ public final class JoinsBenchmark {
 		Properties properties = StreamsSettings.throughput(cluster, applicationId, guarantee);
 		properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE_MS);
 		return properties;
-	}
-
-	private static void progress(String message) {
-		System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + message);
 	}
 
 }

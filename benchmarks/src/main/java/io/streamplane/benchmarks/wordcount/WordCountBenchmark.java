@@ -1,12 +1,8 @@
 package io.streamplane.benchmarks.wordcount;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +12,7 @@ import java.util.Set;
 import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.BenchmarkCluster;
 import io.streamplane.benchmarks.harness.BenchmarkException;
+import io.streamplane.benchmarks.harness.Progress;
 import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.Results.Case;
 import io.streamplane.benchmarks.harness.SpecResources;
@@ -68,11 +65,7 @@ public final class WordCountBenchmark {
 		}
 		String report = ResultsTable.render(options, benchmark.results, benchmark.latencies,
 				Duration.ofNanos(System.nanoTime() - started));
-		System.out.println(report);
-		Path path = Path.of(options.report()).toAbsolutePath();
-		Files.createDirectories(path.getParent());
-		Files.writeString(path, report);
-		progress("Report written to " + path);
+		Progress.publish(report, options.report());
 	}
 
 	private void run() throws InterruptedException {
@@ -80,7 +73,7 @@ public final class WordCountBenchmark {
 		cluster.createTopics(options.partitions(), List.of(Workload.INPUT));
 		InputLoader.load(cluster.bootstrapServers(), Workload.INPUT, options,
 				Workload.eventTimeStart(Instant.now()));
-		progress("Loaded " + options.words() + " words into '" + Workload.INPUT + "' in "
+		Progress.log("Loaded " + options.words() + " words into '" + Workload.INPUT + "' in "
 				+ Duration.ofNanos(System.nanoTime() - loading).toMillis() + " ms");
 		for (int round = 1; round <= options.rounds(); round++) {
 			for (WordCountVariant variant : order(round)) {
@@ -104,17 +97,17 @@ public final class WordCountBenchmark {
 			return;
 		}
 		String name = key.variant().label() + ", " + key.guarantee() + ", round " + round;
-		progress("Measuring " + name);
+		Progress.log("Measuring " + name);
 		try {
 			Throughput run = measure(key, "wordcount-" + key.variant().letter() + "-"
 					+ (EXACTLY_ONCE.equals(key.guarantee()) ? "eos" : "alo") + "-" + round);
 			results.measured(key, run);
-			progress(String.format("  %,.0f events/s (%,d words in %,d ms, %,d output records, %,d late)",
+			Progress.log(String.format("  %,.0f events/s (%,d words in %,d ms, %,d output records, %,d late)",
 					run.perSecond(), run.records(), run.nanos() / 1_000_000, run.outputRecords(), run.droppedRecords()));
 		}
 		catch (RuntimeException ex) {
 			results.failed(key, describe(ex));
-			progress("  not measured: " + describe(ex));
+			Progress.log("  not measured: " + describe(ex));
 		}
 	}
 
@@ -193,7 +186,7 @@ public final class WordCountBenchmark {
 	}
 
 	private void latency(WordCountVariant variant, double perSecond) throws InterruptedException {
-		progress(String.format("Measuring the latency of %s at %,.0f words/s", variant.label(), perSecond));
+		Progress.log(String.format("Measuring the latency of %s at %,.0f words/s", variant.label(), perSecond));
 		String applicationId = "wordcount-" + variant.letter() + "-latency";
 		try {
 			LatencyResult result;
@@ -209,21 +202,17 @@ public final class WordCountBenchmark {
 						"words-latency-b", "word-counts-latency-b", perSecond, options);
 			}
 			latencies.measured(variant, result);
-			progress(String.format("  p50 %d ms, p95 %d ms, p99 %d ms over %,d words (%,d unseen)", result.p50(),
+			Progress.log(String.format("  p50 %d ms, p95 %d ms, p99 %d ms over %,d words (%,d unseen)", result.p50(),
 					result.p95(), result.p99(), result.measured(), result.unseen()));
 		}
 		catch (RuntimeException ex) {
 			latencies.failed(variant, describe(ex));
-			progress("  not measured: " + describe(ex));
+			Progress.log("  not measured: " + describe(ex));
 		}
 	}
 
 	private static String describe(RuntimeException ex) {
 		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
-	}
-
-	private static void progress(String message) {
-		System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + message);
 	}
 
 }
