@@ -12,9 +12,7 @@ package io.streamplane.protocol;
  */
 public record CdcTableReport(String state, Long slotLagBytes, String error) {
 
-	/** Whether this instance captures the table (or tries to). */
-	public boolean isCapturing() {
-		return !"STANDBY".equals(state);
-	}
+	/** The state of an instance that does not capture the table. */
+	public static final String STANDBY = "STANDBY";
 
 }

@@ -59,7 +59,7 @@ public record PipelineStatus(String name, int latestVersion, PipelineState desir
 		Map<String, CdcTableReport> tables = new TreeMap<>();
 		for (InstanceStatus instance : live) {
 			instance.cdcTables().forEach((table, report) -> tables.merge(table, report,
-					(known, other) -> known.isCapturing() ? known : other));
+					(known, other) -> CdcTableReport.STANDBY.equals(known.state()) ? other : known));
 		}
 		return tables;
 	}
