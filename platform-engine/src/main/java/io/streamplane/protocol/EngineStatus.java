@@ -24,13 +24,25 @@ import java.util.Map;
  * @param featureViews per feature view of the pipeline, the event time of the newest event this instance
  * wrote to the view's tiles since it started the pipeline, or {@code null} before the first; empty for a
  * pipeline without views (and in reports of engines that predate views)
+ * @param cdcTables per PostgreSQL table the pipeline captures ({@code schema.table}), this instance's view
+ * of its capture; empty for a pipeline without CDC tables
  */
 public record EngineStatus(String pipeline, int version, String instanceId, String state, double recordsInPerSecond,
 		double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
-		Instant lastErrorAt, Instant reportedAt, Map<String, Instant> featureViews) {
+		Instant lastErrorAt, Instant reportedAt, Map<String, Instant> featureViews,
+		Map<String, CdcTableReport> cdcTables) {
 
 	public EngineStatus {
 		featureViews = featureViews == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(featureViews));
+		cdcTables = cdcTables == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cdcTables));
+	}
+
+	/** A report on a pipeline without CDC tables. */
+	public EngineStatus(String pipeline, int version, String instanceId, String state, double recordsInPerSecond,
+			double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
+			Instant lastErrorAt, Instant reportedAt, Map<String, Instant> featureViews) {
+		this(pipeline, version, instanceId, state, recordsInPerSecond, recordsOutPerSecond, consumerLag, lateRecords,
+				deadLetters, lastError, lastErrorAt, reportedAt, featureViews, Map.of());
 	}
 
 	/** A report on a pipeline without feature views. */
@@ -38,7 +50,7 @@ public record EngineStatus(String pipeline, int version, String instanceId, Stri
 			double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
 			Instant lastErrorAt, Instant reportedAt) {
 		this(pipeline, version, instanceId, state, recordsInPerSecond, recordsOutPerSecond, consumerLag, lateRecords,
-				deadLetters, lastError, lastErrorAt, reportedAt, Map.of());
+				deadLetters, lastError, lastErrorAt, reportedAt, Map.of(), Map.of());
 	}
 
 }

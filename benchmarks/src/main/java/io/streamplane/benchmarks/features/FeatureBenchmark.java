@@ -14,8 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.streamplane.benchmarks.wordcount.BenchmarkCluster;
-import io.streamplane.benchmarks.wordcount.BenchmarkException;
+import io.streamplane.benchmarks.harness.BenchmarkCluster;
+import io.streamplane.benchmarks.harness.BenchmarkException;
 
 /**
  * The feature-server benchmark: loads a 20-feature view for many entities straight into a tile store,

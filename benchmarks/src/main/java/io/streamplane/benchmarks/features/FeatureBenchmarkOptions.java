@@ -1,10 +1,10 @@
 package io.streamplane.benchmarks.features;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+
+import io.streamplane.benchmarks.harness.Arguments;
 
 /**
  * What one feature-server benchmark run does; every component can be set as {@code --name=value}, e.g.
@@ -50,22 +50,7 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 	 * @throws IllegalArgumentException naming every unknown argument and bad value, with the allowed names
 	 */
 	static FeatureBenchmarkOptions parse(String... args) {
-		Map<String, String> values = defaults().asMap();
-		List<String> problems = new ArrayList<>();
-		for (String arg : args) {
-			int equals = arg.indexOf('=');
-			String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
-			if (name == null || !values.containsKey(name)) {
-				problems.add("unknown argument '" + arg + "'");
-			}
-			else {
-				values.put(name, arg.substring(equals + 1));
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new IllegalArgumentException(String.join("; ", problems) + ". Allowed: --"
-					+ String.join("=..., --", values.keySet()) + "=...");
-		}
+		Map<String, String> values = Arguments.parse(defaults().asMap(), args);
 		try {
 			return new FeatureBenchmarkOptions(Integer.parseInt(values.get("entities")),
 					Integer.parseInt(values.get("tiles-per-entity")), Integer.parseInt(values.get("get-rate")),

@@ -14,7 +14,7 @@ import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
 import io.streamplane.features.internal.StoreMemory;
 import io.streamplane.features.internal.TileKeys;
-import io.streamplane.benchmarks.wordcount.BenchmarkException;
+import io.streamplane.benchmarks.harness.BenchmarkException;
 import org.HdrHistogram.Histogram;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;

@@ -3,7 +3,7 @@ package io.streamplane.benchmarks.features;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.streamplane.benchmarks.wordcount.BenchmarkException;
+import io.streamplane.benchmarks.harness.BenchmarkException;
 
 /**
  * The HTTP load phases against the running server, each open loop at a fixed rate with its own warm-up, on

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
-import io.streamplane.benchmarks.wordcount.BenchmarkException;
+import io.streamplane.benchmarks.harness.BenchmarkException;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.streamplane.benchmarks.wordcount.BenchmarkException;
+import io.streamplane.benchmarks.harness.BenchmarkException;
 
 /** Reads a process's resident set size from {@code /proc/<pid>/status} ({@code VmRSS}). */
 final class RssProbe {

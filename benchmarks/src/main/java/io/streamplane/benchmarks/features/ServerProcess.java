@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.streamplane.benchmarks.wordcount.BenchmarkException;
+import io.streamplane.benchmarks.harness.BenchmarkException;
 
 /**
  * The feature server under test: Streamplane's application with the roles its properties name (the feature-server

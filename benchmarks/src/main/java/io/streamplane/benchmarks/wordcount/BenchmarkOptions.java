@@ -1,10 +1,10 @@
 package io.streamplane.benchmarks.wordcount;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+
+import io.streamplane.benchmarks.harness.Arguments;
 
 /**
  * What one word-count benchmark run does. Every component can be set on the command line as
@@ -42,22 +42,7 @@ record BenchmarkOptions(long words, int dictionarySize, int wordsPerEventSecond,
 	 * @throws IllegalArgumentException listing every unknown name and bad value, with the allowed names
 	 */
 	static BenchmarkOptions parse(String... args) {
-		Map<String, String> values = new LinkedHashMap<>(defaults().asMap());
-		List<String> problems = new ArrayList<>();
-		for (String arg : args) {
-			int equals = arg.indexOf('=');
-			String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
-			if (name == null || !values.containsKey(name)) {
-				problems.add("unknown argument '" + arg + "'");
-			}
-			else {
-				values.put(name, arg.substring(equals + 1));
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new IllegalArgumentException(String.join("; ", problems) + ". Allowed: --"
-					+ String.join("=..., --", values.keySet()) + "=...");
-		}
+		Map<String, String> values = Arguments.parse(defaults().asMap(), args);
 		try {
 			return fromMap(values);
 		}

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.streamplane.benchmarks.harness.BenchmarkException;
+import io.streamplane.benchmarks.harness.Json;
+import io.streamplane.benchmarks.harness.Throughput;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

@@ -1,5 +1,6 @@
 package io.streamplane.benchmarks.wordcount;
 
+import io.streamplane.benchmarks.harness.Json;
 import io.streamplane.spec.Emit;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

@@ -3,6 +3,7 @@ package io.streamplane.benchmarks.wordcount;
 import java.util.Map;
 import java.util.Random;
 
+import io.streamplane.benchmarks.harness.Json;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.streamplane.benchmarks.harness.LatencyResult;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,16 +23,16 @@ final class LatencyJoin {
 	private LatencyJoin() {
 	}
 
-	static LatencyResult join(SendLog sends, List<OutputWatcher.Update> updates, long measureFromMillis,
+	static LatencyResult join(SendLog sends, List<CountUpdate> updates, long measureFromMillis,
 			double perSecond) {
-		Map<String, List<OutputWatcher.Update>> updatesByKey = new HashMap<>();
-		for (OutputWatcher.Update update : updates) {
+		Map<String, List<CountUpdate>> updatesByKey = new HashMap<>();
+		for (CountUpdate update : updates) {
 			updatesByKey.computeIfAbsent(update.key(), key -> new ArrayList<>()).add(update);
 		}
 		Histogram histogram = new Histogram(HIGHEST_MILLIS, 3);
 		long unseen = 0;
 		for (Map.Entry<String, List<Long>> key : sends.byKey().entrySet()) {
-			List<OutputWatcher.Update> keyUpdates = updatesByKey.getOrDefault(key.getKey(), List.of());
+			List<CountUpdate> keyUpdates = updatesByKey.getOrDefault(key.getKey(), List.of());
 			List<Long> sent = key.getValue();
 			int next = 0;
 			for (int ordinal = 1; ordinal <= sent.size(); ordinal++) {

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 
+import io.streamplane.benchmarks.harness.LatencyResult;
+import io.streamplane.benchmarks.harness.BenchmarkCluster;
+import io.streamplane.benchmarks.harness.OutputWatcher;
+import io.streamplane.benchmarks.harness.StreamsApp;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -28,7 +32,8 @@ final class LatencyRun {
 		Dictionary dictionary = Dictionary.random(options.dictionarySize(), random);
 		try (StreamsApp app = StreamsApp.start(topology, properties)) {
 			app.awaitRunning(START_TIMEOUT);
-			OutputWatcher watcher = OutputWatcher.start(cluster.bootstrapServers(), output);
+			OutputWatcher<CountUpdate> watcher = OutputWatcher.start(cluster.bootstrapServers(), output,
+					CountUpdate::decode);
 			long measureFrom = System.currentTimeMillis() + options.latencyWarmup().toMillis();
 			SendLog sends;
 			try {
@@ -40,7 +45,7 @@ final class LatencyRun {
 				watcher.stop();
 				throw ex;
 			}
-			List<OutputWatcher.Update> updates = watcher.stop();
+			List<CountUpdate> updates = watcher.stop();
 			app.requireHealthy();
 			return LatencyJoin.join(sends, updates, measureFrom, perSecond);
 		}

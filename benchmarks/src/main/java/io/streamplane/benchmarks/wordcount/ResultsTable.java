@@ -1,18 +1,14 @@
 package io.streamplane.benchmarks.wordcount;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
-import io.streamplane.benchmarks.wordcount.Results.Case;
+import io.streamplane.benchmarks.harness.LatencyResult;
+import io.streamplane.benchmarks.harness.ReportTables;
+import io.streamplane.benchmarks.harness.Results;
+import io.streamplane.benchmarks.harness.Results.Case;
+import io.streamplane.benchmarks.harness.StreamsSettings;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Renders a benchmark run as the markdown section docs/benchmarks.md takes. */
@@ -21,18 +17,18 @@ final class ResultsTable {
 	private ResultsTable() {
 	}
 
-	static String render(BenchmarkOptions options, Results results, Duration elapsed) {
+	static String render(BenchmarkOptions options, Results results, Latencies latencies, Duration elapsed) {
 		StringBuilder out = new StringBuilder();
 		out.append("## Word count (Pathway's workload), ").append(LocalDate.now()).append("\n\n");
-		out.append(machine()).append("\n\n");
+		out.append(ReportTables.machine()).append("\n\n");
 		out.append(String.format("Workload: %,d JSON records `{\"ts\": <ms>, \"word\": <7 letters>}`, unkeyed, words drawn "
 				+ "uniformly from a %,d-word dictionary, event time advancing %,d words per second; counts per word per "
 				+ "10 s tumbling window (lateness 30 s, so that no word is late), final counts. %d partitions, one stream thread, one embedded "
 				+ "broker in the same JVM (loopback). Whole run: %d s.%n%n", options.words(), options.dictionarySize(),
 				options.wordsPerEventSecond(), options.partitions(), elapsed.toSeconds()));
-		throughput(out, results);
+		ReportTables.throughput(out, results, "late records");
 		ratios(out, results);
-		latency(out, results);
+		latency(out, latencies);
 		out.append("\nHow it was measured:\n\n");
 		out.append("- Throughput = input words / time from the first word consumed to the last word consumed by the "
 				+ "last sub-topology (for (c): to the last output flushed), median over the runs, in the order "
@@ -58,91 +54,31 @@ final class ResultsTable {
 		return out.toString();
 	}
 
-	private static void throughput(StringBuilder out, Results results) {
-		out.append("| Variant | Guarantee | events/s (median) | runs, events/s | output records | late records |\n");
-		out.append("|---|---|---:|---|---:|---:|\n");
-		for (Case key : results.cases()) {
-			List<Throughput> runs = results.runs(key);
-			String median = results.median(key).map(ResultsTable::rate).orElse("not measured");
-			String each = runs.stream().map(run -> rate(run.perSecond())).collect(Collectors.joining(", "));
-			out.append("| ").append(key.variant().label()).append(" | ").append(key.guarantee()).append(" | ")
-				.append(median).append(" | ")
-				.append(results.failure(key).map(reason -> "`" + reason + "`").orElse(each)).append(" | ")
-				.append(distinct(runs, Throughput::outputRecords)).append(" | ")
-				.append(distinct(runs, Throughput::lateRecords)).append(" |\n");
-		}
-		out.append('\n');
-	}
-
-	private static String distinct(List<Throughput> runs, ToLongFunction<Throughput> value) {
-		return runs.stream().map(run -> String.format("%,d", value.applyAsLong(run))).distinct()
-			.collect(Collectors.joining(", "));
-	}
-
 	private static void ratios(StringBuilder out, Results results) {
-		Case a = new Case(Variant.STREAMPLANE, StreamsConfig.AT_LEAST_ONCE);
-		Case b = new Case(Variant.KAFKA_STREAMS, StreamsConfig.AT_LEAST_ONCE);
-		Case c = new Case(Variant.CONSUME_PRODUCE, "none");
-		Case aEos = new Case(Variant.STREAMPLANE, StreamsConfig.EXACTLY_ONCE_V2);
-		Case bEos = new Case(Variant.KAFKA_STREAMS, StreamsConfig.EXACTLY_ONCE_V2);
-		out.append("Ratios of medians (same run): **a/b = ").append(ratio(results, a, b))
-			.append("** (target ≥ 0.90), **a/c = ").append(ratio(results, a, c)).append("**, b/c = ")
-			.append(ratio(results, b, c)).append("; exactly once: a/b = ").append(ratio(results, aEos, bEos))
-			.append(". a/b round by round (each round runs a and b back to back): ").append(paired(results, a, b))
+		Case a = new Case(WordCountVariant.STREAMPLANE, StreamsConfig.AT_LEAST_ONCE);
+		Case b = new Case(WordCountVariant.KAFKA_STREAMS, StreamsConfig.AT_LEAST_ONCE);
+		Case c = new Case(WordCountVariant.CONSUME_PRODUCE, "none");
+		Case aEos = new Case(WordCountVariant.STREAMPLANE, StreamsConfig.EXACTLY_ONCE_V2);
+		Case bEos = new Case(WordCountVariant.KAFKA_STREAMS, StreamsConfig.EXACTLY_ONCE_V2);
+		out.append("Ratios of medians (same run): **a/b = ").append(ReportTables.ratio(results, a, b))
+			.append("** (target ≥ 0.90), **a/c = ").append(ReportTables.ratio(results, a, c)).append("**, b/c = ")
+			.append(ReportTables.ratio(results, b, c)).append("; exactly once: a/b = ")
+			.append(ReportTables.ratio(results, aEos, bEos))
+			.append(". a/b round by round (each round runs a and b back to back): ")
+			.append(ReportTables.paired(results, a, b))
 			.append(".\n\n");
 	}
 
-	private static String paired(Results results, Case numerator, Case denominator) {
-		List<Throughput> top = results.runs(numerator);
-		List<Throughput> bottom = results.runs(denominator);
-		if (top.isEmpty() || top.size() != bottom.size()) {
-			return "n/a";
-		}
-		return IntStream.range(0, top.size())
-			.mapToObj(round -> String.format("%.2f", top.get(round).perSecond() / bottom.get(round).perSecond()))
-			.collect(Collectors.joining(", "));
-	}
-
-	private static void latency(StringBuilder out, Results results) {
+	private static void latency(StringBuilder out, Latencies latencies) {
 		out.append("| Variant | rate, words/s | words measured | p50 ms | p95 ms | p99 ms | max ms | never seen |\n");
 		out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-		for (Map.Entry<Variant, LatencyResult> entry : results.latency().entrySet()) {
+		for (Map.Entry<WordCountVariant, LatencyResult> entry : latencies.measured().entrySet()) {
 			LatencyResult r = entry.getValue();
 			out.append(String.format("| %s | %s | %,d | %d | %d | %d | %d | %,d |%n", entry.getKey().label(),
-					rate(r.perSecond()), r.measured(), r.p50(), r.p95(), r.p99(), r.max(), r.unseen()));
+					ReportTables.rate(r.perSecond()), r.measured(), r.p50(), r.p95(), r.p99(), r.max(), r.unseen()));
 		}
-		results.latencyFailures().forEach((variant, reason) -> out.append("| ").append(variant.label())
+		latencies.failures().forEach((variant, reason) -> out.append("| ").append(variant.label())
 			.append(" | not measured: `").append(reason).append("` | | | | | | |\n"));
-	}
-
-	private static String ratio(Results results, Case numerator, Case denominator) {
-		Optional<Double> top = results.median(numerator);
-		Optional<Double> bottom = results.median(denominator);
-		return top.isPresent() && bottom.isPresent() ? String.format("%.2f", top.get() / bottom.get()) : "n/a";
-	}
-
-	private static String rate(double perSecond) {
-		return String.format("%,.0f", perSecond);
-	}
-
-	private static String machine() {
-		Runtime runtime = Runtime.getRuntime();
-		return String.format("Machine: %d cores (%s), %s %s, Java %s (%s), max heap %,d MiB.",
-				runtime.availableProcessors(), cpuModel(), System.getProperty("os.name"),
-				System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name"),
-				runtime.maxMemory() / (1024 * 1024));
-	}
-
-	private static String cpuModel() {
-		try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-			return lines.filter(line -> line.startsWith("model name"))
-				.map(line -> line.substring(line.indexOf(':') + 1).trim())
-				.findFirst()
-				.orElse("unknown CPU");
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown CPU";
-		}
 	}
 
 }

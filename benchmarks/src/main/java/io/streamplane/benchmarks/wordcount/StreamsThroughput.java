@@ -6,6 +6,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.streamplane.benchmarks.harness.BenchmarkException;
+import io.streamplane.benchmarks.harness.StreamsApp;
+import io.streamplane.benchmarks.harness.Throughput;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 

@@ -1,19 +1,23 @@
 package io.streamplane.benchmarks.wordcount;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
-import io.streamplane.benchmarks.wordcount.Results.Case;
+import io.streamplane.benchmarks.harness.LatencyResult;
+import io.streamplane.benchmarks.harness.BenchmarkCluster;
+import io.streamplane.benchmarks.harness.BenchmarkException;
+import io.streamplane.benchmarks.harness.Progress;
+import io.streamplane.benchmarks.harness.Results;
+import io.streamplane.benchmarks.harness.Results.Case;
+import io.streamplane.benchmarks.harness.SpecResources;
+import io.streamplane.benchmarks.harness.StreamsSettings;
+import io.streamplane.benchmarks.harness.Throughput;
 import io.streamplane.engine.compile.CompiledPipeline;
 import io.streamplane.spec.Emit;
 import org.apache.kafka.streams.StreamsConfig;
@@ -40,6 +44,8 @@ public final class WordCountBenchmark {
 
 	private final Results results = new Results();
 
+	private final Latencies latencies = new Latencies();
+
 	private WordCountBenchmark(BenchmarkOptions options, BenchmarkCluster cluster) {
 		this.options = options;
 		this.cluster = cluster;
@@ -52,41 +58,38 @@ public final class WordCountBenchmark {
 	public static void main(String[] args) throws IOException, InterruptedException {
 		BenchmarkOptions options = BenchmarkOptions.parse(args);
 		long started = System.nanoTime();
-		Results results;
+		WordCountBenchmark benchmark;
 		try (BenchmarkCluster cluster = BenchmarkCluster.start()) {
-			results = new WordCountBenchmark(options, cluster).run();
+			benchmark = new WordCountBenchmark(options, cluster);
+			benchmark.run();
 		}
-		String report = ResultsTable.render(options, results, Duration.ofNanos(System.nanoTime() - started));
-		System.out.println(report);
-		Path path = Path.of(options.report()).toAbsolutePath();
-		Files.createDirectories(path.getParent());
-		Files.writeString(path, report);
-		progress("Report written to " + path);
+		String report = ResultsTable.render(options, benchmark.results, benchmark.latencies,
+				Duration.ofNanos(System.nanoTime() - started));
+		Progress.publish(report, options.report());
 	}
 
-	private Results run() throws InterruptedException {
+	private void run() throws InterruptedException {
 		long loading = System.nanoTime();
 		cluster.createTopics(options.partitions(), List.of(Workload.INPUT));
 		InputLoader.load(cluster.bootstrapServers(), Workload.INPUT, options,
 				Workload.eventTimeStart(Instant.now()));
-		progress("Loaded " + options.words() + " words into '" + Workload.INPUT + "' in "
+		Progress.log("Loaded " + options.words() + " words into '" + Workload.INPUT + "' in "
 				+ Duration.ofNanos(System.nanoTime() - loading).toMillis() + " ms");
 		for (int round = 1; round <= options.rounds(); round++) {
-			for (Variant variant : order(round)) {
-				throughput(new Case(variant, variant == Variant.CONSUME_PRODUCE ? "none" : AT_LEAST_ONCE), round);
+			for (WordCountVariant variant : order(round)) {
+				throughput(new Case(variant, variant == WordCountVariant.CONSUME_PRODUCE ? "none" : AT_LEAST_ONCE), round);
 			}
 		}
 		if (options.exactlyOnce()) {
-			throughput(new Case(Variant.KAFKA_STREAMS, EXACTLY_ONCE), 1);
-			throughput(new Case(Variant.STREAMPLANE, EXACTLY_ONCE), 1);
+			throughput(new Case(WordCountVariant.KAFKA_STREAMS, EXACTLY_ONCE), 1);
+			throughput(new Case(WordCountVariant.STREAMPLANE, EXACTLY_ONCE), 1);
 		}
 		latency();
-		return results;
 	}
 
-	private static List<Variant> order(int round) {
-		return round % 2 == 1 ? List.of(Variant.KAFKA_STREAMS, Variant.STREAMPLANE, Variant.CONSUME_PRODUCE)
-				: List.of(Variant.STREAMPLANE, Variant.KAFKA_STREAMS, Variant.CONSUME_PRODUCE);
+	private static List<WordCountVariant> order(int round) {
+		return round % 2 == 1 ? List.of(WordCountVariant.KAFKA_STREAMS, WordCountVariant.STREAMPLANE, WordCountVariant.CONSUME_PRODUCE)
+				: List.of(WordCountVariant.STREAMPLANE, WordCountVariant.KAFKA_STREAMS, WordCountVariant.CONSUME_PRODUCE);
 	}
 
 	private void throughput(Case key, int round) throws InterruptedException {
@@ -94,22 +97,22 @@ public final class WordCountBenchmark {
 			return;
 		}
 		String name = key.variant().label() + ", " + key.guarantee() + ", round " + round;
-		progress("Measuring " + name);
+		Progress.log("Measuring " + name);
 		try {
 			Throughput run = measure(key, "wordcount-" + key.variant().letter() + "-"
 					+ (EXACTLY_ONCE.equals(key.guarantee()) ? "eos" : "alo") + "-" + round);
 			results.measured(key, run);
-			progress(String.format("  %,.0f events/s (%,d words in %,d ms, %,d output records, %,d late)",
-					run.perSecond(), run.records(), run.nanos() / 1_000_000, run.outputRecords(), run.lateRecords()));
+			Progress.log(String.format("  %,.0f events/s (%,d words in %,d ms, %,d output records, %,d late)",
+					run.perSecond(), run.records(), run.nanos() / 1_000_000, run.outputRecords(), run.droppedRecords()));
 		}
 		catch (RuntimeException ex) {
 			results.failed(key, describe(ex));
-			progress("  not measured: " + describe(ex));
+			Progress.log("  not measured: " + describe(ex));
 		}
 	}
 
 	private Throughput measure(Case key, String applicationId) throws InterruptedException {
-		return switch (key.variant()) {
+		return switch ((WordCountVariant) key.variant()) {
 			case STREAMPLANE -> {
 				CompiledPipeline pipeline = streamplane(Workload.SPEC_FINAL, Workload.INPUT);
 				yield measureStreams(pipeline.topology(), applicationId, key.guarantee(), pipeline.outputTopics(),
@@ -139,7 +142,7 @@ public final class WordCountBenchmark {
 		Throughput run = StreamsThroughput.measure(topology,
 				StreamsSettings.throughput(cluster, applicationId, guarantee), options.words());
 		return run.withOutputRecords(recordsIn(outputs) - outputsBefore)
-			.withLateRecords(run.lateRecords() + recordsIn(deadLetters) - deadLettersBefore);
+			.withDroppedRecords(run.droppedRecords() + recordsIn(deadLetters) - deadLettersBefore);
 	}
 
 	private long recordsIn(Set<String> topics) {
@@ -147,7 +150,7 @@ public final class WordCountBenchmark {
 	}
 
 	private CompiledPipeline streamplane(String spec, String expectedInput) {
-		CompiledPipeline pipeline = StreamplaneTopology.compile(spec);
+		CompiledPipeline pipeline = SpecResources.compile(spec);
 		if (!pipeline.inputTopics().equals(Set.of(expectedInput))) {
 			throw new BenchmarkException("The spec " + spec + " reads " + pipeline.inputTopics() + " but the benchmark "
 					+ "loads '" + expectedInput + "'; make the spec's source topic '" + expectedInput + "'");
@@ -164,8 +167,8 @@ public final class WordCountBenchmark {
 			results.note("Latency was not measured: neither (a) nor (b) has a maximum rate; set --latency-rate.");
 			return;
 		}
-		latency(Variant.STREAMPLANE, rate.getAsDouble());
-		latency(Variant.KAFKA_STREAMS, rate.getAsDouble());
+		latency(WordCountVariant.STREAMPLANE, rate.getAsDouble());
+		latency(WordCountVariant.KAFKA_STREAMS, rate.getAsDouble());
 	}
 
 	private OptionalDouble latencyRate() {
@@ -173,21 +176,21 @@ public final class WordCountBenchmark {
 			results.note("Latency ran at the rate set with --latency-rate.");
 			return OptionalDouble.of(options.latencyRate());
 		}
-		Optional<Double> streamplane = results.median(new Case(Variant.STREAMPLANE, AT_LEAST_ONCE));
+		Optional<Double> streamplane = results.median(new Case(WordCountVariant.STREAMPLANE, AT_LEAST_ONCE));
 		if (streamplane.isPresent()) {
 			return OptionalDouble.of(streamplane.get() / 2);
 		}
-		Optional<Double> kafkaStreams = results.median(new Case(Variant.KAFKA_STREAMS, AT_LEAST_ONCE));
+		Optional<Double> kafkaStreams = results.median(new Case(WordCountVariant.KAFKA_STREAMS, AT_LEAST_ONCE));
 		kafkaStreams.ifPresent(max -> results.note("(a) has no maximum rate, so latency ran at half of (b)'s."));
 		return kafkaStreams.map(max -> OptionalDouble.of(max / 2)).orElse(OptionalDouble.empty());
 	}
 
-	private void latency(Variant variant, double perSecond) throws InterruptedException {
-		progress(String.format("Measuring the latency of %s at %,.0f words/s", variant.label(), perSecond));
+	private void latency(WordCountVariant variant, double perSecond) throws InterruptedException {
+		Progress.log(String.format("Measuring the latency of %s at %,.0f words/s", variant.label(), perSecond));
 		String applicationId = "wordcount-" + variant.letter() + "-latency";
 		try {
 			LatencyResult result;
-			if (variant == Variant.STREAMPLANE) {
+			if (variant == WordCountVariant.STREAMPLANE) {
 				CompiledPipeline pipeline = streamplane(Workload.SPEC_UPDATES, Workload.LATENCY_INPUT);
 				result = LatencyRun.measure(cluster, pipeline.topology(),
 						StreamsSettings.latency(cluster, applicationId), Workload.LATENCY_INPUT,
@@ -198,22 +201,18 @@ public final class WordCountBenchmark {
 				result = LatencyRun.measure(cluster, topology, StreamsSettings.latency(cluster, applicationId),
 						"words-latency-b", "word-counts-latency-b", perSecond, options);
 			}
-			results.measured(variant, result);
-			progress(String.format("  p50 %d ms, p95 %d ms, p99 %d ms over %,d words (%,d unseen)", result.p50(),
+			latencies.measured(variant, result);
+			Progress.log(String.format("  p50 %d ms, p95 %d ms, p99 %d ms over %,d words (%,d unseen)", result.p50(),
 					result.p95(), result.p99(), result.measured(), result.unseen()));
 		}
 		catch (RuntimeException ex) {
-			results.latencyFailed(variant, describe(ex));
-			progress("  not measured: " + describe(ex));
+			latencies.failed(variant, describe(ex));
+			Progress.log("  not measured: " + describe(ex));
 		}
 	}
 
 	private static String describe(RuntimeException ex) {
 		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
-	}
-
-	private static void progress(String message) {
-		System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + message);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.streamplane.benchmarks.wordcount;
 
 import java.util.List;
 
+import io.streamplane.benchmarks.harness.LatencyResult;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +15,8 @@ class LatencyJoinTest {
 		sends.sent("apple", 1_000);
 		sends.sent("apple", 1_010);
 		sends.sent("apple", 1_020);
-		List<OutputWatcher.Update> updates = List.of(new OutputWatcher.Update(SendLog.key("apple", 0), 2, 1_100),
-				new OutputWatcher.Update(SendLog.key("apple", 0), 3, 1_200));
+		List<CountUpdate> updates = List.of(new CountUpdate(SendLog.key("apple", 0), 2, 1_100),
+				new CountUpdate(SendLog.key("apple", 0), 3, 1_200));
 
 		LatencyResult result = LatencyJoin.join(sends, updates, 0, 100);
 
@@ -31,7 +32,7 @@ class LatencyJoinTest {
 		sends.sent("apple", 1_000);
 		sends.sent("apple", 2_000);
 		sends.sent("pear", 2_500);
-		List<OutputWatcher.Update> updates = List.of(new OutputWatcher.Update(SendLog.key("apple", 0), 1, 1_050));
+		List<CountUpdate> updates = List.of(new CountUpdate(SendLog.key("apple", 0), 1, 1_050));
 
 		LatencyResult result = LatencyJoin.join(sends, updates, 1_500, 100);
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
+import io.streamplane.benchmarks.harness.Json;
+import io.streamplane.benchmarks.harness.SpecResources;
 import io.streamplane.spec.Emit;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -33,14 +35,14 @@ class SameLogicTest {
 
 		assertThat(run(HandWrittenTopology.build(Workload.INPUT, "word-counts", Emit.FINAL), "word-counts"))
 			.containsExactlyInAnyOrderElementsOf(expected);
-		assertThat(run(StreamplaneTopology.compile(Workload.SPEC_FINAL).topology(), "word-counts"))
+		assertThat(run(SpecResources.compile(Workload.SPEC_FINAL).topology(), "word-counts"))
 			.containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	@Test
 	void shouldWriteEveryUpdateInBothVariantsWithTheCacheOff() {
 		List<WordCount> handWritten = run(HandWrittenTopology.build(Workload.LATENCY_INPUT, "out", Emit.UPDATES), "out");
-		List<WordCount> streamplane = run(StreamplaneTopology.compile(Workload.SPEC_UPDATES).topology(),
+		List<WordCount> streamplane = run(SpecResources.compile(Workload.SPEC_UPDATES).topology(),
 				"word-counts-latency");
 
 		assertThat(streamplane).containsExactlyElementsOf(handWritten).hasSize(EVENTS.size());

@@ -3,6 +3,7 @@ package io.streamplane.api.status;
 import java.time.Instant;
 import java.util.Map;
 
+import io.streamplane.protocol.CdcTableReport;
 import io.streamplane.protocol.EngineStatus;
 
 /**
@@ -22,10 +23,12 @@ import io.streamplane.protocol.EngineStatus;
  * @param reportedAt when the instance reported
  * @param featureViews per feature view, the event time of the newest event the instance wrote to its
  * tiles, or {@code null} before the first
+ * @param cdcTables per PostgreSQL table the pipeline captures, the instance's view of its capture
  */
 public record InstanceStatus(String instanceId, int version, String state, double recordsInPerSecond,
 		double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
-		Instant lastErrorAt, Instant reportedAt, Map<String, Instant> featureViews) {
+		Instant lastErrorAt, Instant reportedAt, Map<String, Instant> featureViews,
+		Map<String, CdcTableReport> cdcTables) {
 
 	/** The state shown for an instance whose last report is too old. */
 	public static final String STALE = "STALE";
@@ -34,7 +37,7 @@ public record InstanceStatus(String instanceId, int version, String state, doubl
 		return new InstanceStatus(report.instanceId(), report.version(), stale ? STALE : report.state(),
 				report.recordsInPerSecond(), report.recordsOutPerSecond(), report.consumerLag(), report.lateRecords(),
 				report.deadLetters(), report.lastError(), report.lastErrorAt(), report.reportedAt(),
-				report.featureViews());
+				report.featureViews(), report.cdcTables());
 	}
 
 	boolean isStale() {

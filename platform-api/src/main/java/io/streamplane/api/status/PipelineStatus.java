@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.streamplane.protocol.CdcTableReport;
 import io.streamplane.protocol.PipelineState;
 
 /**
@@ -20,9 +22,12 @@ import io.streamplane.protocol.PipelineState;
  * @param instances every instance that reported, live or stale
  * @param featureViews the pipeline's feature views and their freshness: per view, the event time of the
  * newest event written to its tiles by any live instance, or {@code null} when none has been written
+ * @param cdcTables the PostgreSQL tables the pipeline captures ({@code schema.table}): the report of the
+ * live instance that captures each ({@code STARTING}, {@code CAPTURING} or {@code FAILED}, with the slot's
+ * lag in bytes), or {@code STANDBY} while none does
  */
 public record PipelineStatus(String name, int latestVersion, PipelineState desiredState, String state, Totals totals,
-		List<InstanceStatus> instances, Map<String, Instant> featureViews) {
+		List<InstanceStatus> instances, Map<String, Instant> featureViews, Map<String, CdcTableReport> cdcTables) {
 
 	/**
 	 * Figures summed over live instances.
@@ -47,7 +52,16 @@ public record PipelineStatus(String name, int latestVersion, PipelineState desir
 				live.stream().mapToLong(InstanceStatus::lateRecords).sum(),
 				live.stream().mapToLong(InstanceStatus::deadLetters).sum());
 		return new PipelineStatus(name, latestVersion, desiredState, summarize(live), totals, instances,
-				newestPerView(live));
+				newestPerView(live), capturePerTable(live));
+	}
+
+	private static Map<String, CdcTableReport> capturePerTable(List<InstanceStatus> live) {
+		Map<String, CdcTableReport> tables = new TreeMap<>();
+		for (InstanceStatus instance : live) {
+			instance.cdcTables().forEach((table, report) -> tables.merge(table, report,
+					(known, other) -> CdcTableReport.STANDBY.equals(known.state()) ? other : known));
+		}
+		return tables;
 	}
 
 	private static Map<String, Instant> newestPerView(List<InstanceStatus> live) {

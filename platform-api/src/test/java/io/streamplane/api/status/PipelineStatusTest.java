@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.streamplane.protocol.CdcTableReport;
 import io.streamplane.protocol.EngineStatus;
 import io.streamplane.protocol.PipelineState;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,31 @@ class PipelineStatusTest {
 		assertThat(views).containsOnlyKeys("user_clicks", "user_orders");
 		assertThat(views.get("user_clicks")).isEqualTo(Instant.parse("2026-01-01T12:04:55Z"));
 		assertThat(views.get("user_orders")).isNull();
+	}
+
+	@Test
+	void shouldShowEachCdcTableAsReportedByTheLiveInstanceThatCapturesIt() {
+		board.accept(withCdc(report("engine-a", "RUNNING", 1, 0, NOW),
+				Map.of("public.users", new CdcTableReport("STANDBY", null, null))));
+		board.accept(withCdc(report("engine-b", "RUNNING", 1, 0, NOW),
+				Map.of("public.users", new CdcTableReport("CAPTURING", 4096L, null))));
+		board.accept(withCdc(report("engine-c", "RUNNING", 1, 0, NOW.minusSeconds(60)),
+				Map.of("public.users", new CdcTableReport("FAILED", null, "stale instance"))));
+		board.accept(withCdc(report("engine-d", "RUNNING", 1, 0, NOW),
+				Map.of("public.users", new CdcTableReport("STANDBY", null, null),
+						"public.plans", new CdcTableReport("STANDBY", null, null))));
+
+		Map<String, CdcTableReport> tables = status().cdcTables();
+
+		assertThat(tables).containsOnlyKeys("public.plans", "public.users");
+		assertThat(tables.get("public.users")).isEqualTo(new CdcTableReport("CAPTURING", 4096L, null));
+		assertThat(tables.get("public.plans").state()).isEqualTo("STANDBY");
+	}
+
+	private static EngineStatus withCdc(EngineStatus report, Map<String, CdcTableReport> tables) {
+		return new EngineStatus(report.pipeline(), report.version(), report.instanceId(), report.state(),
+				report.recordsInPerSecond(), report.recordsOutPerSecond(), report.consumerLag(), report.lateRecords(),
+				report.deadLetters(), report.lastError(), report.lastErrorAt(), report.reportedAt(), Map.of(), tables);
 	}
 
 	private static EngineStatus withViews(EngineStatus report, Map<String, Instant> views) {

@@ -5,10 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.streamplane.engine.cdc.CdcCapture;
 import io.streamplane.engine.cdc.CdcTable;
+import io.streamplane.engine.cdc.CdcTableStatus;
+import io.streamplane.protocol.CdcTableReport;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
 import io.streamplane.spec.SpecReader;
@@ -51,6 +54,29 @@ final class CdcDemand {
 			tables(desired).ifPresent(tables -> byPipeline.put(desired.pipeline(), tables));
 		}
 		publish();
+	}
+
+	/**
+	 * This instance's view of the capture of each table {@code pipeline} reads, by {@code schema.table};
+	 * empty for a pipeline without CDC tables.
+	 */
+	Map<String, CdcTableReport> reports(String pipeline) {
+		Set<CdcTable> tables;
+		synchronized (this) {
+			tables = byPipeline.getOrDefault(pipeline, Set.of());
+		}
+		if (tables.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, CdcTableReport> reports = new TreeMap<>();
+		for (CdcTableStatus status : capture.status()) {
+			if (tables.contains(status.table())) {
+				reports.put(status.table().qualifiedName(), new CdcTableReport(status.state().name(),
+						status.slotLagBytes().isPresent() ? status.slotLagBytes().getAsLong() : null,
+						status.error().orElse(null)));
+			}
+		}
+		return reports;
 	}
 
 	/** Every desired state published so far has been read: the demand is complete from now on. */

@@ -1,7 +1,7 @@
 package io.streamplane.engine.runtime;
 
+import java.util.Map;
 import java.util.Optional;
-
 import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,10 +47,11 @@ public class RuntimeConfiguration {
 			KafkaConnectionDetails connection, ObjectProvider<JsonMapper> json, ObjectProvider<CdcCapture> capture) {
 		KafkaClients clients = new KafkaClients(kafka, connection, properties.instanceId());
 		JsonMapper mapper = json.getIfAvailable(() -> JsonMapper.builder().build());
-		StatusReporter reporter = new StatusReporter(clients.producer("status", 5_000), mapper,
-				properties.instanceId(), properties.statusInterval(), supervisor::snapshots);
 		Optional<CdcDemand> cdc = Optional.ofNullable(capture.getIfAvailable())
 			.map(found -> new CdcDemand(found, new SpecReader()));
+		StatusReporter reporter = new StatusReporter(clients.producer("status", 5_000), mapper,
+				properties.instanceId(), properties.statusInterval(), supervisor::snapshots,
+				pipeline -> cdc.map(demand -> demand.reports(pipeline)).orElse(Map.of()));
 		DesiredStateReader reader = new DesiredStateReader(() -> clients.groupLessConsumer("desired-state"), mapper,
 				desired -> {
 					supervisor.apply(desired);

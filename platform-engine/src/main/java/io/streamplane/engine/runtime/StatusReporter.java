@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.streamplane.protocol.CdcTableReport;
 import io.streamplane.protocol.EngineStatus;
 import io.streamplane.protocol.Topics;
 import org.apache.kafka.clients.producer.Producer;
@@ -40,18 +42,21 @@ final class StatusReporter {
 
 	private final Supplier<Collection<PipelineSnapshot>> snapshots;
 
+	private final Function<String, Map<String, CdcTableReport>> cdcTables;
+
 	private final ScheduledExecutorService executor = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sp-engine-status").daemon().factory());
 
 	private final Map<String, Previous> previous = new HashMap<>();
 
 	StatusReporter(Producer<String, String> producer, JsonMapper json, String instanceId, Duration interval,
-			Supplier<Collection<PipelineSnapshot>> snapshots) {
+			Supplier<Collection<PipelineSnapshot>> snapshots, Function<String, Map<String, CdcTableReport>> cdcTables) {
 		this.producer = producer;
 		this.json = json;
 		this.instanceId = instanceId;
 		this.interval = interval;
 		this.snapshots = snapshots;
+		this.cdcTables = cdcTables;
 	}
 
 	void start() {
@@ -89,7 +94,8 @@ final class StatusReporter {
 				double outRate = seconds <= 0 ? 0 : Math.max(0, snapshot.recordsOut() - last.recordsOut()) / seconds;
 				EngineStatus status = new EngineStatus(snapshot.pipeline(), snapshot.version(), instanceId,
 						snapshot.state().name(), inRate, outRate, snapshot.consumerLag(), snapshot.lateRecords(),
-						snapshot.deadLetters(), snapshot.lastError(), snapshot.lastErrorAt(), now, snapshot.featureViews());
+						snapshot.deadLetters(), snapshot.lastError(), snapshot.lastErrorAt(), now, snapshot.featureViews(),
+						cdcTables.apply(snapshot.pipeline()));
 				send(snapshot.pipeline(), json.writeValueAsString(status));
 			}
 		}

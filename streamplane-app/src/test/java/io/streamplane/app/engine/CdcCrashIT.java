@@ -7,36 +7,95 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.streamplane.app.standalone.StandaloneInfrastructure;
+import io.streamplane.app.standalone.StandaloneInfrastructure.Component;
+import io.streamplane.app.standalone.StandaloneProperties;
 import io.streamplane.app.testing.TestInfrastructure;
+import io.streamplane.protocol.DesiredState;
+import io.streamplane.protocol.PipelineState;
+import io.streamplane.protocol.Topics;
+import io.streamplane.spec.SpecFormat;
+import io.streamplane.spec.SpecReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * No change lost across a crash: the engine JVM capturing a table is killed ({@code kill -9})
- * while 10,000 rows are inserted and updated; a second engine takes over the capture, and the
- * topic's final state per key equals the table.
+ * No change lost across a crash: a pipeline joins a PostgreSQL table, captured because the
+ * pipeline's {@code postgresCdc} table demands it, with a Kafka table (foreign key); the engine JVM
+ * capturing and running it is killed ({@code kill -9}) while 10,000 rows are inserted and updated;
+ * a second engine takes over. Then the CDC topic's final state per key equals the table, and the
+ * fold of the joined change stream (read committed) equals the table joined by hand.
+ * <p>
+ * The test runs its own broker (the database is the shared one): engines of other tests'
+ * application contexts in this JVM follow the shared broker's {@link Topics#PIPELINES}.
  */
 class CdcCrashIT {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String PIPELINE = "cdc-crash-join";
+
 	private static final String TOPIC = "sp.cdc." + CdcTopic.SCHEMA + ".cdc_crash";
+
+	private static final String LEVELS = "cdc-crash-levels";
+
+	private static final String OUTPUT = "cdc-crash-labelled";
 
 	private static final int ROWS = 10_000;
 
 	private static final Duration WAIT = Duration.ofSeconds(180);
 
+	private static StandaloneInfrastructure broker;
+
+	private static String bootstrapServers;
+
+	@BeforeAll
+	static void ownBroker() {
+		broker = StandaloneInfrastructure.start(StandaloneProperties.defaults()
+			.withDataDir(TestInfrastructure.newDataDir())
+			.withPorts(TestInfrastructure.freePort(), TestInfrastructure.freePort(), TestInfrastructure.freePort()),
+				EnumSet.of(Component.KAFKA));
+		bootstrapServers = broker.kafka().orElseThrow().bootstrapServers();
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		broker.close();
+	}
+
 	@Test
-	void shouldCaptureEveryCommittedChangeWhenTheCapturingEngineIsKilled() throws Exception {
+	void shouldCaptureAndJoinEveryCommittedChangeWhenTheCapturingEngineIsKilled() throws Exception {
 		execute("DROP TABLE IF EXISTS cdc_crash", "CREATE TABLE cdc_crash (id int PRIMARY KEY, v int NOT NULL, note text)",
 				"INSERT INTO cdc_crash SELECT g, 0, 'seed' FROM generate_series(-99, 0) g");
+		createTopicsAndPipeline();
 		Path logs = Path.of("target", "cdc-crash-it");
 		AtomicInteger written = new AtomicInteger();
-		try (CdcTopic topic = new CdcTopic(TOPIC)) {
+		try (CdcTopic topic = new CdcTopic(bootstrapServers, TOPIC); CdcTopic output = new CdcTopic(bootstrapServers, OUTPUT)) {
 			Thread writer;
 			try (EngineProcess first = engine("cdc-engine-1", logs.resolve("engine-1.log"))) {
 				await().atMost(WAIT).until(() -> {
@@ -55,22 +114,89 @@ class CdcCrashIT {
 				Map<String, String> expected = tableState();
 				await().atMost(WAIT).untilAsserted(() -> {
 					topic.poll(Duration.ofMillis(500));
-					assertThat(topic.table()).as("final state per key; engine logs in %s", logs)
+					assertThat(topic.table()).as("CDC topic: final state per key; engine logs in %s", logs)
 						.containsExactlyInAnyOrderEntriesOf(expected);
+				});
+				Map<String, JsonNode> joined = joinedByHand(expected);
+				Map<String, JsonNode> folded = new HashMap<>();
+				await().atMost(WAIT).untilAsserted(() -> {
+					output.poll(Duration.ofMillis(500)).forEach(change -> fold(folded, change));
+					assertThat(folded).as("joined output: the fold of its changes; engine logs in %s", logs)
+						.containsExactlyInAnyOrderEntriesOf(joined);
 				});
 			}
 		}
 	}
 
+	private static void createTopicsAndPipeline() throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			admin.createTopics(List.of(
+					new NewTopic(Topics.PIPELINES, Optional.of(1), Optional.empty())
+						.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+					new NewTopic(Topics.STATUS, Optional.of(1), Optional.empty()),
+					new NewTopic(LEVELS, Optional.of(1), Optional.empty())))
+				.all()
+				.get();
+		}
+		List<ProducerRecord<String, String>> records = new ArrayList<>();
+		for (int v = 0; v < 10; v++) {
+			records.add(new ProducerRecord<>(LEVELS, "{\"v\":" + v + "}", "{\"v\":" + v + ",\"label\":\"level-" + v + "\"}"));
+		}
+		String spec = """
+				name: %s
+				tables:
+				  rows: { postgresCdc: { table: %s.cdc_crash }, primaryKey: [id] }
+				  levels: { kafka: { topic: %s }, primaryKey: [v] }
+				transforms:
+				  labelled:
+				    from: rows
+				    steps:
+				      - join: { table: levels, on: v }
+				      - select: [id, v, note, label]
+				outputs:
+				  - { from: labelled, kafka: { topic: %s } }
+				""".formatted(PIPELINE, CdcTopic.SCHEMA, LEVELS, OUTPUT);
+		DesiredState desired = new DesiredState(PIPELINE, 1, PipelineState.RUNNING,
+				new SpecReader().read(spec, SpecFormat.YAML).document(), Instant.now());
+		records.add(new ProducerRecord<>(Topics.PIPELINES, PIPELINE, JSON.writeValueAsString(desired)));
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+				new StringSerializer(), new StringSerializer())) {
+			records.forEach(producer::send);
+			producer.flush();
+		}
+	}
+
 	private static EngineProcess engine(String instanceId, Path log) {
 		Map<String, Object> db = TestInfrastructure.connectionProperties();
-		return EngineProcess.start(TestInfrastructure.bootstrapServers(), instanceId, TestInfrastructure.newDataDir(),
-				log, Map.of("streamplane.engine.cdc.tables", CdcTopic.SCHEMA + ".cdc_crash", "streamplane.engine.cdc.url",
-						(String) db.get("spring.datasource.url"), "streamplane.engine.cdc.username",
-						(String) db.get("spring.datasource.username"), "streamplane.engine.cdc.leader-topic",
-						"it.crash.leader", "streamplane.engine.cdc.offsets-topic", "it.crash.offsets",
+		return EngineProcess.start(bootstrapServers, instanceId, TestInfrastructure.newDataDir(), log,
+				Map.of("streamplane.engine.cdc.url", (String) db.get("spring.datasource.url"),
+						"streamplane.engine.cdc.username", (String) db.get("spring.datasource.username"),
 						"streamplane.engine.cdc.session-timeout", "6s", "streamplane.engine.cdc.heartbeat-table",
 						CdcTopic.SCHEMA + ".streamplane_cdc_heartbeat"));
+	}
+
+	/** Applies one change of the joined output: {@code +} puts the row under its key, {@code -} removes it. */
+	private static void fold(Map<String, JsonNode> table, ConsumerRecord<String, String> change) {
+		ObjectNode row = (ObjectNode) JSON.readTree(change.value());
+		String op = row.remove("op").asString();
+		if (op.equals("+")) {
+			table.put(change.key(), row);
+		}
+		else {
+			assertThat(table.remove(change.key())).as("a retraction retracts the row inserted last").isEqualTo(row);
+		}
+	}
+
+	private static Map<String, JsonNode> joinedByHand(Map<String, String> rows) {
+		Map<String, JsonNode> joined = new HashMap<>();
+		rows.values().forEach(value -> {
+			JsonNode row = JSON.readTree(value);
+			joined.put(row.get("id").asString(), JSON.readTree("{\"id\":" + row.get("id").asInt() + ",\"v\":"
+					+ row.get("v").asInt() + ",\"note\":\"" + row.get("note").asString() + "\",\"label\":\"level-"
+					+ row.get("v").asInt() + "\"}"));
+		});
+		return joined;
 	}
 
 	/** Inserts rows 1..ROWS, each in a transaction with an update of an earlier row. */

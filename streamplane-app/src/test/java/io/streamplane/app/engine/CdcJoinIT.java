@@ -72,6 +72,12 @@ class CdcJoinIT extends StreamplaneIntegrationTest {
 				""".formatted(name, clicks, cdcTable.qualifiedName(), output));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		await().atMost(WAIT).until(() -> slotExists(cdcTable));
+		await().atMost(WAIT).untilAsserted(() -> {
+			JsonNode capture = api.get("/api/v1/pipelines/" + name + "/status").json().path("cdcTables")
+				.path(cdcTable.qualifiedName());
+			assertThat(capture.path("state").asString()).as("status of the capture").isEqualTo("CAPTURING");
+			assertThat(capture.path("slotLagBytes").isNumber()).as("slot lag in status: %s", capture).isTrue();
+		});
 
 		KafkaTopics.produce(clicks, List.of(click("a", "/pricing", 1), click("b", "/docs", 2), click("c", "/blog", 1)));
 		assertThat(changesByKey(output, 3).values()).containsExactlyInAnyOrder(List.of("+/pricing:gold"),

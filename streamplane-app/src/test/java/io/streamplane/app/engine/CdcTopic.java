@@ -19,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a CDC topic of the shared broker, and connects to the shared PostgreSQL. */
+/** Reads a CDC topic (partition 0) of the shared broker or another one, and connects to the shared PostgreSQL. */
 final class CdcTopic implements AutoCloseable {
 
 	/** The schema of the tables of CDC tests. */
@@ -30,8 +30,12 @@ final class CdcTopic implements AutoCloseable {
 	private final Map<String, String> table = new HashMap<>();
 
 	CdcTopic(String topic) {
+		this(TestInfrastructure.bootstrapServers(), topic);
+	}
+
+	CdcTopic(String bootstrapServers, String topic) {
 		consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestInfrastructure.bootstrapServers(), ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+				bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
 				new StringDeserializer(), new StringDeserializer());
 		consumer.assign(List.of(new TopicPartition(topic, 0)));
 		consumer.seekToBeginning(consumer.assignment());

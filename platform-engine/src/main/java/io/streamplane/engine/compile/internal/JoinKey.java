@@ -14,14 +14,17 @@ final class JoinKey {
 
 	private final int columns;
 
+	private final String what;
+
 	JoinKey(Step.Join join, Table table) {
 		this.on = CelEvaluator.of(join.on());
 		this.columns = table.primaryKey().size();
+		this.what = "join key \"" + on.text() + "\"";
 	}
 
 	/** The key of the joined table row, {@code null} when the expression is {@code null}. */
 	String of(String key, Row row) {
-		return TableKeys.of(on.value(key, row), columns, "join key \"" + on.text() + "\"");
+		return TableKeys.of(on.value(key, row), columns, what);
 	}
 
 }

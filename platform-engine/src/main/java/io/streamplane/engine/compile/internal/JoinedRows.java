@@ -23,7 +23,8 @@ final class JoinedRows implements ValueJoiner<Row, Row, Row> {
 		if (right == null) {
 			return left;
 		}
-		LinkedHashMap<String, Object> fields = new LinkedHashMap<>(left.fields());
+		LinkedHashMap<String, Object> fields = LinkedHashMap.newLinkedHashMap(left.fields().size() + right.fields().size());
+		fields.putAll(left.fields());
 		for (Map.Entry<String, Object> field : right.fields().entrySet()) {
 			String name = left.fields().containsKey(field.getKey()) ? table + "_" + field.getKey() : field.getKey();
 			fields.put(name, field.getValue());

@@ -86,8 +86,12 @@ final class TableKeys {
 	}
 
 	private static String scalar(Object value, String what) {
-		Object checked = Values.normalize(checked(value, what));
-		return checked instanceof String text ? text : JsonValues.toJson(checked).toString();
+		return switch (Values.normalize(checked(value, what))) {
+			case String text -> text;
+			case Long number -> Long.toString(number);
+			case Boolean bool -> Boolean.toString(bool);
+			case Object other -> JsonValues.toJson(other).toString();
+		};
 	}
 
 	private static Object checked(Object value, String what) {

@@ -1,7 +1,6 @@
-package io.streamplane.benchmarks.wordcount;
+package io.streamplane.benchmarks.harness;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,50 +14,62 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads an output topic from its beginning on its own thread and notes when each count update
- * became visible to a consumer.
+ * Reads an output topic from its beginning on its own thread and notes when each record became
+ * visible to a consumer, decoded by the benchmark.
+ *
+ * @param <T> what a record is decoded to
  */
-final class OutputWatcher {
+public final class OutputWatcher<T> {
 
 	/**
-	 * A count update as a consumer saw it.
+	 * Decodes one output record.
 	 *
-	 * @param key the word and window, as {@link SendLog#key}
-	 * @param count the count the update carries
-	 * @param seenMillis the wall-clock time the consumer received it
+	 * @param <T> what a record is decoded to
 	 */
-	record Update(String key, long count, long seenMillis) {
+	@FunctionalInterface
+	public interface Decoder<T> {
+
+		/**
+		 * @param value the record's value, {@code null} for a tombstone
+		 * @param seenMillis the wall-clock time the consumer received it
+		 * @return the decoded record, or {@code null} to skip it
+		 */
+		T decode(byte[] value, long seenMillis);
+
 	}
 
 	private static final Duration POLL = Duration.ofMillis(20);
 
 	private final AtomicBoolean stop = new AtomicBoolean();
 
-	private final List<Update> updates = new ArrayList<>();
+	private final List<T> seen = new ArrayList<>();
 
 	private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
+	private final Decoder<T> decoder;
+
 	private final Thread thread;
 
-	private OutputWatcher(String bootstrapServers, String topic) {
+	private OutputWatcher(String bootstrapServers, String topic, Decoder<T> decoder) {
+		this.decoder = decoder;
 		this.thread = Thread.ofPlatform().name("output-watcher").start(() -> watch(bootstrapServers, topic));
 	}
 
-	static OutputWatcher start(String bootstrapServers, String topic) {
-		return new OutputWatcher(bootstrapServers, topic);
+	public static <T> OutputWatcher<T> start(String bootstrapServers, String topic, Decoder<T> decoder) {
+		return new OutputWatcher<>(bootstrapServers, topic, decoder);
 	}
 
 	/**
-	 * Stops watching and returns every update seen, in the order received.
-	 * @throws BenchmarkException if the topic could not be read or held a record that is not a count
+	 * Stops watching and returns every record seen and not skipped, in the order received.
+	 * @throws BenchmarkException if the topic could not be read or a record could not be decoded
 	 */
-	List<Update> stop() throws InterruptedException {
+	public List<T> stop() throws InterruptedException {
 		stop.set(true);
 		thread.join();
 		if (failure.get() != null) {
 			throw new BenchmarkException("Could not watch the output: " + failure.get().getMessage(), failure.get());
 		}
-		return updates;
+		return seen;
 	}
 
 	private void watch(String bootstrapServers, String topic) {
@@ -80,16 +91,13 @@ final class OutputWatcher {
 			consumer.seekToBeginning(partitions);
 			while (!stop.get()) {
 				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-					updates.add(update(record.value(), System.currentTimeMillis()));
+					T decoded = decoder.decode(record.value(), System.currentTimeMillis());
+					if (decoded != null) {
+						seen.add(decoded);
+					}
 				}
 			}
 		}
-	}
-
-	private static Update update(byte[] json, long seenMillis) {
-		WordCount count = Json.read(json, WordCount.class);
-		long windowStart = Instant.parse(count.windowStart()).toEpochMilli();
-		return new Update(SendLog.key(count.word(), windowStart), count.count(), seenMillis);
 	}
 
 	private static Map<String, Object> config(String bootstrapServers) {

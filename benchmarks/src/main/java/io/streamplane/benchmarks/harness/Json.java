@@ -1,4 +1,4 @@
-package io.streamplane.benchmarks.wordcount;
+package io.streamplane.benchmarks.harness;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -6,7 +6,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON codec every variant uses: one Jackson mapper, records bound by their components. */
-final class Json {
+public final class Json {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -15,16 +15,16 @@ final class Json {
 	private Json() {
 	}
 
-	static byte[] write(Object value) {
+	public static byte[] write(Object value) {
 		return MAPPER.writeValueAsBytes(value);
 	}
 
-	static <T> T read(byte[] json, Class<T> type) {
+	public static <T> T read(byte[] json, Class<T> type) {
 		return MAPPER.readValue(json, type);
 	}
 
 	/** A Kafka serde for {@code type}; {@code null} stays {@code null} both ways. */
-	static <T> Serde<T> serde(Class<T> type) {
+	public static <T> Serde<T> serde(Class<T> type) {
 		return Serdes.serdeFrom((topic, value) -> value == null ? null : write(value),
 				(topic, bytes) -> bytes == null ? null : read(bytes, type));
 	}

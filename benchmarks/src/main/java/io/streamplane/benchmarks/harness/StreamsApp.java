@@ -1,4 +1,4 @@
-package io.streamplane.benchmarks.wordcount;
+package io.streamplane.benchmarks.harness;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
  * application down and is reported by {@link #requireHealthy()}; {@link #close()} also deletes its
  * local state.
  */
-final class StreamsApp implements AutoCloseable {
+public final class StreamsApp implements AutoCloseable {
 
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -31,7 +31,7 @@ final class StreamsApp implements AutoCloseable {
 		this.applicationId = applicationId;
 	}
 
-	static StreamsApp start(Topology topology, Properties properties) {
+	public static StreamsApp start(Topology topology, Properties properties) {
 		StreamsApp app = new StreamsApp(new KafkaStreams(topology, properties),
 				properties.getProperty("application.id"));
 		app.streams.setUncaughtExceptionHandler(ex -> {
@@ -43,7 +43,7 @@ final class StreamsApp implements AutoCloseable {
 	}
 
 	/** Waits until every task is assigned and restored. */
-	void awaitRunning(Duration timeout) throws InterruptedException {
+	public void awaitRunning(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (streams.state() != KafkaStreams.State.RUNNING) {
 			requireHealthy();
@@ -56,7 +56,7 @@ final class StreamsApp implements AutoCloseable {
 	}
 
 	/** @throws BenchmarkException if a stream thread failed or the application stopped */
-	void requireHealthy() {
+	public void requireHealthy() {
 		Throwable cause = failure.get();
 		if (cause != null) {
 			throw new BenchmarkException(applicationId + " failed: " + cause, cause);
@@ -71,12 +71,12 @@ final class StreamsApp implements AutoCloseable {
 	 * count, taken as each record enters its source node. (The consumer's per-topic counts would
 	 * count topics with a dot in their name twice, once under a legacy name.)
 	 */
-	long recordsConsumed() {
+	public long recordsConsumed() {
 		return (long) sum("stream-topic-metrics", "records-consumed-total");
 	}
 
 	/** Records Kafka Streams dropped, e.g. for arriving after their window closed. */
-	long recordsDropped() {
+	public long recordsDropped() {
 		return (long) sum("stream-task-metrics", "dropped-records-total");
 	}
 

@@ -1,4 +1,4 @@
-package io.streamplane.benchmarks.wordcount;
+package io.streamplane.benchmarks.harness;
 
 import java.util.Properties;
 
@@ -10,10 +10,10 @@ import org.apache.kafka.streams.StreamsConfig;
  * one stream thread, the chosen guarantee, reading from the earliest offset, Kafka Streams'
  * defaults otherwise (record cache 10 MiB; commit interval 30 s at least once, 100 ms exactly once).
  */
-final class StreamsSettings {
+public final class StreamsSettings {
 
 	/** The commit interval of latency runs: it bounds how long updates wait in the record cache. */
-	static final int LATENCY_COMMIT_INTERVAL_MS = 100;
+	public static final int LATENCY_COMMIT_INTERVAL_MS = 100;
 
 	private StreamsSettings() {
 	}
@@ -21,7 +21,7 @@ final class StreamsSettings {
 	/**
 	 * @param guarantee {@link StreamsConfig#AT_LEAST_ONCE} or {@link StreamsConfig#EXACTLY_ONCE_V2}
 	 */
-	static Properties throughput(BenchmarkCluster cluster, String applicationId, String guarantee) {
+	public static Properties throughput(BenchmarkCluster cluster, String applicationId, String guarantee) {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
@@ -33,7 +33,7 @@ final class StreamsSettings {
 	}
 
 	/** As {@link #throughput} at least once, committing (and so flushing updates) every 100 ms. */
-	static Properties latency(BenchmarkCluster cluster, String applicationId) {
+	public static Properties latency(BenchmarkCluster cluster, String applicationId) {
 		Properties properties = throughput(cluster, applicationId, StreamsConfig.AT_LEAST_ONCE);
 		properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, LATENCY_COMMIT_INTERVAL_MS);
 		return properties;

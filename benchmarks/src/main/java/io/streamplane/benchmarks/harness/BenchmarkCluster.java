@@ -1,4 +1,4 @@
-package io.streamplane.benchmarks.wordcount;
+package io.streamplane.benchmarks.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +50,9 @@ public final class BenchmarkCluster implements AutoCloseable {
 			throw new UncheckedIOException("Could not create a temporary directory for the benchmark broker", ex);
 		}
 		try {
+			int[] ports = freePorts();
 			return new BenchmarkCluster(directory,
-					EmbeddedKafkaBroker.start(directory.resolve("kafka"), freePort(), freePort()));
+					EmbeddedKafkaBroker.start(directory.resolve("kafka"), ports[0], ports[1]));
 		}
 		catch (IOException | RuntimeException | LinkageError ex) {
 			delete(directory);
@@ -64,8 +65,20 @@ public final class BenchmarkCluster implements AutoCloseable {
 	}
 
 	/** A fresh state directory for the Kafka Streams application {@code applicationId}. */
-	Path stateDirectory(String applicationId) {
+	public Path stateDirectory(String applicationId) {
 		return directory.resolve("state").resolve(applicationId);
+	}
+
+	/** A directory for other servers of the run, e.g. PostgreSQL, deleted with the broker's. */
+	public Path directory(String name) {
+		return directory.resolve(name);
+	}
+
+	/** A free loopback port. */
+	public static int freePort() throws IOException {
+		try (ServerSocket socket = bound()) {
+			return socket.getLocalPort();
+		}
 	}
 
 	/** Creates the topics that do not exist yet, each with {@code partitions} partitions. */
@@ -120,11 +133,17 @@ public final class BenchmarkCluster implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-			return socket.getLocalPort();
+	/** Two distinct free loopback ports: both sockets are bound at once, so the system cannot hand out one twice. */
+	private static int[] freePorts() throws IOException {
+		try (ServerSocket first = bound(); ServerSocket second = bound()) {
+			return new int[] { first.getLocalPort(), second.getLocalPort() };
 		}
+	}
+
+	private static ServerSocket bound() throws IOException {
+		ServerSocket socket = new ServerSocket();
+		socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+		return socket;
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.streamplane.benchmarks.wordcount;
 
-/** The three programs the benchmark compares on the same broker and input. */
-enum Variant {
+import io.streamplane.benchmarks.harness.Variant;
+
+/** The three programs the word-count benchmark compares on the same broker and input. */
+enum WordCountVariant implements Variant {
 
 	/** (a) The Streamplane spec, compiled by the engine's compiler. */
 	STREAMPLANE("a", "Streamplane pipeline"),
@@ -16,18 +18,19 @@ enum Variant {
 
 	private final String description;
 
-	Variant(String letter, String description) {
+	WordCountVariant(String letter, String description) {
 		this.letter = letter;
 		this.description = description;
 	}
 
-	String letter() {
+	@Override
+	public String letter() {
 		return letter;
 	}
 
-	/** E.g. {@code (a) Streamplane pipeline}. */
-	String label() {
-		return "(" + letter + ") " + description;
+	@Override
+	public String description() {
+		return description;
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.streamplane.benchmarks.wordcount;
+package io.streamplane.benchmarks.harness;
 
 /** A benchmark step that could not complete; the message says which and why. */
 public final class BenchmarkException extends RuntimeException {

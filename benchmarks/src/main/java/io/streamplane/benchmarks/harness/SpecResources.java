@@ -1,4 +1,4 @@
-package io.streamplane.benchmarks.wordcount;
+package io.streamplane.benchmarks.harness;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,24 +11,24 @@ import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.spec.SpecFormat;
 import io.streamplane.spec.SpecReader;
 
-/** Variant (a): a word-count spec from this module's resources, read and compiled as the engine does. */
-final class StreamplaneTopology {
+/** Specs in this module's resources, read and compiled as the engine does: variant (a) of each benchmark. */
+public final class SpecResources {
 
-	private StreamplaneTopology() {
+	private SpecResources() {
 	}
 
 	/**
 	 * Reads, validates and compiles the spec; each call builds a new topology.
-	 * @param resource the spec's class-path location, e.g. {@link Workload#SPEC_FINAL}
+	 * @param resource the spec's class-path location, e.g. {@code wordcount/wordcount-final.yaml}
 	 * @throws RuntimeException whatever the reader or compiler throws, e.g. for steps it cannot compile yet
 	 */
-	static CompiledPipeline compile(String resource) {
+	public static CompiledPipeline compile(String resource) {
 		return new PipelineCompiler().compile(new SpecReader().read(read(resource), SpecFormat.YAML).spec(),
 				new PipelineCounters());
 	}
 
 	private static String read(String resource) {
-		try (InputStream in = StreamplaneTopology.class.getClassLoader().getResourceAsStream(resource)) {
+		try (InputStream in = SpecResources.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException("The spec " + resource + " is not on the class path");
 			}

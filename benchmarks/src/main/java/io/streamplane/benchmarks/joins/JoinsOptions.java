@@ -1,0 +1,79 @@
+package io.streamplane.benchmarks.joins;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.streamplane.benchmarks.harness.Arguments;
+
+/**
+ * What one enrichment benchmark run does. Every component can be set on the command line as
+ * {@code --name=value}, e.g. {@code --events=500000 --rounds=3 --reactive=false}.
+ *
+ * @param events page views loaded once and read by every throughput run
+ * @param users rows of the users table, loaded before the page views
+ * @param partitions partitions of every topic
+ * @param rounds throughput rounds of (a), (b) and (d), in an order that alternates
+ * @param reactive whether to measure (c), the reactive join, once at the end of the rounds
+ * @param exactlyOnce whether to also measure (a) and (b) once each under {@code exactly_once_v2}
+ * @param cdc whether to measure CDC latency: PostgreSQL commit to the re-emitted joined view
+ * @param cdcUsers rows of the CDC users table, one page view each
+ * @param cdcRate row updates per second in the CDC run
+ * @param cdcWarmup how long updates run before they are measured
+ * @param cdcDuration how long the measured updates run
+ * @param seed the seed of the page views' users and pages
+ * @param report where the markdown report is written, relative to the working directory
+ */
+record JoinsOptions(long events, long users, int partitions, int rounds, boolean reactive, boolean exactlyOnce,
+		boolean cdc, long cdcUsers, int cdcRate, Duration cdcWarmup, Duration cdcDuration, long seed, String report) {
+
+	/**
+	 * The defaults: 1,000,000 page views, 100,000 users, 2 partitions, 3 rounds, (c) and exactly
+	 * once too; CDC latency over 1,000 users at 1,000 updates/s for 5 s + 30 s: about 5 minutes on 2 cores.
+	 */
+	static JoinsOptions defaults() {
+		return new JoinsOptions(1_000_000, 100_000, 2, 3, true, true, true, 1_000, 1_000, Duration.ofSeconds(5),
+				Duration.ofSeconds(30), 42, "target/joins-results.md");
+	}
+
+	/**
+	 * Reads {@code --name=value} arguments over the defaults.
+	 * @throws IllegalArgumentException listing every unknown name and bad value, with the allowed names
+	 */
+	static JoinsOptions parse(String... args) {
+		Map<String, String> values = Arguments.parse(defaults().asMap(), args);
+		try {
+			return new JoinsOptions(Long.parseLong(values.get("events")), Long.parseLong(values.get("users")),
+					Integer.parseInt(values.get("partitions")), Integer.parseInt(values.get("rounds")),
+					Boolean.parseBoolean(values.get("reactive")), Boolean.parseBoolean(values.get("exactly-once")),
+					Boolean.parseBoolean(values.get("cdc")), Long.parseLong(values.get("cdc-users")),
+					Integer.parseInt(values.get("cdc-rate")),
+					Duration.ofSeconds(Long.parseLong(values.get("cdc-warmup-seconds"))),
+					Duration.ofSeconds(Long.parseLong(values.get("cdc-seconds"))), Long.parseLong(values.get("seed")),
+					values.get("report"));
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("Bad number in " + values + ": " + ex.getMessage()
+					+ ". Counts are whole numbers, durations whole seconds, reactive, exactly-once and cdc true or false.", ex);
+		}
+	}
+
+	private Map<String, String> asMap() {
+		Map<String, String> map = new LinkedHashMap<>();
+		map.put("events", String.valueOf(events));
+		map.put("users", String.valueOf(users));
+		map.put("partitions", String.valueOf(partitions));
+		map.put("rounds", String.valueOf(rounds));
+		map.put("reactive", String.valueOf(reactive));
+		map.put("exactly-once", String.valueOf(exactlyOnce));
+		map.put("cdc", String.valueOf(cdc));
+		map.put("cdc-users", String.valueOf(cdcUsers));
+		map.put("cdc-rate", String.valueOf(cdcRate));
+		map.put("cdc-warmup-seconds", String.valueOf(cdcWarmup.toSeconds()));
+		map.put("cdc-seconds", String.valueOf(cdcDuration.toSeconds()));
+		map.put("seed", String.valueOf(seed));
+		map.put("report", report);
+		return map;
+	}
+
+}

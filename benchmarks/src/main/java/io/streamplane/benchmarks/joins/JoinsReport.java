@@ -1,0 +1,89 @@
+package io.streamplane.benchmarks.joins;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import io.streamplane.benchmarks.harness.LatencyResult;
+import io.streamplane.benchmarks.harness.ReportTables;
+import io.streamplane.benchmarks.harness.Results;
+import io.streamplane.benchmarks.harness.Results.Case;
+import io.streamplane.benchmarks.harness.StreamsSettings;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Renders an enrichment benchmark run as the markdown section docs/benchmarks.md takes. */
+final class JoinsReport {
+
+	private JoinsReport() {
+	}
+
+	static String render(JoinsOptions options, Results results, LatencyResult cdc, String cdcFailure,
+			Duration elapsed) {
+		StringBuilder out = new StringBuilder();
+		out.append("## Stream–table enrichment, ").append(LocalDate.now()).append("\n\n");
+		out.append(ReportTables.machine()).append("\n\n");
+		out.append(String.format("Workload: %,d users (`{\"id\", \"name\", \"plan\", \"country\"}`) loaded first, then "
+				+ "%,d page views (`{\"event_id\", \"user_id\", \"page\", \"ts\"}`) of uniformly drawn users, both "
+				+ "topics keyed by user id, JSON, inner join on `user_id`, every view has its user. %d partitions, one "
+				+ "stream thread, one embedded broker in the same JVM (loopback). Whole run: %d s.%n%n", options.users(),
+				options.events(), options.partitions(), elapsed.toSeconds()));
+		ReportTables.throughput(out, results, "dropped records");
+		Case a = new Case(JoinVariant.LOOKUP, StreamsConfig.AT_LEAST_ONCE);
+		Case b = new Case(JoinVariant.KAFKA_STREAMS, StreamsConfig.AT_LEAST_ONCE);
+		Case c = new Case(JoinVariant.REACTIVE, StreamsConfig.AT_LEAST_ONCE);
+		Case d = new Case(JoinVariant.KAFKA_STREAMS_REPARTITIONED, StreamsConfig.AT_LEAST_ONCE);
+		out.append("Ratios of medians (same run): **a/b = ").append(ReportTables.ratio(results, a, b))
+			.append("** (target ≥ 0.90), c/b = ").append(ReportTables.ratio(results, c, b))
+			.append(", d/b = ").append(ReportTables.ratio(results, d, b))
+			.append(", a/d = ").append(ReportTables.ratio(results, a, d))
+			.append("; exactly once: a/b = ")
+			.append(ReportTables.ratio(results, new Case(JoinVariant.LOOKUP, StreamsConfig.EXACTLY_ONCE_V2),
+					new Case(JoinVariant.KAFKA_STREAMS, StreamsConfig.EXACTLY_ONCE_V2)))
+			.append(". a/b round by round (each round runs a and b back to back): ")
+			.append(ReportTables.paired(results, a, b)).append(".\n\n");
+		cdc(out, options, cdc, cdcFailure);
+		out.append("How it was measured:\n\n");
+		out.append("- Throughput = page views / time from the first record the application consumes (a users row: "
+				+ "the table is read as part of the run) to the output topic holding one record per page view; "
+				+ "median over the rounds, in the order b-a-d, a-b-d, …; (c) once after the rounds.\n");
+		out.append("- Every variant gets the same Kafka Streams settings (one thread, Kafka Streams defaults "
+				+ "otherwise, as the engine's runtime sets them), except `max.task.idle.ms` = "
+				+ JoinsBenchmark.MAX_TASK_IDLE_MS + " for the stream–table joins (a), (b), (d), so that no view "
+				+ "overtakes its user's row on the way to the join; the guarantee is set by the harness. (b) is "
+				+ "idiomatic Kafka Streams for topics already keyed by user: Jackson-bound records, "
+				+ "`builder.table(users)`, `stream(views).join(table)`, no repartition. (a) is what the compiler "
+				+ "builds: generic JSON rows, the table re-keyed by its primary key and repartitioned "
+				+ "(`tables.users.by-key`), the views re-keyed by the join key and repartitioned, then the same "
+				+ "`KStream.join`. (c) remembers every view in a store keyed by its identity and joins it with "
+				+ "Kafka Streams' foreign-key table join, so it can re-emit it later. (d) is (b) with `selectKey` "
+				+ "by user first, as for views keyed otherwise: Kafka Streams repartitions them, as (a) does.\n");
+		out.append("- Output records are end-offset deltas, so under exactly_once_v2 they include transaction "
+				+ "markers; (c) writes `\"op\": \"+\"` change records. Dropped records: dropped by Kafka Streams or "
+				+ "dead-lettered by (a)/(c); 0 and as many outputs as views mean every view was joined. Fewer "
+				+ "outputs than views: views that found no user row, and the run ended 10 s after the last output.\n");
+		out.append("- CDC latency: the embedded PostgreSQL (wal_level=logical), Streamplane's CDC capture driven "
+				+ "through its API as an engine does (poll interval 20 ms, offsets stored every 1 s), and the pipeline "
+				+ "`joins/enrich-cdc.yaml`: a reactive join of one page view per user with the CDC table of users. "
+				+ "Each update (autocommit, from " + CdcLatencyRun.WRITERS + " connections, paced) gives a user a unique name; its latency "
+				+ "is from just before the statement is sent to the receipt of the re-emitted view (`+`) with that "
+				+ "name from the output topic; commit interval " + StreamsSettings.LATENCY_COMMIT_INTERVAL_MS
+				+ " ms, at least once. Warm-up " + options.cdcWarmup().toSeconds() + " s, measured "
+				+ options.cdcDuration().toSeconds() + " s.\n");
+		results.notes().forEach(note -> out.append("- ").append(note).append('\n'));
+		return out.toString();
+	}
+
+	private static void cdc(StringBuilder out, JoinsOptions options, LatencyResult cdc, String failure) {
+		out.append("CDC latency, PostgreSQL commit → re-emitted joined view on the output topic (target p95 ≤ 500 ms "
+				+ "at 1,000 changes/s):\n\n");
+		out.append("| users | rate, updates/s | updates measured | p50 ms | p95 ms | p99 ms | max ms | never seen |\n");
+		out.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		if (cdc == null) {
+			out.append(String.format("| %,d | not measured: `%s` | | | | | | |%n%n", options.cdcUsers(), failure));
+			return;
+		}
+		out.append(String.format("| %,d | %s | %,d | %d | %d | %d | %d | %,d |%n%n", options.cdcUsers(),
+				ReportTables.rate(cdc.perSecond()), cdc.measured(), cdc.p50(), cdc.p95(), cdc.p99(), cdc.max(),
+				cdc.unseen()));
+	}
+
+}
