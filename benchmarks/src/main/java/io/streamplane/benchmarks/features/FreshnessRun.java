@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.streamplane.benchmarks.wordcount.BenchmarkException;
+import io.streamplane.benchmarks.harness.BenchmarkException;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
 import io.streamplane.protocol.Topics;
