@@ -6,8 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 
 import io.streamplane.features.FeatureReader;
@@ -16,7 +14,8 @@ import io.streamplane.features.FeatureValue;
 import io.streamplane.features.web.FeatureSelection.ViewFeatures;
 
 /**
- * The body of {@code POST /features}, Feast's {@code get-online-features} response: one column per name
+ * The answer to {@code POST /features}, Feast's {@code get-online-features} response, written as JSON by
+ * {@link OnlineFeaturesJson} ({@code feature_names}, {@code event_timestamps}): one column per name
  * of {@code metadata.feature_names} (the entity keys first, then the features), each column holding one
  * value, status and event timestamp per entity row, in request order. Entity key columns echo the keys
  * as sent, {@code PRESENT}, at the epoch; a feature without an event timestamp (entity never seen) is
@@ -34,7 +33,7 @@ public record OnlineFeaturesResponse(Metadata metadata, List<Column> results) {
 	 *
 	 * @param featureNames entity key names, then feature names ({@code view__feature} with full feature names)
 	 */
-	public record Metadata(@JsonProperty("feature_names") List<String> featureNames) {
+	public record Metadata(List<String> featureNames) {
 	}
 
 	/**
@@ -44,9 +43,7 @@ public record OnlineFeaturesResponse(Metadata metadata, List<Column> results) {
 	 * @param statuses the status of each value
 	 * @param eventTimestamps ISO-8601 event time of the newest event of each entity
 	 */
-	@JsonInclude(JsonInclude.Include.ALWAYS)
-	public record Column(List<Object> values, List<FeatureStatus> statuses,
-			@JsonProperty("event_timestamps") List<String> eventTimestamps) {
+	public record Column(List<Object> values, List<FeatureStatus> statuses, List<String> eventTimestamps) {
 	}
 
 	/** Reads the selected features of the request's entities, each view with one batch read. */
