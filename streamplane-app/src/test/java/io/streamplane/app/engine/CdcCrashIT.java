@@ -7,33 +7,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.streamplane.app.standalone.StandaloneInfrastructure;
-import io.streamplane.app.standalone.StandaloneInfrastructure.Component;
-import io.streamplane.app.standalone.StandaloneProperties;
 import io.streamplane.app.testing.TestInfrastructure;
-import io.streamplane.protocol.DesiredState;
-import io.streamplane.protocol.PipelineState;
-import io.streamplane.protocol.Topics;
-import io.streamplane.spec.SpecFormat;
-import io.streamplane.spec.SpecReader;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,8 +35,7 @@ import static org.awaitility.Awaitility.await;
  * a second engine takes over. Then the CDC topic's final state per key equals the table, and the
  * fold of the joined change stream (read committed) equals the table joined by hand.
  * <p>
- * The test runs its own broker (the database is the shared one): engines of other tests'
- * application contexts in this JVM follow the shared broker's {@link Topics#PIPELINES}.
+ * The test runs its {@link OwnBroker own broker}; the database is the shared one.
  */
 class CdcCrashIT {
 
@@ -70,17 +53,14 @@ class CdcCrashIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(180);
 
-	private static StandaloneInfrastructure broker;
+	private static OwnBroker broker;
 
 	private static String bootstrapServers;
 
 	@BeforeAll
 	static void ownBroker() {
-		broker = StandaloneInfrastructure.start(StandaloneProperties.defaults()
-			.withDataDir(TestInfrastructure.newDataDir())
-			.withPorts(TestInfrastructure.freePort(), TestInfrastructure.freePort(), TestInfrastructure.freePort()),
-				EnumSet.of(Component.KAFKA));
-		bootstrapServers = broker.kafka().orElseThrow().bootstrapServers();
+		broker = OwnBroker.start();
+		bootstrapServers = broker.bootstrapServers();
 	}
 
 	@AfterAll
@@ -129,20 +109,13 @@ class CdcCrashIT {
 	}
 
 	private static void createTopicsAndPipeline() throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-			admin.createTopics(List.of(
-					new NewTopic(Topics.PIPELINES, Optional.of(1), Optional.empty())
-						.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-					new NewTopic(Topics.STATUS, Optional.of(1), Optional.empty()),
-					new NewTopic(LEVELS, Optional.of(1), Optional.empty())))
-				.all()
-				.get();
-		}
-		List<ProducerRecord<String, String>> records = new ArrayList<>();
+		broker.createTopics(new NewTopic(LEVELS, Optional.of(1), Optional.empty()));
+		List<ProducerRecord<String, String>> levels = new ArrayList<>();
 		for (int v = 0; v < 10; v++) {
-			records.add(new ProducerRecord<>(LEVELS, "{\"v\":" + v + "}", "{\"v\":" + v + ",\"label\":\"level-" + v + "\"}"));
+			levels.add(new ProducerRecord<>(LEVELS, "{\"v\":" + v + "}", "{\"v\":" + v + ",\"label\":\"level-" + v + "\"}"));
 		}
-		String spec = """
+		broker.produce(levels);
+		broker.run("""
 				name: %s
 				tables:
 				  rows: { postgresCdc: { table: %s.cdc_crash }, primaryKey: [id] }
@@ -155,16 +128,7 @@ class CdcCrashIT {
 				      - select: [id, v, note, label]
 				outputs:
 				  - { from: labelled, kafka: { topic: %s } }
-				""".formatted(PIPELINE, CdcTopic.SCHEMA, LEVELS, OUTPUT);
-		DesiredState desired = new DesiredState(PIPELINE, 1, PipelineState.RUNNING,
-				new SpecReader().read(spec, SpecFormat.YAML).document(), Instant.now());
-		records.add(new ProducerRecord<>(Topics.PIPELINES, PIPELINE, JSON.writeValueAsString(desired)));
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-				new StringSerializer(), new StringSerializer())) {
-			records.forEach(producer::send);
-			producer.flush();
-		}
+				""".formatted(PIPELINE, CdcTopic.SCHEMA, LEVELS, OUTPUT));
 	}
 
 	private static EngineProcess engine(String instanceId, Path log) {

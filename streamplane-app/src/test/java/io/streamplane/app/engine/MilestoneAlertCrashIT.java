@@ -4,35 +4,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
-import io.streamplane.app.standalone.StandaloneInfrastructure;
-import io.streamplane.app.standalone.StandaloneInfrastructure.Component;
-import io.streamplane.app.standalone.StandaloneProperties;
 import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.TestInfrastructure;
-import io.streamplane.protocol.DesiredState;
-import io.streamplane.protocol.PipelineState;
-import io.streamplane.protocol.Topics;
-import io.streamplane.spec.SpecFormat;
-import io.streamplane.spec.SpecReader;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +35,7 @@ import static org.awaitility.Awaitility.await;
  * per-key counts and crossings from their changelog topics; after the rest of the events the
  * committed output holds exactly one alert.
  * <p>
- * The test runs its own broker, not the shared one: engines of other tests' application contexts
- * in this JVM follow the shared broker's {@link Topics#PIPELINES} and would join the pipeline.
+ * The test runs its {@link OwnBroker own broker}, not the shared one.
  */
 class MilestoneAlertCrashIT {
 
@@ -70,17 +55,14 @@ class MilestoneAlertCrashIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(120);
 
-	private static StandaloneInfrastructure broker;
+	private static OwnBroker broker;
 
 	private static String bootstrapServers;
 
 	@BeforeAll
 	static void ownBroker() {
-		broker = StandaloneInfrastructure.start(StandaloneProperties.defaults()
-			.withDataDir(TestInfrastructure.newDataDir())
-			.withPorts(TestInfrastructure.freePort(), TestInfrastructure.freePort(), TestInfrastructure.freePort()),
-				EnumSet.of(Component.KAFKA));
-		bootstrapServers = broker.kafka().orElseThrow().bootstrapServers();
+		broker = OwnBroker.start();
+		bootstrapServers = broker.bootstrapServers();
 	}
 
 	@AfterAll
@@ -90,8 +72,8 @@ class MilestoneAlertCrashIT {
 
 	@Test
 	void shouldAlertExactlyOnceWhenTheEngineIsKilledBetweenTheEvents() throws Exception {
-		createTopics();
-		publishDesiredState();
+		broker.createTopics(new NewTopic(INPUT, Optional.of(2), Optional.empty()));
+		broker.run(ApiClient.example(PIPELINE + ".yaml"));
 		List<ProducerRecord<String, String>> events = events();
 		List<ProducerRecord<String, String>> first = events.subList(0, 2 * BEFORE_CRASH);
 		Path logs = Path.of("target", "milestone-alert-crash-it");
@@ -134,32 +116,8 @@ class MilestoneAlertCrashIT {
 				"{\"user_id\":\"" + user + "\",\"ts\":\"" + START.plusSeconds(i) + "\"}");
 	}
 
-	private static void createTopics() throws ExecutionException, InterruptedException {
-		try (Admin admin = admin()) {
-			admin.createTopics(List.of(
-					new NewTopic(Topics.PIPELINES, Optional.of(1), Optional.empty())
-						.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-					new NewTopic(Topics.STATUS, Optional.of(1), Optional.empty()),
-					new NewTopic(INPUT, Optional.of(2), Optional.empty())))
-				.all()
-				.get();
-		}
-	}
-
-	private static void publishDesiredState() {
-		String spec = ApiClient.example(PIPELINE + ".yaml");
-		DesiredState desired = new DesiredState(PIPELINE, 1, PipelineState.RUNNING,
-				new SpecReader().read(spec, SpecFormat.YAML).document(), Instant.now());
-		produce(List.of(new ProducerRecord<>(Topics.PIPELINES, PIPELINE, JSON.writeValueAsString(desired))));
-	}
-
 	private static void produce(List<ProducerRecord<String, String>> records) {
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-				new StringSerializer(), new StringSerializer())) {
-			records.forEach(producer::send);
-			producer.flush();
-		}
+		broker.produce(records);
 	}
 
 	/** The offsets the pipeline committed on topics whose name contains {@code topic}, summed over partitions. */
@@ -208,7 +166,7 @@ class MilestoneAlertCrashIT {
 	}
 
 	private static Admin admin() {
-		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+		return broker.admin();
 	}
 
 }
