@@ -3,24 +3,14 @@ package io.streamplane.app.engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
-import io.streamplane.app.standalone.StandaloneInfrastructure;
-import io.streamplane.app.standalone.StandaloneInfrastructure.Component;
-import io.streamplane.app.standalone.StandaloneProperties;
 import io.streamplane.app.testing.TestInfrastructure;
-import io.streamplane.protocol.DesiredState;
-import io.streamplane.protocol.PipelineState;
-import io.streamplane.protocol.Topics;
-import io.streamplane.spec.SpecFormat;
-import io.streamplane.spec.SpecReader;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -47,8 +36,7 @@ import static org.awaitility.Awaitility.await;
  * middle of a windowed count, another takes over with the same instance id and state directory,
  * and the committed output holds every window's count exactly once.
  * <p>
- * The test runs its own broker, not the shared one: engines of other tests' application contexts
- * in this JVM follow the shared broker's {@link Topics#PIPELINES} and would join the pipeline.
+ * The test runs its {@link OwnBroker own broker}, not the shared one.
  */
 class EngineCrashIT {
 
@@ -97,17 +85,14 @@ class EngineCrashIT {
 			  guarantee: exactly_once
 			""".formatted(PIPELINE, INPUT, OUTPUT);
 
-	private static StandaloneInfrastructure broker;
+	private static OwnBroker broker;
 
 	private static String bootstrapServers;
 
 	@BeforeAll
 	static void ownBroker() {
-		broker = StandaloneInfrastructure.start(StandaloneProperties.defaults()
-			.withDataDir(TestInfrastructure.newDataDir())
-			.withPorts(TestInfrastructure.freePort(), TestInfrastructure.freePort(), TestInfrastructure.freePort()),
-				EnumSet.of(Component.KAFKA));
-		bootstrapServers = broker.kafka().orElseThrow().bootstrapServers();
+		broker = OwnBroker.start();
+		bootstrapServers = broker.bootstrapServers();
 	}
 
 	@AfterAll
@@ -117,9 +102,9 @@ class EngineCrashIT {
 
 	@Test
 	void shouldCountEveryWindowExactlyOnceWhenTheEngineIsKilledMidway() throws Exception {
-		createTopics();
+		broker.createTopics(new NewTopic(INPUT, Optional.of(PARTITIONS), Optional.empty()));
 		Map<String, Long> expected = produceInput();
-		publishDesiredState();
+		broker.run(SPEC);
 		Path stateDir = TestInfrastructure.newDataDir();
 		Path logs = Path.of("target", "engine-crash-it");
 
@@ -136,18 +121,6 @@ class EngineCrashIT {
 			Map<String, Long> counted = readCounts(expected.size());
 			assertThat(counted).as("counts per key and window; engine logs in %s", logs)
 				.containsExactlyInAnyOrderEntriesOf(expected);
-		}
-	}
-
-	private static void createTopics() throws ExecutionException, InterruptedException {
-		try (Admin admin = admin()) {
-			admin.createTopics(List.of(
-					new NewTopic(Topics.PIPELINES, Optional.of(1), Optional.empty())
-						.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-					new NewTopic(Topics.STATUS, Optional.of(1), Optional.empty()),
-					new NewTopic(INPUT, Optional.of(PARTITIONS), Optional.empty())))
-				.all()
-				.get();
 		}
 	}
 
@@ -174,14 +147,6 @@ class EngineCrashIT {
 
 	private static ProducerRecord<String, String> event(String key, long t) {
 		return new ProducerRecord<>(INPUT, key, "{\"k\":\"" + key + "\",\"t\":" + t + "}");
-	}
-
-	private static void publishDesiredState() {
-		DesiredState desired = new DesiredState(PIPELINE, 1, PipelineState.RUNNING,
-				new SpecReader().read(SPEC, SpecFormat.YAML).document(), Instant.now());
-		try (KafkaProducer<String, String> producer = producer()) {
-			producer.send(new ProducerRecord<>(Topics.PIPELINES, PIPELINE, JSON.writeValueAsString(desired)));
-		}
 	}
 
 	/** Input offsets the pipeline committed, summed over partitions. */
@@ -250,7 +215,7 @@ class EngineCrashIT {
 	}
 
 	private static Admin admin() {
-		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+		return broker.admin();
 	}
 
 }
