@@ -3,6 +3,7 @@ package io.streamplane.features;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -20,6 +21,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import io.streamplane.features.ingest.TileConsumers;
 import io.streamplane.features.ingest.TileIngest;
 import io.streamplane.features.metrics.FeatureMetrics;
+import io.streamplane.features.metrics.FeatureRequestTimers;
+import io.streamplane.features.security.ReadToken;
+import io.streamplane.features.serving.ServingHandler;
+import io.streamplane.features.serving.ServingServer;
+import io.streamplane.features.web.FeatureApi;
 import io.streamplane.features.security.FeatureSecurityConfiguration;
 import io.streamplane.features.web.FeatureWebConfiguration;
 import io.streamplane.role.ConditionalOnRole;
@@ -29,7 +35,8 @@ import io.streamplane.role.Role;
  * The feature-server role: learns the feature views of the pipelines from {@code sp.pipelines}
  * ({@link PipelineViewsReader}), consumes the engine's tiles from {@code sp.features.*} into a RocksDB
  * {@link TileStore} and serves {@code GET /features/{view}/{entity}} and {@code POST /features}, behind an
- * optional read token, with request, freshness and ingest meters. On when {@code streamplane.roles}
+ * optional read token, with request, freshness and ingest meters: on the web server, and on the serving port
+ * ({@link ServingServer}, unless {@code serving-port} is {@code -1}). On when {@code streamplane.roles}
  * includes {@code feature-server}; configured by {@link FeatureServerProperties}. On shutdown the ingest
  * thread stops first (a lifecycle bean), then the store closes (a bean it depends on).
  */
@@ -55,6 +62,24 @@ public final class FeatureServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	FeatureReader featureReader(TileStore store) {
 		return new FeatureReader(store, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FeatureApi featureApi(FeatureViews views, FeatureReader reader, FeatureServerProperties properties) {
+		return new FeatureApi(views, reader, properties.maxEntitiesPerRequest(), properties.maxRequestSize());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnExpression("${" + FeatureServerProperties.PREFIX + ".serving-port:8081} >= 0")
+	ServingServer servingServer(FeatureApi api, FeatureServerProperties properties,
+			ObjectProvider<MeterRegistry> registry) {
+		ReadToken token = properties.readTokenRequired() ? new ReadToken(properties.readToken()) : null;
+		FeatureRequestTimers timers = new FeatureRequestTimers(registry.getIfAvailable(SimpleMeterRegistry::new),
+				"serving");
+		return new ServingServer(properties.servingPort(), properties.servingThreads(),
+				new ServingHandler(api, token, timers));
 	}
 
 	@Bean

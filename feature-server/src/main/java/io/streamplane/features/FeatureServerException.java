@@ -1,8 +1,8 @@
 package io.streamplane.features;
 
 /**
- * The one unchecked exception of the feature server: a bad tile or view definition (permanent),
- * or a failure of the RocksDB store underneath (see {@link #retriable()}).
+ * The one unchecked exception of the feature server: a bad tile or view definition or a listener that
+ * cannot start (permanent), or a failure of the RocksDB store underneath (see {@link #retriable()}).
  */
 public final class FeatureServerException extends RuntimeException {
 
@@ -16,6 +16,11 @@ public final class FeatureServerException extends RuntimeException {
 	/** A problem with the input that will not go away by trying again. */
 	public static FeatureServerException invalid(String message) {
 		return new FeatureServerException(message, null, false);
+	}
+
+	/** A failure that will not go away by trying again, e.g. a port that is taken. */
+	public static FeatureServerException permanent(String message, Throwable cause) {
+		return new FeatureServerException(message, cause, false);
 	}
 
 	/** A failure of the storage layer; trying again (or reopening the store) may succeed. */

@@ -32,6 +32,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEntitiesPerRequest largest number of entity rows one {@code POST /features} may ask for; more is
  * a 400 that names this property
  * @param maxRequestSize largest body a {@code POST /features} may send; more is a 413
+ * @param servingPort port of the serving listener, where model servers read features with no web framework
+ * in the path (the same {@code GET /features/{view}/{entity}} and {@code POST /features} as on the web
+ * server); {@code 0} picks a free port, {@code -1} turns the listener off
+ * @param servingThreads event-loop threads of the serving listener; {@code 0}: one per available processor
  * @param readToken when set, every request to {@code /features/**} must carry
  * {@code Authorization: Bearer <readToken>} (else 401); at least 16 characters; unset, reads are open. Never
  * logged
@@ -47,7 +51,9 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 		@NotNull @DefaultValue("10s") Duration topicRefreshInterval,
 		@NotNull @DefaultValue("1m") Duration pruneInterval,
 		@Min(1) @Max(100_000) @DefaultValue("1000") int maxEntitiesPerRequest,
-		@NotNull @DefaultValue("1MB") DataSize maxRequestSize, @Valid Map<String, ViewProperties> views,
+		@NotNull @DefaultValue("1MB") DataSize maxRequestSize,
+		@Min(-1) @Max(65_535) @DefaultValue("8081") int servingPort,
+		@Min(0) @Max(256) @DefaultValue("0") int servingThreads, @Valid Map<String, ViewProperties> views,
 		String readToken) {
 
 	/** The prefix of every feature-server property. */
@@ -67,6 +73,11 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 		return new TileStoreConfig(dataDir, blockCache, writeBuffers);
 	}
 
+	/** Whether the serving listener is on ({@code serving-port} is not {@code -1}). */
+	public boolean servingEnabled() {
+		return servingPort >= 0;
+	}
+
 	/** Whether reads need the {@link #readToken()}. */
 	public boolean readTokenRequired() {
 		return readToken != null && !readToken.isEmpty();
@@ -78,7 +89,8 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 		return "FeatureServerProperties[dataDir=" + dataDir + ", blockCache=" + blockCache + ", writeBuffers="
 				+ writeBuffers + ", pollTimeout=" + pollTimeout + ", topicRefreshInterval=" + topicRefreshInterval
 				+ ", pruneInterval=" + pruneInterval + ", maxEntitiesPerRequest=" + maxEntitiesPerRequest
-				+ ", maxRequestSize=" + maxRequestSize + ", views=" + views + ", readToken="
+				+ ", maxRequestSize=" + maxRequestSize + ", servingPort=" + servingPort + ", servingThreads="
+				+ servingThreads + ", views=" + views + ", readToken="
 				+ (readTokenRequired() ? "******" : "unset") + "]";
 	}
 

@@ -92,7 +92,7 @@ public final class FeatureBenchmark {
 		List<String> properties = new ArrayList<>(List.of("--streamplane.roles=feature-server"));
 		properties.addAll(BenchView.serverProperties());
 		try (ServerProcess server = ServerProcess.start(dataDir, cluster.bootstrapServers(), freePort(),
-				options.serverHeap(), properties)) {
+				freePort(), options.serverHeap(), properties)) {
 			progress("Feature server started, pid " + server.pid());
 			LoadPhases phases = new LoadPhases(options, server);
 			phases.check();
@@ -102,6 +102,8 @@ public final class FeatureBenchmark {
 			progress("GET measured");
 			latencies.add(phases.post());
 			progress("POST measured");
+			latencies.add(phases.webGet());
+			progress("GET on the web server's port measured");
 			return options.rssUpdates() > 0 ? rss(server, cluster) : null;
 		}
 	}
@@ -109,7 +111,7 @@ public final class FeatureBenchmark {
 	private Latency freshness(Path dataDir, BenchmarkCluster cluster) throws IOException, InterruptedException {
 		cluster.createTopics(2, FreshnessRun.topics());
 		try (ServerProcess server = ServerProcess.start(dataDir.resolve("features"), cluster.bootstrapServers(),
-				freePort(), options.serverHeap(), FreshnessRun.serverProperties(dataDir.resolve("engine").toString(),
+				freePort(), freePort(), options.serverHeap(), FreshnessRun.serverProperties(dataDir.resolve("engine").toString(),
 						options.commitInterval()))) {
 			progress("Engine + feature server started, pid " + server.pid());
 			return new FreshnessRun(options, server, cluster.bootstrapServers()).measure();

@@ -35,14 +35,18 @@ final class ServerProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int servingPort;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private ServerProcess(Process process, int port) {
+	private ServerProcess(Process process, int port, int servingPort) {
 		this.process = process;
 		this.port = port;
+		this.servingPort = servingPort;
 	}
 
-	static ServerProcess start(Path dataDir, String bootstrapServers, int port, String heap, List<String> properties)
+	static ServerProcess start(Path dataDir, String bootstrapServers, int port, int servingPort, String heap,
+			List<String> properties)
 			throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
@@ -53,6 +57,7 @@ final class ServerProcess implements AutoCloseable {
 		command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
 				"io.streamplane.app.StreamplaneApplication",
 				"--streamplane.standalone.enabled=false", "--server.port=" + port,
+				"--streamplane.feature-server.serving-port=" + servingPort,
 				"--spring.kafka.bootstrap-servers=" + bootstrapServers,
 				"--streamplane.feature-server.data-dir=" + dataDir, "--logging.level.root=WARN",
 				"--server.tomcat.max-keep-alive-requests=-1"));
@@ -60,13 +65,19 @@ final class ServerProcess implements AutoCloseable {
 		Path log = Path.of("target", "feature-server.log");
 		Files.createDirectories(log.getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		ServerProcess server = new ServerProcess(process, port);
+		ServerProcess server = new ServerProcess(process, port, servingPort);
 		server.awaitLive(Duration.ofSeconds(120), log);
 		return server;
 	}
 
+	/** The web server's port (Tomcat, Spring MVC). */
 	int port() {
 		return port;
+	}
+
+	/** The feature serving listener's port. */
+	int servingPort() {
+		return servingPort;
 	}
 
 	long pid() {

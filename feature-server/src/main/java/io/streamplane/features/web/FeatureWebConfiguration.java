@@ -11,9 +11,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-import io.streamplane.features.FeatureReader;
-import io.streamplane.features.FeatureServerProperties;
-import io.streamplane.features.FeatureViews;
 import io.streamplane.features.metrics.FeatureObservationPredicate;
 import io.streamplane.features.metrics.RequestTimingFilter;
 
@@ -26,15 +23,13 @@ import io.streamplane.features.metrics.RequestTimingFilter;
 public class FeatureWebConfiguration {
 
 	@Bean
-	FeatureController featureController(FeatureViews views, FeatureReader reader) {
-		return new FeatureController(views, reader);
+	FeatureController featureController(FeatureApi api) {
+		return new FeatureController(api);
 	}
 
 	@Bean
-	OnlineFeaturesController onlineFeaturesController(FeatureViews views, FeatureReader reader,
-			FeatureServerProperties properties) {
-		return new OnlineFeaturesController(views, reader, properties.maxEntitiesPerRequest(),
-				properties.maxRequestSize());
+	OnlineFeaturesController onlineFeaturesController(FeatureApi api) {
+		return new OnlineFeaturesController(api);
 	}
 
 	@Bean

@@ -1,14 +1,9 @@
 package io.streamplane.features.web;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.http.MediaType;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,14 +58,6 @@ final class FeaturesJson {
 		}
 	}
 
-	/** Writes the body straight to the response: no content negotiation, no message converter. */
-	static void send(HttpServletResponse response, byte[] body) throws IOException {
-		response.setStatus(HttpServletResponse.SC_OK);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
-	}
-
 	private static void feature(JsonGenerator json, String name, FeatureValue value) {
 		json.writeName(name);
 		json.writeStartObject();
@@ -81,6 +68,4 @@ final class FeaturesJson {
 		json.writeStringProperty("event_timestamp", timestamp == null ? null : timestamp.toString());
 		json.writeEndObject();
 	}
-
-
 }

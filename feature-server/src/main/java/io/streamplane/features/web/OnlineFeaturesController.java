@@ -6,90 +6,45 @@ import java.io.InputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import io.streamplane.features.FeatureReader;
-import io.streamplane.features.FeatureViews;
-
 /**
- * {@code POST /features}: Feast's {@code get-online-features} (see {@link OnlineFeaturesRequest} and
- * {@link OnlineFeaturesResponse}), so a Feast HTTP client migrates by changing the URL. The body is read
- * up to {@code maxRequestSize} (larger: 413) whatever its content type, so {@code curl -d} works; more
- * entity rows than {@code maxEntities} is a 400. Problems are {@code application/problem+json}: 400 for a
- * malformed request naming each bad field, 404 naming each unknown view and feature with what is served.
+ * {@code POST /features} on the web server: Feast's {@code get-online-features} (see
+ * {@link OnlineFeaturesRequest} and {@link OnlineFeaturesResponse}), so a Feast HTTP client migrates by
+ * changing the URL. The body is read up to {@code max-request-size} (larger: 413) whatever its content type,
+ * so {@code curl -d} works; more entity rows than {@code max-entities-per-request} is a 400. Problems are
+ * {@code application/problem+json}: 400 for a malformed request naming each bad field, 404 naming each
+ * unknown view and feature with what is served.
  */
 @RestController
 public class OnlineFeaturesController {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+	private final FeatureApi api;
 
-	private final FeatureViews views;
-
-	private final FeatureReader reader;
-
-	private final int maxEntities;
-
-	private final long maxRequestBytes;
-
-	OnlineFeaturesController(FeatureViews views, FeatureReader reader, int maxEntities, DataSize maxRequestSize) {
-		this.views = views;
-		this.reader = reader;
-		this.maxEntities = maxEntities;
-		this.maxRequestBytes = maxRequestSize.toBytes();
+	OnlineFeaturesController(FeatureApi api) {
+		this.api = api;
 	}
 
 	@PostMapping("/features")
-	ResponseEntity<?> read(HttpServletRequest http, HttpServletResponse response) throws IOException {
-		try {
-			OnlineFeaturesRequest request = OnlineFeaturesRequest.parse(body(http), maxEntities);
-			FeatureSelection selection = FeatureSelection.resolve(request, views);
-			FeaturesJson.send(response, OnlineFeaturesJson.write(OnlineFeaturesResponse.read(request, selection,
-					reader, request.asOf().orElseGet(reader::now))));
-			return null;
-		}
-		catch (FeatureRequestException ex) {
-			ProblemDetail problem = ex.problem();
-			return ResponseEntity.status(problem.getStatus()).body(problem);
-		}
+	void read(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		answer(request).send(response);
 	}
 
-	private JsonNode body(HttpServletRequest http) throws IOException {
-		if (http.getContentLengthLong() > maxRequestBytes) {
-			throw tooLarge(http.getContentLengthLong() + " bytes");
+	private FeatureAnswer answer(HttpServletRequest request) throws IOException {
+		long maxBytes = api.maxRequestBytes();
+		String path = request.getRequestURI();
+		if (request.getContentLengthLong() > maxBytes) {
+			return api.tooLarge(request.getContentLengthLong() + " bytes", path);
 		}
-		byte[] bytes;
-		try (InputStream in = http.getInputStream()) {
-			bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+		byte[] body;
+		try (InputStream in = request.getInputStream()) {
+			body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
 		}
-		if (bytes.length > maxRequestBytes) {
-			throw tooLarge("more than " + maxRequestBytes + " bytes");
+		if (body.length > maxBytes) {
+			return api.tooLarge("more than " + maxBytes + " bytes", path);
 		}
-		if (bytes.length == 0) {
-			throw new FeatureRequestException(FeatureProblems.invalidRequest("the body is empty; send a JSON object, "
-					+ "e.g. {\"features\": [\"user_clicks:clicks_5m\"], \"entities\": {\"user_id\": [\"u1\"]}}"));
-		}
-		try {
-			return MAPPER.readTree(bytes);
-		}
-		catch (JacksonException ex) {
-			throw new FeatureRequestException(FeatureProblems.invalidRequest("the body is not valid JSON: "
-					+ ex.getOriginalMessage()
-					+ (ex.getLocation() == null ? "" : " at " + ex.getLocation().offsetDescription())));
-		}
-	}
-
-	private FeatureRequestException tooLarge(String size) {
-		return new FeatureRequestException(FeatureProblems.tooLarge("the body has " + size + ", more than the "
-				+ DataSize.ofBytes(maxRequestBytes).toKilobytes() + "KB one request may send "
-				+ "(streamplane.feature-server.max-request-size); split the entities over several requests"));
+		return api.post(body, path);
 	}
 
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.util.unit.DataSize;
 
 import io.streamplane.features.ConsumedTile;
 import io.streamplane.features.Feature;
@@ -51,7 +52,8 @@ class FeatureControllerTest {
 		FeatureViews views = FeatureViews.of(List.of(FeatureView.of("clicks", "user_id",
 				Map.of("clicks_5m", Feature.count(Duration.ofMinutes(5))), Duration.ofMinutes(1), Duration.ofHours(1))));
 		Clock clock = Clock.fixed(Instant.parse("2026-01-01T12:06:00Z"), ZoneOffset.UTC);
-		mvc = MockMvcBuilders.standaloneSetup(new FeatureController(views, new FeatureReader(store, clock)))
+		mvc = MockMvcBuilders.standaloneSetup(new FeatureController(
+				new FeatureApi(views, new FeatureReader(store, clock), 1000, DataSize.ofMegabytes(1))))
 			.setControllerAdvice(new FeatureExceptionHandler())
 			.build();
 	}

@@ -64,8 +64,8 @@ class OnlineFeaturesControllerTest {
 						Duration.ofMinutes(1), Duration.ofHours(1))));
 		Clock clock = Clock.fixed(Instant.parse("2026-01-01T12:06:00Z"), ZoneOffset.UTC);
 		mvc = MockMvcBuilders
-			.standaloneSetup(new OnlineFeaturesController(views, new FeatureReader(store, clock), 3,
-					DataSize.ofKilobytes(1)))
+			.standaloneSetup(new OnlineFeaturesController(
+					new FeatureApi(views, new FeatureReader(store, clock), 3, DataSize.ofKilobytes(1))))
 			.build();
 	}
 

@@ -7,6 +7,8 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.env.Environment;
 
+import io.streamplane.features.serving.ServingServer;
+
 /** The one log message that tells a standalone user where everything is. Never shows secrets. */
 final class StandaloneBanner {
 
@@ -39,8 +41,14 @@ final class StandaloneBanner {
 			.append(infrastructure.kafka().map(EmbeddedKafkaBroker::bootstrapServers).orElse(EXTERNAL));
 		text.append("\n  PostgreSQL:          ")
 			.append(infrastructure.postgres().map(EmbeddedPostgresServer::jdbcUrl).orElse(EXTERNAL));
-		if (url != null && environment.getProperty("streamplane.demo.enabled", Boolean.class, false)) {
-			text.append("\n  Demo features:       curl ").append(url).append("/features/user_clicks/u1");
+		String serving = environment.containsProperty(ServingServer.LOCAL_PORT)
+				? "http://localhost:" + environment.getProperty(ServingServer.LOCAL_PORT) : null;
+		if (serving != null) {
+			text.append("\n  Feature serving:     ").append(serving).append("/features/{view}/{entity}");
+		}
+		String features = serving != null ? serving : url;
+		if (features != null && environment.getProperty("streamplane.demo.enabled", Boolean.class, false)) {
+			text.append("\n  Demo features:       curl ").append(features).append("/features/user_clicks/u1");
 		}
 		if (tokenFromFile && url != null) {
 			text.append("\n  Admin token:         curl -H \"Authorization: Bearer $(cat ")

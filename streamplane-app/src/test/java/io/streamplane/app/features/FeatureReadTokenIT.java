@@ -7,6 +7,9 @@ import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.streamplane.features.serving.ServingServer;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -31,6 +34,9 @@ class FeatureReadTokenIT extends StreamplaneIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Value("${" + ServingServer.LOCAL_PORT + "}")
+	int servingPort;
 
 	@Test
 	void shouldRefuseFeatureReadsWithoutTheReadTokenWithUnauthorizedProblem() {
@@ -57,6 +63,18 @@ class FeatureReadTokenIT extends StreamplaneIntegrationTest {
 		assertThat(reader.withAuthorization("Basic dXNlcjpwYXNz").get("/features/test_clicks/u1").status())
 			.isEqualTo(401);
 		assertThat(output).doesNotContain(READ_TOKEN);
+	}
+
+	@Test
+	void shouldAskForTheReadTokenOnTheServingPortToo() {
+		ApiClient serving = ApiClient.admin(servingPort, READ_TOKEN);
+
+		Response anonymous = serving.withoutToken().get("/features/test_clicks/u1");
+		assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
+		assertThat(anonymous.json().path("detail").asString()).contains("streamplane.feature-server.read-token");
+		assertThat(serving.withToken(ADMIN_TOKEN).post("/features", "application/json", BODY).status()).isEqualTo(401);
+		assertThat(serving.get("/features/test_clicks/u1").status()).isEqualTo(200);
+		assertThat(serving.post("/features", "application/json", BODY).status()).isEqualTo(200);
 	}
 
 	@Test

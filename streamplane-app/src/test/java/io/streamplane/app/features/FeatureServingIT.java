@@ -30,6 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import io.streamplane.features.serving.ServingServer;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,6 +55,9 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Value("${" + ServingServer.LOCAL_PORT + "}")
+	int servingPort;
 
 	private ApiClient anonymous;
 
@@ -217,6 +223,29 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 		assertThat(metrics.body()).contains("streamplane_features_request_seconds_bucket{endpoint=\"get\"",
 				"streamplane_features_ingest_lag_records", "streamplane_features_ingest_tiles_total",
 				"streamplane_features_freshness_seconds{view=\"test_clicks\"}");
+	}
+
+	@Test
+	void shouldAnswerOnTheServingPortWhatTheWebServerAnswers() {
+		ApiClient serving = ApiClient.admin(servingPort, ADMIN_TOKEN).withoutToken();
+		String get = "/features/test_clicks/u1?as_of=" + AS_OF;
+		String post = """
+				{"features": ["test_clicks:clicks_5m"], "entities": {"user_id": ["u1", "u2"]}, "as_of": "%s"}"""
+			.formatted(AS_OF);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> serving.get(get), response -> response.json().at("/features/clicks_1h/value").asLong() == 6);
+
+		assertThat(serving.get(get).body()).isEqualTo(anonymous.get(get).body());
+		assertThat(serving.post("/features", "application/json", post).body())
+			.isEqualTo(anonymous.post("/features", "application/json", post).body());
+		Response unknown = serving.get("/features/no_such_view/u1");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.json().path("detail").asString())
+			.isEqualTo(anonymous.get("/features/no_such_view/u1").json().path("detail").asString());
+		assertThat(serving.get("/api/v1/pipelines").status()).as("the serving port serves features only")
+			.isEqualTo(404);
+		assertThat(anonymous.get("/actuator/prometheus").body())
+			.contains("streamplane_features_request_seconds_count{endpoint=\"get\",listener=\"serving\",outcome=\"success\"}");
 	}
 
 	private static Tile clicks(String entity, String newestEventTime, long count) {
