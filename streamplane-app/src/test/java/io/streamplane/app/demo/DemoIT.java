@@ -10,6 +10,7 @@ import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.ApiClient.Response;
 import io.streamplane.app.testing.TestInfrastructure;
+import io.streamplane.features.serving.ServingServer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The README quickstart: standalone started with {@code --streamplane.demo.enabled=true} answers
- * {@code /features} with live values from the demo pipeline within a minute of start-up.
+ * {@code /features} on the serving port with live values from the demo pipeline within a minute of start-up.
  */
 class DemoIT {
 
@@ -36,14 +37,16 @@ class DemoIT {
 		try (ConfigurableApplicationContext context = application.run(args)) {
 			int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
 			ApiClient api = ApiClient.admin(port, "unused").withoutToken();
+			int servingPort = Integer.parseInt(context.getEnvironment().getRequiredProperty(ServingServer.LOCAL_PORT));
+			ApiClient serving = ApiClient.admin(servingPort, "unused").withoutToken();
 
 			await().atMost(Duration.ofSeconds(60).minusNanos(System.nanoTime() - started))
 				.pollInterval(Duration.ofMillis(500))
-				.untilAsserted(() -> assertThat(clicks(api, "clicks_5m")).isPositive());
+				.untilAsserted(() -> assertThat(clicks(serving, "clicks_5m")).isPositive());
 
-			long first = clicks(api, "clicks_1h");
+			long first = clicks(serving, "clicks_1h");
 			await().atMost(Duration.ofSeconds(20))
-				.untilAsserted(() -> assertThat(clicks(api, "clicks_1h")).isGreaterThan(first));
+				.untilAsserted(() -> assertThat(clicks(serving, "clicks_1h")).isGreaterThan(first));
 			JsonNode status = api.get("/api/v1/pipelines/online-click-features/status").json();
 			assertThat(status.path("state").asString()).isEqualTo("RUNNING");
 		}
