@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps feature view names unique across live pipelines: a view is served by its name alone
  * ({@code GET /features/{view}/...}), so two pipelines defining one name would overwrite each other's
- * tiles in the feature server.
+ * tiles in the feature server. Checks hold a PostgreSQL advisory lock until their transaction ends, so
+ * concurrent creates of one view name are serialized: the second sees the first.
  */
 final class FeatureViewNames {
 
@@ -38,6 +39,7 @@ final class FeatureViewNames {
 		if (wanted.isEmpty()) {
 			return;
 		}
+		pipelines.lockFeatureViewNames();
 		Map<String, String> taken = new LinkedHashMap<>();
 		for (PipelineRow row : pipelines.findAll()) {
 			if (row.isDeleted() || row.name().equals(spec.name())) {

@@ -14,6 +14,13 @@ interface PipelineRepository extends ListCrudRepository<PipelineRow, String> {
 	@Query("select count(*) from pipeline where desired_state <> 'DELETED'")
 	long countLive();
 
+	/**
+	 * Waits for, then holds until the transaction ends, the lock that serializes the transactions checking
+	 * feature view names, so two pipelines created at once cannot both take one name.
+	 */
+	@Query("select 1 from pg_advisory_xact_lock(7310470271185043812)")
+	Integer lockFeatureViewNames();
+
 	default List<PipelineRow> findLive(Pageable page) {
 		return findLive(page.getPageSize(), page.getOffset());
 	}
