@@ -9,25 +9,17 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import io.streamplane.features.FeatureServerException;
 
 /**
- * Failures of the feature API as {@code application/problem+json}: a store failure is a 503 (retriable)
- * or 500, anything else a 500 without internals. Limited to this package and ordered first, so the
- * control plane's global handler never sees feature requests.
+ * Failures of the feature controllers outside {@link FeatureApi} (which answers its own, store failures
+ * included) as {@code application/problem+json}: a 500 without internals. Limited to this package and
+ * ordered first, so the control plane's global handler never sees feature requests.
  */
 @RestControllerAdvice(basePackageClasses = FeatureExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class FeatureExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(FeatureExceptionHandler.class);
-
-	@ExceptionHandler
-	ProblemDetail featureServer(FeatureServerException ex) {
-		log.error("Cannot read features", ex);
-		return ex.retriable() ? FeatureProblems.unavailable("the feature store failed; try again")
-				: FeatureProblems.internal("the feature server failed to handle the request; the server log has details");
-	}
 
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
