@@ -114,7 +114,8 @@ class EngineCrashIT {
 			first.kill();
 		}
 		long committedAtKill = committedInput();
-		assertThat(committedAtKill).as("the engine was killed midway").isLessThan(RECORDS + PARTITIONS * KEYS);
+		assertThat(committedAtKill).as("input offsets committed when the engine was killed: some input was left")
+			.isLessThan(RECORDS + KEYS);
 
 		try (EngineProcess second = EngineProcess.start(bootstrapServers, "crash-engine", stateDir,
 				logs.resolve("engine-2.log"))) {
