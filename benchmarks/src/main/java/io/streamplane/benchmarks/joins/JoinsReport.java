@@ -52,10 +52,11 @@ final class JoinsReport {
 				+ "idiomatic Kafka Streams for topics already keyed by user: Jackson-bound records, "
 				+ "`builder.table(users)`, `stream(views).join(table)`, no repartition. (a) is what the compiler "
 				+ "builds: generic JSON rows, the table re-keyed by its primary key and repartitioned "
-				+ "(`tables.users.by-key`), the views re-keyed by the join key and repartitioned, then the same "
-				+ "`KStream.join`. (c) remembers every view in a store keyed by its identity and joins it with "
+				+ "(`tables.users.by-key`), the views joined `on: key` as their topic keys them (no repartition), "
+				+ "then the same `KStream.join`. (c) remembers every view in a store keyed by its identity and joins it with "
 				+ "Kafka Streams' foreign-key table join, so it can re-emit it later. (d) is (b) with `selectKey` "
-				+ "by user first, as for views keyed otherwise: Kafka Streams repartitions them, as (a) does.\n");
+				+ "by user first, as for views keyed otherwise: Kafka Streams repartitions them, as (a) does "
+				+ "with `on: user_id`.\n");
 		out.append("- Output records are end-offset deltas, so under exactly_once_v2 they include transaction "
 				+ "markers; (c) writes `\"op\": \"+\"` change records. Dropped records: dropped by Kafka Streams or "
 				+ "dead-lettered by (a)/(c); 0 and as many outputs as views mean every view was joined. Fewer "

@@ -65,4 +65,47 @@ class LookupJoinTopologyTest {
 		}
 	}
 
+	@Test
+	void shouldJoinEventsOnTheirRecordKeyWithoutRepartitioningThem() {
+		PipelineSpec spec = new SpecReader().read("""
+				name: clicks
+				sources:
+				  clicks: { kafka: { topic: clicks } }
+				tables:
+				  users: { kafka: { topic: users }, primaryKey: [id] }
+				transforms:
+				  enriched:
+				    from: clicks
+				    steps:
+				      - filter: "page != ''"
+				      - join: { table: users, on: key, mode: lookup }
+				      - select: [page, plan]
+				outputs:
+				  - { from: enriched, kafka: { topic: enriched } }
+				""", SpecFormat.YAML).spec();
+		CompiledPipeline compiled = new PipelineCompiler().compile(spec, new PipelineCounters());
+		String topology = compiled.topology().describe().toString();
+		assertThat(topology).as(topology).doesNotContain("join-key").doesNotContain("lookup-repartition");
+		Properties properties = new Properties();
+		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
+		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties)) {
+			driver.createInputTopic("users", new ByteArraySerializer(), new ByteArraySerializer())
+				.pipeInput(utf8("{\"id\": 1}"), utf8("{\"id\": 1, \"plan\": \"free\"}"));
+			TestInputTopic<byte[], byte[]> clicks = driver.createInputTopic("clicks", new ByteArraySerializer(),
+					new ByteArraySerializer());
+			clicks.pipeInput(utf8("1"), utf8("{\"page\": \"/a\"}"));
+			clicks.pipeInput(utf8("2"), utf8("{\"page\": \"/b\"}"));
+			clicks.pipeInput(utf8("1"), utf8("not json"));
+
+			assertThat(driver.createOutputTopic("enriched", new StringDeserializer(), new StringDeserializer())
+				.readKeyValuesToList()).containsExactly(KeyValue.pair("1", "{\"page\":\"/a\",\"plan\":\"free\"}"));
+			assertThat(driver.createOutputTopic("sp.dlq.clicks", new StringDeserializer(), new StringDeserializer())
+				.readKeyValuesToList()).singleElement().satisfies(dead -> {
+					assertThat(dead.key).isEqualTo("1");
+					assertThat(dead.value).isEqualTo("not json");
+				});
+		}
+	}
+
 }

@@ -27,11 +27,16 @@ import org.apache.kafka.streams.kstream.TableJoined;
  * a table row re-emits, and a delete retracts, exactly the events joined with it;</li>
  * <li>a stream, as a lookup: the stream–table join ({@code KStream.join(table)}) after re-keying by
  * the join key, which Kafka Streams repartitions: plain enrichment, the same operators as a
- * hand-written join (in preview, end-of-input markers go around the join, which would drop them).</li>
+ * hand-written join (in preview, end-of-input markers go around the join, which would drop them);
+ * {@code on: key} on a stream still keyed as its topic is joined without re-keying or
+ * repartitioning.</li>
  * </ul>
  * Join keys are checked before the join, so a bad one is dead-lettered rather than failing the task.
  */
 final class JoinCompiler {
+
+	/** The expression of a join on the record key. */
+	private static final String RECORD_KEY = "key";
 
 	private final Compilation compilation;
 
@@ -84,11 +89,7 @@ final class JoinCompiler {
 
 	/** Joins a stream with a table as a lookup: enriched events, keyed by their join key. */
 	Stream lookup(Stream in, Step.Join join, String path) {
-		JoinKey key = new JoinKey(join, tables.spec(join.table()));
-		String rekey = Compilation.name(path, "join-key");
-		KStream<String, Row> keyed = in.records().process(
-				() -> new LookupKey(path, DeadLetters.child(rekey), key, join.type()), Named.as(rekey));
-		DeadLetters.attach(compilation, keyed, rekey);
+		KStream<String, Row> keyed = joinsOnItsKey(in, join) ? in.records() : keyedByJoinKey(in, join, path);
 		Joined<String, Row, Row> joined = Joined.with(Serdes.String(), compilation.rows(), compilation.rows())
 			.withName(Compilation.name(path, "lookup"));
 		KTable<String, Row> table = tables.table(join.table());
@@ -102,6 +103,26 @@ final class JoinCompiler {
 		KStream<String, Row> enriched = join.type() == JoinType.INNER ? events.join(table, joiner, joined)
 				: events.leftJoin(table, joiner, joined);
 		return in.rekeyed(enriched.merge(markers, Named.as(Compilation.name(path, "with-markers"))), null);
+	}
+
+	/**
+	 * Whether a lookup can take the records as they are: {@code on: key} on a stream still keyed and
+	 * partitioned as its topic (no {@code key:} or {@code keyBy} upstream), outside preview. Then
+	 * nothing is repartitioned, as in a hand-written {@code KStream.join(KTable)}, which assumes the
+	 * same: the topic is partitioned by its key with Kafka's default partitioner.
+	 */
+	private boolean joinsOnItsKey(Stream in, Step.Join join) {
+		return !in.needsRepartition() && !compilation.endOfInputMarkers()
+				&& RECORD_KEY.equals(join.on().text().strip()) && tables.spec(join.table()).primaryKey().size() == 1;
+	}
+
+	private KStream<String, Row> keyedByJoinKey(Stream in, Step.Join join, String path) {
+		JoinKey key = new JoinKey(join, tables.spec(join.table()));
+		String rekey = Compilation.name(path, "join-key");
+		KStream<String, Row> keyed = in.records().process(
+				() -> new LookupKey(path, DeadLetters.child(rekey), key, join.type()), Named.as(rekey));
+		DeadLetters.attach(compilation, keyed, rekey);
+		return keyed;
 	}
 
 	private KStream<String, Row> join(KTable<String, Row> left, Step.Join join, JoinKey key, String path) {

@@ -59,7 +59,7 @@ final class SourceReader implements Processor<byte[], byte[], String, Row> {
 		String path = "sources." + source.name();
 		Row row = Row.of(Map.of(), origin);
 		try {
-			row = parse(origin);
+			row = parse(source, origin);
 			path = "sources." + source.name() + ".key";
 			String rowKey = key == null ? recordKey : KeyBy.keyOf(key.value(recordKey, row), key.text());
 			path = "sources." + source.name() + ".eventTime";
@@ -71,7 +71,11 @@ final class SourceReader implements Processor<byte[], byte[], String, Row> {
 		}
 	}
 
-	private Row parse(Origin origin) {
+	/**
+	 * Parses a source record's JSON value and checks the source's declared field types.
+	 * @throws RecordException if the value is missing, not a JSON object or of a wrong type
+	 */
+	static Row parse(Source source, Origin origin) {
 		if (origin.value() == null) {
 			throw new RecordException("the record has no value; expected a JSON object");
 		}

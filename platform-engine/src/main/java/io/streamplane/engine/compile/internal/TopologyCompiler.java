@@ -73,10 +73,17 @@ public final class TopologyCompiler {
 		CelEvaluator key = source.key().map(CelEvaluator::of).orElse(null);
 		EventTimeReader eventTime = new EventTimeReader(source.eventTime());
 		String read = Compilation.name(path, "read");
-		KStream<String, Row> parsed = compilation.builder()
-			.stream(source.kafka().topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-				.withName(Compilation.name(path, "topic")))
-			.process(() -> new SourceReader(source, compilation, key, eventTime, DeadLetters.child(read)), Named.as(read));
+		KStream<String, Row> parsed = key == null && !compilation.endOfInputMarkers()
+				? compilation.builder()
+					.stream(source.kafka().topic(), Consumed.with(Serdes.String(), Serdes.ByteArray())
+						.withName(Compilation.name(path, "topic")))
+					.processValues(() -> new SourceValueReader(source, compilation, eventTime, DeadLetters.child(read)),
+							Named.as(read))
+				: compilation.builder()
+					.stream(source.kafka().topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+						.withName(Compilation.name(path, "topic")))
+					.process(() -> new SourceReader(source, compilation, key, eventTime, DeadLetters.child(read)),
+							Named.as(read));
 		return new Stream(DeadLetters.attach(compilation, parsed, read), source.key().isPresent(), source.lateness(), null);
 	}
 
