@@ -14,7 +14,8 @@ import org.apache.kafka.streams.Topology;
  * application consumes its first record (a users row) and ends when the output topic has grown
  * by one record per page view, every view having a user. A join that misses rows (a view
  * processed before its user's row) would never get there: when the output stops growing for
- * {@link #QUIET} the run ends at its last growth, and the report shows the shortfall.
+ * {@link #QUIET} the run ends at its last growth, and the report shows the shortfall. A join
+ * that writes nothing within {@link #START_TIMEOUT} of its first record fails the run.
  */
 final class OutputThroughput {
 
@@ -35,7 +36,7 @@ final class OutputThroughput {
 			long opened = System.nanoTime();
 			long started = 0;
 			long written = before;
-			long lastGrowth = opened;
+			long lastGrowth = 0;
 			while (written < target) {
 				app.requireHealthy();
 				long now = System.nanoTime();
@@ -51,7 +52,11 @@ final class OutputThroughput {
 					throw new BenchmarkException(properties.getProperty("application.id") + " consumed nothing in "
 							+ START_TIMEOUT.toSeconds() + " s");
 				}
-				else if (started != 0 && now - Math.max(lastGrowth, started) > QUIET.toNanos()) {
+				else if (started != 0 && lastGrowth == 0 && now - started > START_TIMEOUT.toNanos()) {
+					throw new BenchmarkException(properties.getProperty("application.id") + " wrote nothing to " + output
+							+ " in " + START_TIMEOUT.toSeconds() + " s after consuming its first record");
+				}
+				else if (lastGrowth != 0 && now - lastGrowth > QUIET.toNanos()) {
 					break;
 				}
 				Thread.sleep(POLL);
