@@ -89,6 +89,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 		logger.info("Embedded Kafka broker on " + bootstrapServers + " stopped");
 	}
 
+	/** Bytes each partition keeps (its newest), whatever the records' timestamps. */
+	static final long RETENTION_BYTES_PER_PARTITION = 1L << 30;
+
 	static Map<String, String> config(Path logDir, int port, int controllerPort) {
 		Map<String, String> config = new LinkedHashMap<>();
 		config.put("process.roles", "broker,controller");
@@ -111,6 +114,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 		config.put("share.coordinator.state.topic.min.isr", "1");
 		config.put("group.initial.rebalance.delay.ms", "0");
 		config.put("auto.create.topics.enable", "true");
+		// retention by size, not by record timestamp: replays of old event times (the examples' 2026-01-01)
+		// keep their outputs instead of losing them to the 7-day default at the next retention check
+		config.put("log.retention.ms", "-1");
+		config.put("log.retention.bytes", String.valueOf(RETENTION_BYTES_PER_PARTITION));
 		return config;
 	}
 
