@@ -29,8 +29,10 @@ import io.streamplane.spec.SpecReader;
 /**
  * Freshness: event produced → visible in {@code GET /features}. A process with the engine and feature-server
  * roles runs a one-view pipeline whose desired state is published straight to {@link Topics#PIPELINES}, as the
- * control plane does; background events arrive at a fixed rate over many entities with event time = now, and
- * every {@value #PROBE_INTERVAL_MS} ms a probe event for a new entity is produced at a known time. One thread
+ * control plane does; every {@value #PROBE_INTERVAL_MS} ms a probe event for a new entity is produced at a known
+ * time, and once the first probe is visible (the pipeline runs) background events arrive at a fixed rate over
+ * many entities with event time = now, so the measurement starts from a running engine, not from a backlog of
+ * the events produced while it started. One thread
  * polls {@code GET /features/fresh_clicks/probe-N} for every outstanding probe until it is {@code PRESENT}; the
  * latency is from the probe's {@code send} to the first answer that shows it (so it includes the producer's
  * batching, the engine's repartition and transaction commit, the feature server's poll and RocksDB write, and
@@ -85,6 +87,8 @@ final class FreshnessRun {
 
 	private final AtomicBoolean producing = new AtomicBoolean(true);
 
+	private final AtomicBoolean started = new AtomicBoolean();
+
 	private volatile long probesSent;
 
 	FreshnessRun(FeatureBenchmarkOptions options, ServerProcess server, String bootstrapServers) {
@@ -113,6 +117,7 @@ final class FreshnessRun {
 		Thread producer = Thread.ofPlatform().name("fresh-events").start(this::produce);
 		try {
 			awaitFirstProbe(Duration.ofMinutes(3));
+			started.set(true);
 			FeatureBenchmark.progress("Freshness: first probe visible, warming up");
 			sleepFor(options.warmup());
 			measuring.set(true);
@@ -179,7 +184,7 @@ final class FreshnessRun {
 					sent.add(new Probe(entity, now, measuring.get()));
 					probesSent++;
 				}
-				else {
+				else if (started.get()) {
 					producer.send(event("user-" + Math.floorMod(i * 0x9E3779B97F4A7C15L, BACKGROUND_ENTITIES)));
 				}
 			}

@@ -14,7 +14,8 @@ import io.streamplane.protocol.tiles.TileFormatException;
 
 /**
  * Reads the records of the tile topics {@code sp.features.<pipeline>.<view>}: the key is the entity,
- * the value the {@link Tile} JSON of {@link TileCodec}. A tombstone (null value) names the tile it
+ * the value the {@link Tile} in either form {@link TileCodec#fromBytes} reads (the binary form the engine
+ * writes, or JSON). A tombstone (null value) names the tile it
  * removes in the headers {@value #VIEW_HEADER} and {@value #TILE_START_HEADER} (decimal epoch ms).
  */
 public final class TileRecords {
@@ -46,7 +47,7 @@ public final class TileRecords {
 		}
 		Tile tile;
 		try {
-			tile = TileCodec.fromJson(record.value());
+			tile = TileCodec.fromBytes(record.value());
 		}
 		catch (TileFormatException ex) {
 			throw FeatureServerException.invalid(ex.getMessage());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,21 +58,23 @@ class TileIngestTest {
 	}
 
 	@Test
-	void shouldStoreTilesAndOffsetsAndSkipMalformedRecords() {
+	void shouldStoreTilesInEitherFormAndOffsetsAndSkipMalformedRecords() {
 		store = TileStore.open(TileStoreConfig.of(directory));
 		MockConsumer<String, byte[]> consumer = consumer(0L);
+		byte[] binary = TileCodec.toBytes(tileOf("u2", 1, 5));
 		consumer.schedulePollTask(() -> {
 			consumer.addRecord(tile(0, "u1", 0, 3));
 			consumer.addRecord(record(1, "u1", "{not a tile".getBytes(StandardCharsets.UTF_8)));
-			consumer.addRecord(tile(2, "u2", 1, 5));
+			consumer.addRecord(record(2, "u2", binary));
+			consumer.addRecord(record(3, "u2", Arrays.copyOf(binary, binary.length - 1)));
 		});
 
 		start(consumer);
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> store.offsets().get(PARTITION.toString()), offset -> offset == 3L);
-		assertThat(store.read("clicks", "u1", 0, Long.MAX_VALUE).latest()).isPresent();
-		assertThat(store.read("clicks", "u2", 0, Long.MAX_VALUE).latest()).isPresent();
-		assertThat(ingest.malformedRecords()).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> store.offsets().get(PARTITION.toString()), offset -> offset == 4L);
+		assertThat(store.read("clicks", "u1", 0, Long.MAX_VALUE).latest()).contains(tileOf("u1", 0, 3));
+		assertThat(store.read("clicks", "u2", 0, Long.MAX_VALUE).latest()).contains(tileOf("u2", 1, 5));
+		assertThat(ingest.malformedRecords()).isEqualTo(2);
 	}
 
 	@Test
@@ -124,9 +127,12 @@ class TileIngestTest {
 	}
 
 	private static ConsumerRecord<String, byte[]> tile(long offset, String entity, int minute, long count) {
+		return record(offset, entity, TileCodec.toJson(tileOf(entity, minute, count)));
+	}
+
+	private static Tile tileOf(String entity, int minute, long count) {
 		long start = T0 + minute * MINUTE_MS;
-		Tile tile = new Tile("clicks", entity, start, MINUTE_MS, start + 1000, Map.of("count()", new PartialAggregate.Count(count)));
-		return record(offset, entity, TileCodec.toJson(tile));
+		return new Tile("clicks", entity, start, MINUTE_MS, start + 1000, Map.of("count()", new PartialAggregate.Count(count)));
 	}
 
 	private static ConsumerRecord<String, byte[]> record(long offset, String key, byte[] value) {

@@ -36,6 +36,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import io.streamplane.protocol.tiles.TileCodec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -146,7 +147,10 @@ public final class PipelinePreview {
 			outputs.put(topic, read(driver, topic));
 		}
 		for (FeatureView view : spec.features()) {
-			outputs.put(view.topic(spec.name()), read(driver, view.topic(spec.name())));
+			String topic = view.topic(spec.name());
+			outputs.put(topic, driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
+				.readRecordsToList().stream().map(record -> new PreviewOutput(record.key(), tileJson(record.value())))
+				.toList());
 		}
 		return outputs;
 	}
@@ -163,6 +167,11 @@ public final class PipelinePreview {
 					header(record.headers(), DeadLetterHeaders.STEP), header(record.headers(), DeadLetterHeaders.REASON),
 					"true".equals(header(record.headers(), DeadLetterHeaders.LATE)))));
 		return deadLetters;
+	}
+
+	/** A tile record in its JSON form, whichever form the engine wrote. */
+	private static JsonNode tileJson(byte[] value) {
+		return json(TileCodec.toJson(TileCodec.fromBytes(value)));
 	}
 
 	private static JsonNode json(byte[] value) {

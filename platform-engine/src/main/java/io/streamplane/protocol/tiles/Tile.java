@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * <p>Each record carries the tile's <em>current</em> partial state and replaces the previous record of
  * the same (view, entity, tileStartMs), so applying a record twice changes nothing.
  *
- * <p>JSON ({@link TileCodec}): {@code {"view":"clicks","entity":"u1","tileStartMs":1767268800000,
+ * <p>The engine writes tiles in the binary form of {@link TileBinary}; any producer may write JSON
+ * ({@link TileCodec} reads both): {@code {"view":"clicks","entity":"u1","tileStartMs":1767268800000,
  * "tileSizeMs":60000,"newestEventTimeMs":1767268805000,"partials":{"count()":{"type":"count","n":2}}}}.
  *
  * @param view the feature view name

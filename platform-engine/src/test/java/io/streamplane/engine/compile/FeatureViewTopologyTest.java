@@ -12,20 +12,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.protocol.tiles.Tile;
+import io.streamplane.protocol.tiles.TileBinary;
+import io.streamplane.protocol.tiles.TileCodec;
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.SpecFormat;
 import io.streamplane.spec.SpecReader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The compiled feature view on its own: tile topics, freshness in the counters, expiry of old tiles. */
+/** The compiled feature view on its own: tile topics and their form, freshness in the counters, expiry of old tiles. */
 class FeatureViewTopologyTest {
 
 	private static final PipelineSpec SPEC = new SpecReader().read("""
@@ -78,6 +86,28 @@ class FeatureViewTopologyTest {
 			assertThat(keys(tiles)).hasSize(2).noneMatch(key -> key.endsWith("/u1"));
 			assertThat(counters.featureViews()).containsEntry("user_clicks", Instant.parse("2026-01-01T12:07:10Z"));
 			assertThat(counters.recordsOut()).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void shouldWriteEachTileInItsBinaryFormAndKeepUpdatingATileStoredAsJsonBefore() throws Exception {
+		CompiledPipeline compiled = new PipelineCompiler().compile(SPEC, counters);
+		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties())) {
+			TestInputTopic<byte[], byte[]> clicks = driver.createInputTopic("clicks", new ByteArraySerializer(),
+					new ByteArraySerializer());
+			TestOutputTopic<String, byte[]> topic = driver.createOutputTopic("sp.features.shop.user_clicks",
+					new StringDeserializer(), new ByteArrayDeserializer());
+			long start = Instant.parse("2026-01-01T12:00:00Z").toEpochMilli();
+			driver.<String, byte[]>getKeyValueStore("features.0.tiles").put(String.format("%019d/u1", start),
+					TileCodec.toJson(new Tile("user_clicks", "u1", start, 60_000, start + 1_000,
+							Map.of("count()", new PartialAggregate.Count(5)))));
+
+			clicks.pipeInput(click("u1", "2026-01-01T12:00:30Z"));
+
+			TestRecord<String, byte[]> written = topic.readRecord();
+			assertThat(written.value()[0]).isEqualTo(TileBinary.NAMED);
+			assertThat(TileCodec.fromBytes(written.value())).isEqualTo(new Tile("user_clicks", "u1", start, 60_000,
+					start + 30_000, Map.of("count()", new PartialAggregate.Count(6))));
 		}
 	}
 

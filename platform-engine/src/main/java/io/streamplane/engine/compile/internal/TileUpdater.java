@@ -19,8 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the tiles of a feature view, per (entity, tile), in a logged RocksDB store, and on every
- * record updates its tile and forwards the whole tile at once as {@link TileCodec} JSON in the field
- * {@link #TILE}, so freshness never waits for a tile to end or a cache to flush. The records come
+ * record updates its tile and forwards the whole tile at once as its {@link TileCodec#toBytes} in the
+ * field {@link #TILE} (the bytes the store keeps too), so freshness never waits for a tile to end or a cache to flush. The records come
  * from {@link WindowInput}, which has already dead-lettered late records and evaluated the
  * arguments. Tiles whose every event would now be late are deleted as the stream time (the largest
  * event time seen) moves on, once per tile length of progress.
@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class TileUpdater implements FixedKeyProcessor<String, Row, Row> {
 
-	/** The field of the forwarded row that holds the tile's JSON bytes. */
+	/** The field of the forwarded row that holds the tile's bytes. */
 	static final String TILE = "\u0000tile";
 
 	private final TileSettings settings;
@@ -67,17 +67,19 @@ final class TileUpdater implements FixedKeyProcessor<String, Row, Row> {
 		long tileStart = time - Math.floorMod(time, settings.tileSizeMs());
 		String key = key(tileStart, record.key());
 		byte[] stored = store.get(key);
-		Tile before = stored == null ? null : TileCodec.fromJson(stored);
+		Tile before = stored == null ? null : TileCodec.fromBytes(stored);
 		byte[] tile;
 		try {
-			tile = TileCodec.toJson(updated(before, record.key(), tileStart, row, time));
+			tile = TileCodec.toBytes(updated(before, record.key(), tileStart, row, time));
 		}
 		catch (RecordException ex) {
 			context.forward(record.withValue(row.fail(Failure.of(settings.path(), ex))), settings.deadLetter());
 			return;
 		}
 		store.put(key, tile);
-		context.forward(record.withValue(Row.of(Map.of(TILE, tile), row.origin())));
+		LinkedHashMap<String, Object> fields = LinkedHashMap.newLinkedHashMap(1);
+		fields.put(TILE, tile);
+		context.forward(record.withValue(Row.owning(fields, row.origin(), false)));
 	}
 
 	private Tile updated(Tile before, String entity, long tileStart, Row row, long time) {
@@ -113,7 +115,12 @@ final class TileUpdater implements FixedKeyProcessor<String, Row, Row> {
 	}
 
 	static String key(long tileStart, String entity) {
-		return String.format("%019d/%s", tileStart, entity);
+		if (tileStart < 0) {
+			return String.format("%019d/%s", tileStart, entity);
+		}
+		String start = Long.toString(tileStart);
+		return new StringBuilder(20 + entity.length()).repeat('0', 19 - start.length()).append(start).append('/')
+			.append(entity).toString();
 	}
 
 }

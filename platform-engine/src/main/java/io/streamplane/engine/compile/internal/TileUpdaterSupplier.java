@@ -9,9 +9,10 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Supplies {@link TileUpdater}s with their tile store: a persistent key-value store with a
- * changelog, behind the record cache (the updater forwards every change itself, so the cache only
- * spares RocksDB and the changelog a write per record).
+ * Supplies {@link TileUpdater}s with their tile store: a persistent key-value store with a changelog and
+ * without the record cache. The updater forwards every change itself, and with many entities and short
+ * commit intervals the cache hardly ever spares a write (few tiles change twice between two commits) while
+ * its sorted map of byte keys cost about a quarter of the stream thread at 10,000 events/s.
  */
 final class TileUpdaterSupplier implements FixedKeyProcessorSupplier<String, Row, Row> {
 
@@ -29,7 +30,7 @@ final class TileUpdaterSupplier implements FixedKeyProcessorSupplier<String, Row
 	@Override
 	public Set<StoreBuilder<?>> stores() {
 		return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(settings.storeName()), Serdes.String(),
-				Serdes.ByteArray()).withCachingEnabled());
+				Serdes.ByteArray()).withCachingDisabled());
 	}
 
 }

@@ -5,7 +5,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Hands the tile a {@link TileUpdater} produced to the view's sink as its JSON bytes, counting it as a
+ * Hands the tile a {@link TileUpdater} produced to the view's sink as its bytes, counting it as a
  * record out and as the view's newest event written (the record timestamp is the event time).
  */
 final class TileWriter implements FixedKeyProcessor<String, Row, byte[]> {

@@ -1,4 +1,4 @@
-package io.streamplane.features.internal;
+package io.streamplane.protocol.tiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -7,11 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.streamplane.protocol.tiles.PartialAggregate;
-import io.streamplane.protocol.tiles.Tile;
-
-/** Writes the binary form of {@link StoredTiles}; one writer per tile. */
-final class TileWriter {
+/** Writes the binary form of {@link TileBinary}; one writer per tile. */
+final class TileBinaryWriter {
 
 	static final byte COUNT = 1;
 
@@ -47,10 +44,16 @@ final class TileWriter {
 
 	private final DataOutputStream out = new DataOutputStream(buffer);
 
-	/** Writes {@code tile}; {@code false} if it holds something this form cannot (then use its JSON). */
-	boolean write(Tile tile) {
+	/**
+	 * Writes {@code tile}, with its view and entity when {@code named}; {@code false} if it holds something this
+	 * form cannot (then use its JSON).
+	 */
+	boolean write(Tile tile, boolean named) {
 		try {
-			out.writeByte(1);
+			out.writeByte(named ? TileBinary.NAMED : TileBinary.UNNAMED);
+			if (named && !(string(tile.view()) && string(tile.entity()))) {
+				return false;
+			}
 			out.writeLong(tile.tileStartMs());
 			out.writeLong(tile.tileSizeMs());
 			out.writeLong(tile.newestEventTimeMs());
