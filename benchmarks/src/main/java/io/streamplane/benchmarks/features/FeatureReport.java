@@ -33,14 +33,18 @@ final class FeatureReport {
 				+ "Open loop: latency from each request's intended send time; warm-up %d s, measured %d s per phase.%n%n",
 				BenchView.NAME, options.entities(), options.tilesPerEntity(), options.serverHeap(), options.connections(),
 				options.warmup().toSeconds(), options.measure().toSeconds()));
-		out.append("| measured | rate /s | count | errors | p50 ms | p99 ms | p99.9 ms | max ms |\n");
-		out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+		out.append("| measured | rate /s | count | errors | p50 ms | p99 ms | p99.9 ms | max ms | exchange p99 ms |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Latency latency : latencies) {
-			out.append(String.format("| %s | %s | %,d | %d | %.3f | %.3f | %.3f | %.1f |%n", latency.name(),
+			out.append(String.format("| %s | %s | %,d | %d | %.3f | %.3f | %.3f | %.1f | %s |%n", latency.name(),
 					latency.achievedRate() == 0 ? "closed loop" : String.format("%,.0f", latency.achievedRate()),
 					latency.count(), latency.errors(), latency.p50() / 1000, latency.p99() / 1000,
-					latency.p999() / 1000, latency.max() / 1000));
+					latency.p999() / 1000, latency.max() / 1000,
+					Double.isNaN(latency.exchangeP99()) ? "–" : String.format("%.3f", latency.exchangeP99() / 1000)));
 		}
+		out.append("\nLatency runs from each request's intended send time to its response; the exchange alone from the "
+				+ "request written to the response read (without waiting for a free connection or for the load "
+				+ "thread to be scheduled).\n");
 		out.append('\n');
 		targets(out, latencies, options);
 		if (rss != null) {

@@ -17,7 +17,9 @@ import org.HdrHistogram.Histogram;
  * ones before, and its latency is measured from that intended send time to the end of its response, so a
  * stalled server is charged for every request it delayed (no coordinated omission). {@code connections}
  * threads, each with its own keep-alive connection, take the next due request in turn; when all are busy,
- * requests queue and the queueing counts as latency.
+ * requests queue and the queueing counts as latency. The exchange alone (request written to response read) is
+ * recorded too: the part of the latency a request spends on the wire and in the server, without the time it
+ * waited for its send time to be reached, for a free connection or for its thread to be scheduled.
  */
 final class OpenLoopLoad {
 
@@ -40,10 +42,13 @@ final class OpenLoopLoad {
 		AtomicLong errors = new AtomicLong();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		List<Histogram> histograms = new ArrayList<>();
+		List<Histogram> exchanges = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
 		for (int c = 0; c < connections; c++) {
 			Histogram histogram = Latency.histogram();
 			histograms.add(histogram);
+			Histogram exchange = Latency.histogram();
+			exchanges.add(exchange);
 			threads.add(Thread.ofPlatform().name("load-" + c).uncaughtExceptionHandler((thread, ex) -> failure.set(ex))
 				.start(() -> {
 				try (HttpConnection connection = new HttpConnection(port)) {
@@ -53,10 +58,12 @@ final class OpenLoopLoad {
 						for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
 							LockSupport.parkNanos(wait);
 						}
+						long sent = System.nanoTime();
 						int status = connection.exchange(request);
-						long latency = System.nanoTime() - intended;
+						long done = System.nanoTime();
 						if (i >= measuredFrom) {
-							histogram.recordValue(latency);
+							histogram.recordValue(done - intended);
+							exchange.recordValue(done - sent);
 							if (status != expectedStatus) {
 								errors.incrementAndGet();
 							}
@@ -77,7 +84,9 @@ final class OpenLoopLoad {
 		double elapsedSeconds = (System.nanoTime() - start) / 1e9 - warmup.toSeconds();
 		Histogram all = Latency.histogram();
 		histograms.forEach(all::add);
-		return Latency.of(name, all, errors.get(), all.getTotalCount() / elapsedSeconds);
+		Histogram allExchanges = Latency.histogram();
+		exchanges.forEach(allExchanges::add);
+		return Latency.of(name, all, errors.get(), all.getTotalCount() / elapsedSeconds).withExchanges(allExchanges);
 	}
 
 }
