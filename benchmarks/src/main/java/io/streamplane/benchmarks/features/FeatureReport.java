@@ -29,9 +29,10 @@ final class FeatureReport {
 				elapsed.toSeconds()));
 		out.append(String.format("View `%s`: 20 features (count, sum, max, last over 1m/5m/15m/30m/1h windows) on "
 				+ "1-minute tiles; %,d entities x %d tiles, loaded straight into the tile store. Server: the "
-				+ "Streamplane app with only the feature-server role, own JVM (-Xmx%s), %d keep-alive connections. "
+				+ "Streamplane app with only the feature-server role, own JVM (-Xmx%s, %s), %d keep-alive connections. "
 				+ "Open loop: latency from each request's intended send time; warm-up %d s, measured %d s per phase.%n%n",
-				BenchView.NAME, options.entities(), options.tilesPerEntity(), options.serverHeap(), options.connections(),
+				BenchView.NAME, options.entities(), options.tilesPerEntity(), options.serverHeap(), ServerProcess.gc(),
+				options.connections(),
 				options.warmup().toSeconds(), options.measure().toSeconds()));
 		out.append("| measured | rate /s | count | errors | p50 ms | p99 ms | p99.9 ms | max ms | exchange p99 ms |\n");
 		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -25,13 +25,17 @@ import io.streamplane.benchmarks.harness.BenchmarkException;
  * ingesting tiles from the benchmark broker. Keep-alive connections are never closed by the server (Tomcat's
  * default closes them every 100 requests), as a model server's pooled client expects; see docs/features.md
  * (sizing). Its log goes to {@code target/feature-server.log}. Environment variable
- * {@code FEATURE_SERVER_JAVA_OPTS} adds JVM options, e.g. a JFR recording.
+ * {@code FEATURE_SERVER_JAVA_OPTS} adds JVM options, e.g. a JFR recording; the server runs with ZGC unless they
+ * name another collector (e.g. {@code -XX:+UseG1GC}).
  */
 final class ServerProcess implements AutoCloseable {
 
 	private static final Pattern TILES = Pattern.compile("(?m)^streamplane_features_ingest_tiles_total(?:\\{[^}]*\\})? (\\S+)$");
 
 	private final Process process;
+
+	/** The collector the server runs with unless FEATURE_SERVER_JAVA_OPTS picks one: the one features.md recommends. */
+	static final String DEFAULT_GC = "-XX:+UseZGC";
 
 	private final int port;
 
@@ -50,10 +54,11 @@ final class ServerProcess implements AutoCloseable {
 			throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
-		String extraOptions = System.getenv("FEATURE_SERVER_JAVA_OPTS");
-		if (extraOptions != null && !extraOptions.isBlank()) {
-			command.addAll(List.of(extraOptions.trim().split("\\s+")));
+		List<String> extraOptions = extraOptions();
+		if (extraOptions.stream().noneMatch(option -> option.startsWith("-XX:+Use") && option.endsWith("GC"))) {
+			command.add(DEFAULT_GC);
 		}
+		command.addAll(extraOptions);
 		command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
 				"io.streamplane.app.StreamplaneApplication",
 				"--streamplane.standalone.enabled=false", "--server.port=" + port,
@@ -68,6 +73,20 @@ final class ServerProcess implements AutoCloseable {
 		ServerProcess server = new ServerProcess(process, port, servingPort);
 		server.awaitLive(Duration.ofSeconds(120), log);
 		return server;
+	}
+
+	/** The server's extra JVM options, from FEATURE_SERVER_JAVA_OPTS. */
+	static List<String> extraOptions() {
+		String options = System.getenv("FEATURE_SERVER_JAVA_OPTS");
+		return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+	}
+
+	/** The collector option the server runs with. */
+	static String gc() {
+		return extraOptions().stream()
+			.filter(option -> option.startsWith("-XX:+Use") && option.endsWith("GC"))
+			.findFirst()
+			.orElse(DEFAULT_GC);
 	}
 
 	/** The web server's port (Tomcat, Spring MVC). */
