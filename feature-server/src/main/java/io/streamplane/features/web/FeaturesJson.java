@@ -26,7 +26,7 @@ final class FeaturesJson {
 
 	/** The UTF-8 JSON of the features of {@code entity}. */
 	static byte[] write(String view, String entity, Map<String, FeatureValue> values) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 96 * values.size());
+		ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 128 * values.size());
 		try (JsonGenerator json = generator(out)) {
 			json.writeStartObject();
 			json.writeStringProperty("view", view);
