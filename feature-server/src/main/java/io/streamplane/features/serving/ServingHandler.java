@@ -73,7 +73,8 @@ public final class ServingHandler extends SimpleChannelInboundHandler<FullHttpRe
 		Optional<String> rejection = token == null ? Optional.empty()
 				: token.rejection(request.headers().get(HttpHeaderNames.AUTHORIZATION));
 		FeatureAnswer answer;
-		if (request.decoderResult().isFailure()) {
+		boolean malformed = request.decoderResult().isFailure();
+		if (malformed) {
 			answer = api.malformed(String.valueOf(request.decoderResult().cause().getMessage()), path);
 		}
 		else if (rejection.isPresent()) {
@@ -82,7 +83,7 @@ public final class ServingHandler extends SimpleChannelInboundHandler<FullHttpRe
 		else {
 			answer = route(request, uri, path);
 		}
-		send(context, request, answer, rejection.isPresent());
+		send(context, request, answer, rejection.isPresent(), malformed);
 		timers.record(request.method().name(), answer.status(), System.nanoTime() - start);
 	}
 
@@ -107,9 +108,10 @@ public final class ServingHandler extends SimpleChannelInboundHandler<FullHttpRe
 		return api.unknownEndpoint(request.method().name(), path);
 	}
 
+	/** Writes the answer; the connection closes after a 413 or a request that could not be decoded. */
 	private static void send(ChannelHandlerContext context, HttpRequest request, FeatureAnswer answer,
-			boolean challenge) {
-		boolean keepAlive = HttpUtil.isKeepAlive(request) && answer.status() != 413;
+			boolean challenge, boolean malformed) {
+		boolean keepAlive = HttpUtil.isKeepAlive(request) && answer.status() != 413 && !malformed;
 		context.writeAndFlush(response(answer, challenge, keepAlive))
 			.addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
 	}
@@ -141,7 +143,7 @@ public final class ServingHandler extends SimpleChannelInboundHandler<FullHttpRe
 			long length = HttpUtil.getContentLength(request, -1L);
 			FeatureAnswer answer = api.tooLarge(length >= 0 ? length + " bytes" : "more than " + api.maxRequestBytes()
 					+ " bytes", path);
-			send(context, request, answer, false);
+			send(context, request, answer, false, false);
 		}
 
 	}

@@ -158,6 +158,20 @@ class ServingServerTest {
 	}
 
 	@Test
+	void shouldAnswerATooLongRequestLineWithBadRequestAndCloseTheConnection() throws Exception {
+		start(null);
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+			socket.setSoTimeout(10_000); // reading to the end proves the close; a kept connection times out
+			socket.getOutputStream().write(("GET /features/clicks/" + "x".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+			assertThat(response).startsWith("HTTP/1.1 400 Bad Request")
+				.contains("application/problem+json", "the request could not be read");
+		}
+	}
+
+	@Test
 	void shouldServeManyRequestsOnOneKeptAliveConnection() throws Exception {
 		start(null);
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
