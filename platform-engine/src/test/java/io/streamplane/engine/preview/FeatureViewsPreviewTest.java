@@ -108,7 +108,8 @@ class FeatureViewsPreviewTest {
 				tuple("features[0]", true),
 				tuple("features[0].entity", false),
 				tuple("features[0]", false));
-		assertThat(result.deadLetters().getFirst().reason()).contains("late record");
+		assertThat(result.deadLetters().getFirst().reason()).contains("late record", "the retention",
+				"of feature view", "the tiles it would update have expired");
 	}
 
 	private static long count(Tile tile) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import io.streamplane.spec.Aggregation;
 import io.streamplane.spec.FeatureDefinition;
 import io.streamplane.spec.FeatureView;
-import io.streamplane.spec.WindowKind;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -45,7 +44,7 @@ final class FeatureViewCompiler {
 		Duration horizon = view.retention().plus(in.lateness());
 		String input = Compilation.name(path, "input");
 		KStream<String, Row> inputs = DeadLetters.attach(compilation, partitioned.processValues(new WindowInputSupplier(
-				path, DeadLetters.child(input), new Lateness(new WindowKind.Sliding(view.retention()), in.lateness()),
+				path, DeadLetters.child(input), Lateness.ofView(view.name(), view.retention(), in.lateness()),
 				arguments, null, Compilation.name(path, "stream-time")), Named.as(input)), input);
 		String tiles = Compilation.name(path, "tiles");
 		TileSettings settings = new TileSettings(path, DeadLetters.child(tiles), view.name(), view.tileSize().toMillis(),

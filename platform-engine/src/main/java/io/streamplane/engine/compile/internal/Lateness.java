@@ -21,10 +21,24 @@ import io.streamplane.spec.WindowKind;
  * that is open; this rule dead-letters it instead, so no record is ever dropped unseen.</li>
  * </ul>
  *
+ * A feature view checks its events as a sliding window as long as its retention; its reasons name
+ * the view and its retention ({@link #ofView}).
+ *
  * @param kind the window shape
  * @param lateness the grace period
+ * @param view the feature view whose retention {@code kind} stands for, or null for a window step
  */
-public record Lateness(WindowKind kind, Duration lateness) {
+public record Lateness(WindowKind kind, Duration lateness, String view) {
+
+	/** The lateness rule of a window step. */
+	public Lateness(WindowKind kind, Duration lateness) {
+		this(kind, lateness, null);
+	}
+
+	/** The lateness rule of feature view {@code view}: events older than its retention are late. */
+	public static Lateness ofView(String view, Duration retention, Duration lateness) {
+		return new Lateness(new WindowKind.Sliding(retention), lateness, view);
+	}
 
 	/**
 	 * Why a record is late, or empty when it is on time.
@@ -37,8 +51,12 @@ public record Lateness(WindowKind kind, Duration lateness) {
 			case WindowKind.Tumbling(Duration size) -> aligned(time, streamTime, size.toMillis(), size.toMillis(), grace);
 			case WindowKind.Hopping(Duration size, Duration advance) ->
 				aligned(time, streamTime, size.toMillis(), advance.toMillis(), grace);
-			case WindowKind.Sliding(Duration size) -> behind(time, streamTime, size.toMillis() + grace, "size " + size);
-			case WindowKind.Session(Duration gap) -> behind(time, streamTime, gap.toMillis() + grace, "gap " + gap);
+			case WindowKind.Sliding(Duration size) when view != null -> behind(time, streamTime, size.toMillis() + grace,
+					"the retention " + size + " of feature view " + view, "the tiles it would update have expired");
+			case WindowKind.Sliding(Duration size) -> behind(time, streamTime, size.toMillis() + grace, "size " + size,
+					"its window has closed");
+			case WindowKind.Session(Duration gap) -> behind(time, streamTime, gap.toMillis() + grace, "gap " + gap,
+					"its window has closed");
 		};
 	}
 
@@ -54,13 +72,13 @@ public record Lateness(WindowKind kind, Duration lateness) {
 				Instant.ofEpochMilli(streamTime));
 	}
 
-	private Optional<String> behind(long time, long streamTime, long allowed, String span) {
+	private Optional<String> behind(long time, long streamTime, long allowed, String span, String consequence) {
 		if (time + allowed >= streamTime) {
 			return Optional.empty();
 		}
 		return Optional.of("late record: event time " + Instant.ofEpochMilli(time) + " is more than " + span +
 				" + lateness " + lateness + " behind stream time " + Instant.ofEpochMilli(streamTime) +
-				", so its window has closed");
+				", so " + consequence);
 	}
 
 }
