@@ -72,7 +72,8 @@ public final class FeatureServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnExpression("${" + FeatureServerProperties.PREFIX + ".serving-port:8081} >= 0")
+	@ConditionalOnExpression("${" + FeatureServerProperties.PREFIX + ".serving-port:"
+			+ FeatureServerProperties.DEFAULT_SERVING_PORT + "} >= 0")
 	ServingServer servingServer(FeatureApi api, FeatureServerProperties properties,
 			ObjectProvider<MeterRegistry> registry) {
 		ReadToken token = properties.readTokenRequired() ? new ReadToken(properties.readToken()) : null;

@@ -52,12 +52,15 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 		@NotNull @DefaultValue("1m") Duration pruneInterval,
 		@Min(1) @Max(100_000) @DefaultValue("1000") int maxEntitiesPerRequest,
 		@NotNull @DefaultValue("1MB") DataSize maxRequestSize,
-		@Min(-1) @Max(65_535) @DefaultValue("8081") int servingPort,
+		@Min(-1) @Max(65_535) @DefaultValue(FeatureServerProperties.DEFAULT_SERVING_PORT) int servingPort,
 		@Min(0) @Max(256) @DefaultValue("0") int servingThreads, @Valid Map<String, ViewProperties> views,
 		String readToken) {
 
 	/** The prefix of every feature-server property. */
 	public static final String PREFIX = "streamplane.feature-server";
+
+	/** The serving listener's port unless {@code serving-port} says otherwise. */
+	public static final String DEFAULT_SERVING_PORT = "8081";
 
 	/** Keeps the views in configuration order; none configured is an empty map. */
 	public FeatureServerProperties {

@@ -55,7 +55,7 @@ final class ServerProcess implements AutoCloseable {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
 		List<String> extraOptions = extraOptions();
-		if (extraOptions.stream().noneMatch(option -> option.startsWith("-XX:+Use") && option.endsWith("GC"))) {
+		if (extraOptions.stream().noneMatch(ServerProcess::isCollector)) {
 			command.add(DEFAULT_GC);
 		}
 		command.addAll(extraOptions);
@@ -84,9 +84,13 @@ final class ServerProcess implements AutoCloseable {
 	/** The collector option the server runs with. */
 	static String gc() {
 		return extraOptions().stream()
-			.filter(option -> option.startsWith("-XX:+Use") && option.endsWith("GC"))
+			.filter(ServerProcess::isCollector)
 			.findFirst()
 			.orElse(DEFAULT_GC);
+	}
+
+	private static boolean isCollector(String option) {
+		return option.startsWith("-XX:+Use") && option.endsWith("GC");
 	}
 
 	/** The web server's port (Tomcat, Spring MVC). */
