@@ -1,5 +1,8 @@
 package io.streamplane.features;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.streamplane.protocol.tiles.PartialAggregate;
 
 /** The mergeable aggregates a feature can compute over a window, with the partial each one reads. */
@@ -24,6 +27,9 @@ public enum AggregateFunction {
 
 	private final String functionName;
 
+	/** The partial ids of the arguments features name, made once: every read looks them up per feature. */
+	private final Map<String, String> partialIds = new ConcurrentHashMap<>();
+
 	AggregateFunction(String functionName) {
 		this.functionName = functionName;
 	}
@@ -35,7 +41,8 @@ public enum AggregateFunction {
 	 * @param argument the field the function reads; empty for {@link #COUNT}
 	 */
 	public String partialId(String argument) {
-		return PartialAggregate.id(functionName, argument);
+		return partialIds.computeIfAbsent(argument == null ? "" : argument,
+				field -> PartialAggregate.id(functionName, field));
 	}
 
 	/**

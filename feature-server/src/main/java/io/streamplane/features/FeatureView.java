@@ -62,7 +62,13 @@ public record FeatureView(String name, String entityKey, Map<String, Feature> fe
 
 	/** The longest window of any feature. */
 	public Duration longestWindow() {
-		return features.values().stream().map(Feature::window).max(Duration::compareTo).orElseThrow();
+		Duration longest = Duration.ZERO;
+		for (Feature feature : features.values()) {
+			if (feature.window().compareTo(longest) > 0) {
+				longest = feature.window();
+			}
+		}
+		return longest;
 	}
 
 	private static Duration minimumRetention(Map<String, Feature> features, Duration ttl) {

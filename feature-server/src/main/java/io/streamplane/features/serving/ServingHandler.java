@@ -3,8 +3,9 @@ package io.streamplane.features.serving;
 import java.util.List;
 import java.util.Optional;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -44,6 +45,9 @@ public final class ServingHandler extends SimpleChannelInboundHandler<FullHttpRe
 	private static final Logger log = LoggerFactory.getLogger(ServingHandler.class);
 
 	private static final String FEATURES = "features";
+
+	/** The initial size of a response body's buffer: a GET of 20 features fits, larger answers grow it. */
+	private static final int BODY_BUFFER_BYTES = 4096;
 
 	private final FeatureApi api;
 
@@ -112,16 +116,26 @@ public final class ServingHandler extends SimpleChannelInboundHandler<FullHttpRe
 	private static void send(ChannelHandlerContext context, HttpRequest request, FeatureAnswer answer,
 			boolean challenge, boolean malformed) {
 		boolean keepAlive = HttpUtil.isKeepAlive(request) && answer.status() != 413 && !malformed;
-		context.writeAndFlush(response(answer, challenge, keepAlive))
+		context.writeAndFlush(response(context, answer, challenge, keepAlive))
 			.addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
 	}
 
-	private static FullHttpResponse response(FeatureAnswer answer, boolean challenge, boolean keepAlive) {
+	/** The response, its body written into a buffer of the channel's (pooled) allocator. */
+	private static FullHttpResponse response(ChannelHandlerContext context, FeatureAnswer answer, boolean challenge,
+			boolean keepAlive) {
+		ByteBuf body = context.alloc().buffer(BODY_BUFFER_BYTES);
+		try {
+			answer.writeTo(new ByteBufOutputStream(body));
+		}
+		catch (RuntimeException ex) {
+			body.release();
+			throw ex;
+		}
 		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-				HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
+				HttpResponseStatus.valueOf(answer.status()), body);
 		response.headers()
 			.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
-			.setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+			.setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
 		if (challenge) {
 			response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, ReadToken.CHALLENGE);
 		}

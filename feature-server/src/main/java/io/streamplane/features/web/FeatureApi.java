@@ -71,10 +71,10 @@ public final class FeatureApi {
 						+ "'; the served views are " + views.names()), path);
 			}
 			if (asOf == null) {
-				return FeatureAnswer.ok(FeaturesJson.write(view, entity, reader.read(served.get(), entity)));
+				return FeatureAnswer.ok(FeaturesJson.body(view, entity, reader.read(served.get(), entity)));
 			}
 			Instant instant = Instant.parse(asOf);
-			return FeatureAnswer.ok(FeaturesJson.write(view, entity, reader.read(served.get(), entity, instant)));
+			return FeatureAnswer.ok(FeaturesJson.body(view, entity, reader.read(served.get(), entity, instant)));
 		}
 		catch (DateTimeParseException ex) {
 			return FeatureAnswer.problem(FeatureProblems.invalidRequest("as_of: '" + asOf
@@ -94,7 +94,7 @@ public final class FeatureApi {
 		try {
 			OnlineFeaturesRequest request = OnlineFeaturesRequest.parse(json(body), maxEntities);
 			FeatureSelection selection = FeatureSelection.resolve(request, views);
-			return FeatureAnswer.ok(OnlineFeaturesJson.write(OnlineFeaturesResponse.read(request, selection, reader,
+			return FeatureAnswer.ok(OnlineFeaturesJson.body(OnlineFeaturesResponse.read(request, selection, reader,
 					request.asOf().orElseGet(reader::now))));
 		}
 		catch (FeatureRequestException ex) {

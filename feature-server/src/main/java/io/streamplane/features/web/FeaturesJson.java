@@ -1,11 +1,11 @@
 package io.streamplane.features.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Map;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.streamplane.features.FeatureValue;
@@ -19,28 +19,27 @@ import io.streamplane.features.FeatureValue;
  */
 final class FeaturesJson {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+	private static final JsonMapper MAPPER = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
 	private FeaturesJson() {
 	}
 
-	/** The UTF-8 JSON of the features of {@code entity}. */
-	static byte[] write(String view, String entity, Map<String, FeatureValue> values) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 128 * values.size());
-		try (JsonGenerator json = generator(out)) {
+	/** The body of the features of {@code entity}. */
+	static FeatureAnswer.Body body(String view, String entity, Map<String, FeatureValue> values) {
+		return json -> {
 			json.writeStartObject();
 			json.writeStringProperty("view", view);
 			json.writeStringProperty("entity", entity);
 			json.writeName("features");
 			json.writeStartObject();
-			values.forEach((name, value) -> feature(json, name, value));
+			Timestamps timestamps = new Timestamps();
+			values.forEach((name, value) -> feature(json, name, value, timestamps));
 			json.writeEndObject();
 			json.writeEndObject();
-		}
-		return out.toByteArray();
+		};
 	}
 
-	/** A generator of UTF-8 JSON into {@code out}. */
+	/** A generator of UTF-8 JSON into {@code out}; closing it flushes but leaves {@code out} open. */
 	static JsonGenerator generator(OutputStream out) {
 		return MAPPER.createGenerator(out);
 	}
@@ -58,14 +57,37 @@ final class FeaturesJson {
 		}
 	}
 
-	private static void feature(JsonGenerator json, String name, FeatureValue value) {
+	private static void feature(JsonGenerator json, String name, FeatureValue value, Timestamps timestamps) {
 		json.writeName(name);
 		json.writeStartObject();
 		json.writeName("value");
 		scalar(json, value.value());
 		json.writeStringProperty("status", value.status().name());
-		Instant timestamp = value.eventTimestamp();
-		json.writeStringProperty("event_timestamp", timestamp == null ? null : timestamp.toString());
+		json.writeStringProperty("event_timestamp", timestamps.format(value.eventTimestamp()));
 		json.writeEndObject();
+	}
+
+	/**
+	 * ISO-8601 text of the event timestamps of one answer: the features of an entity share its newest event
+	 * time, so it is formatted once, not once per feature.
+	 */
+	static final class Timestamps {
+
+		private Instant last;
+
+		private String text;
+
+		/** The ISO-8601 text of {@code timestamp}, or null. */
+		String format(Instant timestamp) {
+			if (timestamp == null) {
+				return null;
+			}
+			if (!timestamp.equals(last)) {
+				last = timestamp;
+				text = timestamp.toString();
+			}
+			return text;
+		}
+
 	}
 }

@@ -1,6 +1,5 @@
 package io.streamplane.features.web;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 import tools.jackson.core.JsonGenerator;
@@ -18,12 +17,10 @@ final class OnlineFeaturesJson {
 	private OnlineFeaturesJson() {
 	}
 
-	/** The UTF-8 JSON of {@code response}, in Feast's field names. */
-	static byte[] write(OnlineFeaturesResponse response) {
+	/** The body of {@code response}, in Feast's field names. */
+	static FeatureAnswer.Body body(OnlineFeaturesResponse response) {
 		List<Column> columns = response.results();
-		int rows = columns.isEmpty() ? 0 : columns.getFirst().values().size();
-		ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 64 * rows * columns.size());
-		try (JsonGenerator json = FeaturesJson.generator(out)) {
+		return json -> {
 			json.writeStartObject();
 			json.writeName("metadata");
 			json.writeStartObject();
@@ -37,8 +34,7 @@ final class OnlineFeaturesJson {
 			columns.forEach(column -> column(json, column));
 			json.writeEndArray();
 			json.writeEndObject();
-		}
-		return out.toByteArray();
+		};
 	}
 
 	private static void column(JsonGenerator json, Column column) {

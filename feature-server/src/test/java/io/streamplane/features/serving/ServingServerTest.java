@@ -94,7 +94,7 @@ class ServingServerTest {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
-		assertThat(response.body()).isEqualTo(new String(api.get("clicks", "u1", null, "/features/clicks/u1").body(),
+		assertThat(response.body()).isEqualTo(new String(api.get("clicks", "u1", null, "/features/clicks/u1").bytes(),
 				StandardCharsets.UTF_8));
 		assertThat(JSON.readTree(response.body()).at("/features/clicks_5m/value").asLong()).isEqualTo(4);
 		assertThat(registry.get(FeatureRequestTimers.REQUEST).tag("listener", "serving").tag("endpoint", "get")
