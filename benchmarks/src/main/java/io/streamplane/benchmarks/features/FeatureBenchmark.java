@@ -20,8 +20,8 @@ import io.streamplane.benchmarks.harness.BenchmarkException;
 /**
  * The feature-server benchmark: loads a 20-feature view for many entities straight into a tile store,
  * measures in-process baselines on it (raw RocksDB get, the reader without HTTP), starts the feature server
- * in its own JVM on that store, drives it with an open-loop load generator (a trivial 404 request, the same
- * server's cheapest answer, then single-entity GETs, then batch POSTs), and finally samples its RSS while it
+ * in its own JVM on that store, drives it with an open-loop load generator (rounds of a trivial 404 request,
+ * the same server's cheapest answer, and single-entity GETs; then batch POSTs), and finally samples its RSS while it
  * ingests tile updates through Kafka. Prints a markdown report.
  * <p>
  * Run it with {@code benchmarks/run-features.sh [--name=value ...]}; see {@link FeatureBenchmarkOptions}.
@@ -33,6 +33,8 @@ public final class FeatureBenchmark {
 	private final List<Latency> latencies = new ArrayList<>();
 
 	private final List<String> notes = new ArrayList<>();
+
+	private final List<Round> rounds = new ArrayList<>();
 
 	private FeatureBenchmark(FeatureBenchmarkOptions options) {
 		this.options = options;
@@ -56,7 +58,7 @@ public final class FeatureBenchmark {
 		finally {
 			delete(dataDir);
 		}
-		String report = FeatureReport.render(options, benchmark.latencies, rss, benchmark.notes,
+		String report = FeatureReport.render(options, benchmark.latencies, benchmark.rounds, rss, benchmark.notes,
 				Duration.ofNanos(System.nanoTime() - started), loadBefore);
 		System.out.println(report);
 		Path path = Path.of(options.report()).toAbsolutePath();
@@ -96,10 +98,17 @@ public final class FeatureBenchmark {
 			progress("Feature server started, pid " + server.pid());
 			LoadPhases phases = new LoadPhases(options, server);
 			phases.check();
-			latencies.add(phases.trivial());
-			progress("Trivial endpoint measured");
-			latencies.add(phases.get());
-			progress("GET measured");
+			List<OpenLoopLoad.Result> trivial = new ArrayList<>();
+			List<OpenLoopLoad.Result> gets = new ArrayList<>();
+			for (int round = 1; round <= options.rounds(); round++) {
+				trivial.add(phases.trivial());
+				gets.add(phases.get(round));
+				rounds.add(new Round(trivial.getLast().latency(), gets.getLast().latency()));
+				progress(String.format("Round %d of %d: 404 p99 %.3f ms, GET p99 %.3f ms", round, options.rounds(),
+						rounds.getLast().baseline().p99() / 1000, rounds.getLast().get().p99() / 1000));
+			}
+			latencies.add(OpenLoopLoad.Result.pool(trivial.getFirst().name(), trivial).latency());
+			latencies.add(OpenLoopLoad.Result.pool(gets.getFirst().name(), gets).latency());
 			latencies.add(phases.post());
 			progress("POST measured");
 			latencies.add(phases.webGet());
@@ -142,6 +151,10 @@ public final class FeatureBenchmark {
 					options.rssUpdates()));
 		}
 		return new RssSample(options.rssUpdates(), ingested, (System.nanoTime() - start) / 1e9, samples);
+	}
+
+	/** One round of the serving port's 404 baseline and GET, measured back to back. */
+	record Round(Latency baseline, Latency get) {
 	}
 
 	static void progress(String message) {

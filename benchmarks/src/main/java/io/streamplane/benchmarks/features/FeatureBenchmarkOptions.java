@@ -18,6 +18,8 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param connections keep-alive connections of the load generator
  * @param warmup how long each load phase runs before it is measured
  * @param measure how long each load phase is measured
+ * @param rounds how many times the 404 baseline and the GET are measured, alternately (the machine's noise
+ *        shows in the baseline of the same round)
  * @param rawReads reads of the in-process baselines (raw RocksDB get, in-process reader)
  * @param rssUpdates tile updates ingested through Kafka while the server's RSS is sampled; 0 skips it
  * @param serverHeap the server's Java heap ({@code -Xms} = {@code -Xmx}, pre-touched)
@@ -29,18 +31,18 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param report where the markdown report is written
  */
 record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, int postRate, int postEntities,
-		int connections, Duration warmup, Duration measure, int rawReads, long rssUpdates, String serverHeap,
-		long seed, boolean serving, int freshnessRate, Duration commitInterval, String report) {
+		int connections, Duration warmup, Duration measure, int rounds, int rawReads, long rssUpdates,
+		String serverHeap, long seed, boolean serving, int freshnessRate, Duration commitInterval, String report) {
 
 	/**
 	 * Defaults: 1M entities, 2 tiles each, GET at 5,000/s, POST(100) at 200/s, 10 s warm-up + 20 s measured
-	 * each, 2M updates for the RSS check (the issue's 10M take about 15 minutes of ingest on a busy 2-core
-	 * machine: {@code --rss-updates=10000000}); no freshness run ({@code --freshness-rate=10000} adds it, with
-	 * the engine's default commit interval).
+	 * each, the 404 baseline and the GET in 3 rounds, 2M updates for the RSS check (the issue's 10M take about
+	 * 15 minutes of ingest on a busy 2-core machine: {@code --rss-updates=10000000}); no freshness run
+	 * ({@code --freshness-rate=10000} adds it, with the engine's default commit interval).
 	 */
 	static FeatureBenchmarkOptions defaults() {
 		return new FeatureBenchmarkOptions(1_000_000, 2, 5_000, 200, 100, 8, Duration.ofSeconds(10),
-				Duration.ofSeconds(20), 200_000, 2_000_000, "512m", 42, true, 0, Duration.ZERO,
+				Duration.ofSeconds(20), 3, 200_000, 2_000_000, "512m", 42, true, 0, Duration.ZERO,
 				"target/features-results.md");
 	}
 
@@ -58,6 +60,7 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 					Integer.parseInt(values.get("connections")),
 					Duration.ofSeconds(Long.parseLong(values.get("warmup-seconds"))),
 					Duration.ofSeconds(Long.parseLong(values.get("measure-seconds"))),
+					Integer.parseInt(values.get("rounds")),
 					Integer.parseInt(values.get("raw-reads")), Long.parseLong(values.get("rss-updates")),
 					values.get("server-heap"), Long.parseLong(values.get("seed")),
 					Boolean.parseBoolean(values.get("serving")), Integer.parseInt(values.get("freshness-rate")),
@@ -79,6 +82,7 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 		map.put("connections", String.valueOf(connections));
 		map.put("warmup-seconds", String.valueOf(warmup.toSeconds()));
 		map.put("measure-seconds", String.valueOf(measure.toSeconds()));
+		map.put("rounds", String.valueOf(rounds));
 		map.put("raw-reads", String.valueOf(rawReads));
 		map.put("rss-updates", String.valueOf(rssUpdates));
 		map.put("server-heap", serverHeap);

@@ -20,8 +20,8 @@ final class FeatureReport {
 	private FeatureReport() {
 	}
 
-	static String render(FeatureBenchmarkOptions options, List<Latency> latencies, RssSample rss, List<String> notes,
-			Duration elapsed, String loadBefore) {
+	static String render(FeatureBenchmarkOptions options, List<Latency> latencies, List<FeatureBenchmark.Round> rounds,
+			RssSample rss, List<String> notes, Duration elapsed, String loadBefore) {
 		StringBuilder out = new StringBuilder();
 		out.append("## Feature server, ").append(LocalDate.now()).append("\n\n");
 		out.append(String.format("%d cores, Java %s; load average before %s, after %s. Whole run: %d s.%n%n",
@@ -30,10 +30,10 @@ final class FeatureReport {
 		out.append(String.format("View `%s`: 20 features (count, sum, max, last over 1m/5m/15m/30m/1h windows) on "
 				+ "1-minute tiles; %,d entities x %d tiles, loaded straight into the tile store. Server: the "
 				+ "Streamplane app with only the feature-server role, own JVM (-Xmx%s, %s), %d keep-alive connections. "
-				+ "Open loop: latency from each request's intended send time; warm-up %d s, measured %d s per phase.%n%n",
+				+ "Open loop: latency from each request's intended send time; warm-up %d s, measured %d s per phase; "
+				+ "the 404 baseline and the GET alternate in %d rounds, pooled in the table.%n%n",
 				BenchView.NAME, options.entities(), options.tilesPerEntity(), options.serverHeap(), ServerProcess.gc(),
-				options.connections(),
-				options.warmup().toSeconds(), options.measure().toSeconds()));
+				options.connections(), options.warmup().toSeconds(), options.measure().toSeconds(), options.rounds()));
 		out.append("| measured | rate /s | count | errors | p50 ms | p99 ms | p99.9 ms | max ms | exchange p99 ms |\n");
 		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Latency latency : latencies) {
@@ -47,6 +47,7 @@ final class FeatureReport {
 				+ "request written to the response read (without waiting for a free connection or for the load "
 				+ "thread to be scheduled).\n");
 		out.append('\n');
+		rounds(out, rounds);
 		targets(out, latencies, options);
 		if (rss != null) {
 			out.append(String.format("%nRSS of the serving process over %,d tile updates through Kafka (%,d ingested in "
@@ -64,9 +65,25 @@ final class FeatureReport {
 		return out.toString();
 	}
 
+	private static void rounds(StringBuilder out, List<FeatureBenchmark.Round> rounds) {
+		if (rounds.isEmpty()) {
+			return;
+		}
+		out.append("| round | 404 p99 ms | GET p99 ms | GET p99.9 ms | GET exchange p99 ms | GET p99 / 404 p99 |\n");
+		out.append("|---:|---:|---:|---:|---:|---:|\n");
+		for (int i = 0; i < rounds.size(); i++) {
+			Latency baseline = rounds.get(i).baseline();
+			Latency get = rounds.get(i).get();
+			out.append(String.format("| %d | %.3f | %.3f | %.3f | %.3f | %.2f |%n", i + 1, baseline.p99() / 1000,
+					get.p99() / 1000, get.p999() / 1000, get.exchangeP99() / 1000, get.p99() / baseline.p99()));
+		}
+		out.append('\n');
+	}
+
 	private static void targets(StringBuilder out, List<Latency> latencies, FeatureBenchmarkOptions options) {
 		find(latencies, "HTTP GET /features").ifPresent(get -> out.append(String.format(
-				"GET p99 %.3f ms at %,d/s against the target %.1f ms: %s.%n", get.p99() / 1000, options.getRate(),
+				"GET p99 %.3f ms (all rounds) at %,d/s against the target %.1f ms: %s.%n", get.p99() / 1000,
+				options.getRate(),
 				GET_TARGET_P99_MS, get.p99() / 1000 <= GET_TARGET_P99_MS ? "**met**" : "**missed**")));
 		find(latencies, "HTTP POST").ifPresent(post -> out.append(String.format(
 				"POST(%d) p99 %.3f ms at %,d/s against the target %.1f ms: %s.%n", options.postEntities(),

@@ -44,31 +44,35 @@ final class LoadPhases {
 	 * GET of an unknown view on the serving port: a 404 problem through the same listener and API, no store
 	 * read (the cost of HTTP itself).
 	 */
-	Latency trivial() throws InterruptedException {
+	OpenLoopLoad.Result trivial() throws InterruptedException {
 		byte[] request = HttpConnection.get("/features/no_such_view/x");
 		return OpenLoopLoad.run("HTTP GET unknown view (404, no store read), serving port", server.servingPort(),
 				options.connections(), options.getRate(), options.warmup(), options.measure(), 404, i -> request);
 	}
 
-	/** GET of one entity's 20 features on the serving port, where model servers read. */
-	Latency get() throws InterruptedException {
+	/**
+	 * GET of one entity's 20 features on the serving port, where model servers read; each round reads its own
+	 * sequence of entities.
+	 */
+	OpenLoopLoad.Result get(int round) throws InterruptedException {
+		long first = round * (long) options.entities();
 		return OpenLoopLoad.run("HTTP GET /features/{view}/{entity}, serving port", server.servingPort(),
 				options.connections(), options.getRate(), options.warmup(), options.measure(), 200,
-				i -> HttpConnection.get(GET_PATH + BenchView.entity(entity(i, 0))));
+				i -> HttpConnection.get(GET_PATH + BenchView.entity(entity(first + i, 0))));
 	}
 
 	/** Feast's POST of {@code post-entities} entities on the serving port. */
 	Latency post() throws InterruptedException {
 		return OpenLoopLoad.run("HTTP POST /features, " + options.postEntities() + " entities, serving port",
 				server.servingPort(), options.connections(), options.postRate(), options.warmup(), options.measure(),
-				200, i -> HttpConnection.post("/features", postBody(i)));
+				200, i -> HttpConnection.post("/features", postBody(i))).latency();
 	}
 
 	/** The same GET on the web server's port (Tomcat and Spring MVC), for comparison. */
 	Latency webGet() throws InterruptedException {
 		return OpenLoopLoad.run("Web server port (Tomcat, Spring MVC): GET /features/{view}/{entity}", server.port(),
 				options.connections(), options.getRate(), options.warmup(), options.measure(), 200,
-				i -> HttpConnection.get(GET_PATH + BenchView.entity(entity(i, 0))));
+				i -> HttpConnection.get(GET_PATH + BenchView.entity(entity(i, 0)))).latency();
 	}
 
 	private String postBody(long request) {

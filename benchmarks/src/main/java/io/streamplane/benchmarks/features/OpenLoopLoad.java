@@ -32,7 +32,7 @@ final class OpenLoopLoad {
 	 *
 	 * @param requests the request of index {@code i} (called from the load threads)
 	 */
-	static Latency run(String name, int port, int connections, int rate, Duration warmup, Duration measure,
+	static Result run(String name, int port, int connections, int rate, Duration warmup, Duration measure,
 			int expectedStatus, LongFunction<byte[]> requests) throws InterruptedException {
 		long intervalNanos = 1_000_000_000L / rate;
 		long total = (warmup.toSeconds() + measure.toSeconds()) * rate;
@@ -82,11 +82,34 @@ final class OpenLoopLoad {
 			throw new BenchmarkException(name + ": " + failure.get().getMessage(), failure.get());
 		}
 		double elapsedSeconds = (System.nanoTime() - start) / 1e9 - warmup.toSeconds();
-		Histogram all = Latency.histogram();
-		histograms.forEach(all::add);
-		Histogram allExchanges = Latency.histogram();
-		exchanges.forEach(allExchanges::add);
-		return Latency.of(name, all, errors.get(), all.getTotalCount() / elapsedSeconds).withExchanges(allExchanges);
+		return new Result(name, sum(histograms), sum(exchanges), errors.get(), elapsedSeconds);
+	}
+
+	private static Histogram sum(List<Histogram> histograms) {
+		Histogram sum = Latency.histogram();
+		histograms.forEach(sum::add);
+		return sum;
+	}
+
+	/**
+	 * What one open-loop phase measured, in nanoseconds: the latencies, the exchanges alone, the errors and
+	 * the length of the measured window.
+	 */
+	record Result(String name, Histogram latencies, Histogram exchanges, long errors, double seconds) {
+
+		/** Several phases of the same load as one measurement, e.g. the rounds of the GET phase. */
+		static Result pool(String name, List<Result> phases) {
+			return new Result(name, sum(phases.stream().map(Result::latencies).toList()),
+					sum(phases.stream().map(Result::exchanges).toList()),
+					phases.stream().mapToLong(Result::errors).sum(),
+					phases.stream().mapToDouble(Result::seconds).sum());
+		}
+
+		/** The percentiles. */
+		Latency latency() {
+			return Latency.of(name, latencies, errors, latencies.getTotalCount() / seconds).withExchanges(exchanges);
+		}
+
 	}
 
 }
