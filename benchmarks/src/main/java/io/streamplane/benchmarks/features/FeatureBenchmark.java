@@ -101,9 +101,13 @@ public final class FeatureBenchmark {
 			List<OpenLoopLoad.Result> trivial = new ArrayList<>();
 			List<OpenLoopLoad.Result> gets = new ArrayList<>();
 			for (int round = 1; round <= options.rounds(); round++) {
+				Duration start = server.cpuTime();
 				trivial.add(phases.trivial());
+				Duration between = server.cpuTime();
 				gets.add(phases.get(round));
-				rounds.add(new Round(trivial.getLast().latency(), gets.getLast().latency()));
+				Duration end = server.cpuTime();
+				rounds.add(new Round(trivial.getLast().latency(), perRequest(between.minus(start)),
+						gets.getLast().latency(), perRequest(end.minus(between))));
 				progress(String.format("Round %d of %d: 404 p99 %.3f ms, GET p99 %.3f ms", round, options.rounds(),
 						rounds.getLast().baseline().p99() / 1000, rounds.getLast().get().p99() / 1000));
 			}
@@ -153,8 +157,17 @@ public final class FeatureBenchmark {
 		return new RssSample(options.rssUpdates(), ingested, (System.nanoTime() - start) / 1e9, samples);
 	}
 
-	/** One round of the serving port's 404 baseline and GET, measured back to back. */
-	record Round(Latency baseline, Latency get) {
+	/**
+	 * One round of the serving port's 404 baseline and GET, measured back to back, each with the server's CPU
+	 * time per request sent (warm-up included).
+	 */
+	record Round(Latency baseline, double baselineCpuMicros, Latency get, double getCpuMicros) {
+	}
+
+	/** Server CPU microseconds per request of a phase at the GET rate, warm-up and measurement. */
+	private double perRequest(Duration cpu) {
+		long requests = (options.warmup().toSeconds() + options.measure().toSeconds()) * options.getRate();
+		return cpu.toNanos() / 1000.0 / requests;
 	}
 
 	static void progress(String message) {

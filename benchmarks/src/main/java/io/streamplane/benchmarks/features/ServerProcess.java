@@ -107,6 +107,12 @@ final class ServerProcess implements AutoCloseable {
 		return process.pid();
 	}
 
+	/** The CPU time the server process has used so far (user and system, all threads). */
+	Duration cpuTime() {
+		return process.info().totalCpuDuration()
+			.orElseThrow(() -> new BenchmarkException("The OS does not report the server's CPU time"));
+	}
+
 	/** The body of a GET, failing unless it is a 200. */
 	String get(String path) {
 		return body(HttpRequest.newBuilder(uri(path)).build());
