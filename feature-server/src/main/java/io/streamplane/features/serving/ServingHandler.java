@@ -113,14 +113,26 @@ public final class ServingHandler extends SimpleChannelInboundHandler<FullHttpRe
 	}
 
 	/** Writes the answer; the connection closes after a 413 or a request that could not be decoded. */
-	private static void send(ChannelHandlerContext context, HttpRequest request, FeatureAnswer answer,
+	private void send(ChannelHandlerContext context, HttpRequest request, FeatureAnswer answer,
 			boolean challenge, boolean malformed) {
 		boolean keepAlive = HttpUtil.isKeepAlive(request) && answer.status() != 413 && !malformed;
-		context.writeAndFlush(response(context, answer, challenge, keepAlive))
+		FullHttpResponse response;
+		try {
+			response = response(context, answer, challenge, keepAlive);
+		}
+		catch (RuntimeException ex) {
+			response = response(context, api.failure(ex, new QueryStringDecoder(request.uri()).rawPath()), false,
+					keepAlive);
+		}
+		context.writeAndFlush(response)
 			.addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
 	}
 
-	/** The response, its body written into a buffer of the channel's (pooled) allocator. */
+	/**
+	 * The response, its body written into a buffer of the channel's (pooled) allocator.
+	 *
+	 * @throws RuntimeException if the body cannot be written (its buffer is released)
+	 */
 	private static FullHttpResponse response(ChannelHandlerContext context, FeatureAnswer answer, boolean challenge,
 			boolean keepAlive) {
 		ByteBuf body = context.alloc().buffer(BODY_BUFFER_BYTES);

@@ -142,7 +142,11 @@ public final class FeatureApi {
 		}
 	}
 
-	private static FeatureAnswer failure(RuntimeException ex, String path) {
+	/**
+	 * The answer to a request that failed unexpectedly, logged here: a 503 (retriable) for a failing store,
+	 * else a 500.
+	 */
+	public FeatureAnswer failure(RuntimeException ex, String path) {
 		if (ex instanceof FeatureServerException failed) {
 			log.error("Cannot read features", failed);
 			return FeatureAnswer.problem(failed.retriable() ? FeatureProblems.unavailable("the feature store failed; try again")
