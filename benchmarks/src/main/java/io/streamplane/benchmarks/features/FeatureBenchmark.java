@@ -21,8 +21,8 @@ import io.streamplane.benchmarks.harness.BenchmarkException;
  * The feature-server benchmark: loads a 20-feature view for many entities straight into a tile store,
  * measures in-process baselines on it (raw RocksDB get, the reader without HTTP), starts the feature server
  * in its own JVM on that store, drives it with an open-loop load generator (rounds of a trivial 404 request,
- * the same server's cheapest answer, and single-entity GETs; then batch POSTs), and finally samples its RSS while it
- * ingests tile updates through Kafka. Prints a markdown report.
+ * the same server's cheapest answer, and single-entity GETs; then batch POSTs), and finally samples its RSS
+ * while it ingests tile updates through Kafka. Prints a markdown report.
  * <p>
  * Run it with {@code benchmarks/run-features.sh [--name=value ...]}; see {@link FeatureBenchmarkOptions}.
  */

@@ -37,7 +37,7 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 	/**
 	 * Defaults: 1M entities, 2 tiles each, GET at 5,000/s, POST(100) at 200/s, 10 s warm-up + 20 s measured
 	 * each, the 404 baseline and the GET in 3 rounds, 2M updates for the RSS check (the issue's 10M take about
-	 * 15 minutes of ingest on a busy 2-core machine: {@code --rss-updates=10000000}); no freshness run
+	 * 2 minutes of ingest on 2 quiet cores, up to 15 on busy ones: {@code --rss-updates=10000000}); no freshness run
 	 * ({@code --freshness-rate=10000} adds it, with the engine's default commit interval).
 	 */
 	static FeatureBenchmarkOptions defaults() {
