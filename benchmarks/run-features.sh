@@ -7,7 +7,8 @@
 #   benchmarks/run-features.sh --entities=200000 --get-rate=2000 --rss-updates=0
 #
 # Options (--name=value): entities, tiles-per-entity, get-rate, post-rate, post-entities, connections,
-# warmup-seconds, measure-seconds, rounds, raw-reads, rss-updates, server-heap, seed, report.
+# warmup-seconds, measure-seconds, rounds, raw-reads, rss-updates, server-heap, seed, serving, freshness-rate,
+# commit-interval-ms, keyed-by-entity, report.
 # Uses $JAVA_HOME/bin/java if JAVA_HOME is set; BENCHMARK_JAVA_OPTS overrides the harness's heap settings.
 set -euo pipefail
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  *   - name: user_clicks            # view name, unique across all pipelines
  *     from: clicks                 # a source or transform
  *     entity: user_id              # the field holding the entity key
+ *     keyedByEntity: true          # optional; the topic's records are keyed by user_id: no repartition
  *     tileSize: 1m                 # default 1m
  *     ttl: 1h                      # optional; older newest event: OUTSIDE_MAX_AGE
  *     features:
@@ -29,9 +30,12 @@ import java.util.Optional;
  * @param ttl how old the entity's newest event may be before its features read {@code OUTSIDE_MAX_AGE};
  * empty: the longest window
  * @param features the features by name, in document order
+ * @param keyedByEntity whether the records arrive keyed by their entity (the Kafka key is the entity field's
+ *        text, written with Kafka's default partitioner): then a view reading a source's records as they are
+ *        takes them where they are, without a repartition, and dead-letters a record whose key is not its entity
  */
 public record FeatureView(String name, String from, String entity, Duration tileSize, Optional<Duration> ttl,
-		Map<String, FeatureDefinition> features) {
+		Map<String, FeatureDefinition> features, boolean keyedByEntity) {
 
 	/** The tile size when the spec names none. */
 	public static final Duration DEFAULT_TILE_SIZE = Duration.ofMinutes(1);

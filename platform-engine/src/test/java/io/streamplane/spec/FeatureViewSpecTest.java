@@ -42,6 +42,9 @@ class FeatureViewSpecTest {
 		assertThat(view.features().values()).extracting(FeatureDefinition::partialId)
 			.containsExactly("count()", "sum(amount)", "count_distinct(country)");
 		assertThat(view.features().get("payments_5m").argument()).isEqualTo(Optional.empty());
+		assertThat(view.keyedByEntity()).isFalse();
+		assertThat(reader.read(VALID + VIEW.replace("entity: merchant_id", "entity: merchant_id\n    keyedByEntity: true"),
+				SpecFormat.YAML).spec().features().getFirst().keyedByEntity()).isTrue();
 	}
 
 	@Test
@@ -79,6 +82,9 @@ class FeatureViewSpecTest {
 						"features[0].window", "unknown field 'window'"),
 				arguments("missing window", VALID + VIEW.replace("\"count()\", window: 5m", "\"count()\""),
 						"features[0].features.payments_5m.window", "missing required field 'window'"),
+				arguments("keyedByEntity not a boolean",
+						VALID + VIEW.replace("entity: merchant_id", "entity: merchant_id\n    keyedByEntity: \"true\""),
+						"features[0].keyedByEntity", "expected true or false"),
 				arguments("no features", VALID + "features:\n  - { name: v, from: enriched, entity: id, features: {} }\n",
 						"features[0].features", "a view needs at least one feature"));
 	}

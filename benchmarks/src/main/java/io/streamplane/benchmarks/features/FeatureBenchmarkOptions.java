@@ -28,11 +28,14 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param freshnessRate events per second of the freshness run (engine and feature server in one process); 0 skips it
  * @param commitInterval the engine's {@code streamplane.engine.commit-interval} in the freshness run; 0 keeps the
  *        engine's default (50 ms for a pipeline with feature views)
+ * @param keyedByEntity whether the freshness run's view is {@code keyedByEntity} (its events are keyed by their
+ *        entity either way): no repartition in the engine
  * @param report where the markdown report is written
  */
 record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, int postRate, int postEntities,
 		int connections, Duration warmup, Duration measure, int rounds, int rawReads, long rssUpdates,
-		String serverHeap, long seed, boolean serving, int freshnessRate, Duration commitInterval, String report) {
+		String serverHeap, long seed, boolean serving, int freshnessRate, Duration commitInterval,
+		boolean keyedByEntity, String report) {
 
 	/**
 	 * Defaults: 1M entities, 2 tiles each, GET at 5,000/s, POST(100) at 200/s, 10 s warm-up + 20 s measured
@@ -43,7 +46,7 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 	static FeatureBenchmarkOptions defaults() {
 		return new FeatureBenchmarkOptions(1_000_000, 2, 5_000, 200, 100, 8, Duration.ofSeconds(10),
 				Duration.ofSeconds(20), 3, 200_000, 2_000_000, "512m", 42, true, 0, Duration.ZERO,
-				"target/features-results.md");
+				false, "target/features-results.md");
 	}
 
 	/**
@@ -64,7 +67,8 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 					Integer.parseInt(values.get("raw-reads")), Long.parseLong(values.get("rss-updates")),
 					values.get("server-heap"), Long.parseLong(values.get("seed")),
 					Boolean.parseBoolean(values.get("serving")), Integer.parseInt(values.get("freshness-rate")),
-					Duration.ofMillis(Long.parseLong(values.get("commit-interval-ms"))), values.get("report"));
+					Duration.ofMillis(Long.parseLong(values.get("commit-interval-ms"))),
+					Boolean.parseBoolean(values.get("keyed-by-entity")), values.get("report"));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Bad number in " + values + ": " + ex.getMessage()
@@ -90,6 +94,7 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 		map.put("serving", String.valueOf(serving));
 		map.put("freshness-rate", String.valueOf(freshnessRate));
 		map.put("commit-interval-ms", String.valueOf(commitInterval.toMillis()));
+		map.put("keyed-by-entity", String.valueOf(keyedByEntity));
 		map.put("report", report);
 		return map;
 	}

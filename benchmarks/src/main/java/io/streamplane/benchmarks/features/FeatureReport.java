@@ -94,9 +94,10 @@ final class FeatureReport {
 				post.p99() / 1000, options.postRate(), POST_TARGET_P99_MS,
 				post.p99() / 1000 <= POST_TARGET_P99_MS ? "**met**" : "**missed**")));
 		find(latencies, "freshness").ifPresent(fresh -> out.append(String.format(
-				"Freshness p99 %.1f ms (p95 %.1f ms) at %,d events/s, engine commit interval %s, against the target "
-						+ "%.0f ms: %s.%n", fresh.p99() / 1000, fresh.p95() / 1000, options.freshnessRate(),
+				"Freshness p99 %.1f ms (p95 %.1f ms) at %,d events/s, engine commit interval %s%s, against the "
+						+ "target %.0f ms: %s.%n", fresh.p99() / 1000, fresh.p95() / 1000, options.freshnessRate(),
 				options.commitInterval().isPositive() ? options.commitInterval().toMillis() + " ms" : "default",
+				options.keyedByEntity() ? ", view keyedByEntity (no repartition)" : "",
 				FRESHNESS_TARGET_P99_MS,
 				fresh.p99() / 1000 <= FRESHNESS_TARGET_P99_MS && fresh.errors() == 0 ? "**met**" : "**missed**")));
 	}

@@ -65,12 +65,13 @@ final class FreshnessRun {
 			  - name: %s
 			    from: clicks
 			    entity: user_id
+			    keyedByEntity: %s
 			    tileSize: 1m
 			    features:
 			      clicks_5m: { aggregate: "count()", window: 5m }
 			processing:
 			  guarantee: exactly_once
-			""".formatted(PIPELINE, SOURCE, VIEW);
+			""";
 
 	private record Probe(String entity, long sentNanos, boolean measured) {
 	}
@@ -197,8 +198,9 @@ final class FreshnessRun {
 	}
 
 	private void publishDesiredState() {
+		String spec = SPEC.formatted(PIPELINE, SOURCE, VIEW, options.keyedByEntity());
 		DesiredState desired = new DesiredState(PIPELINE, 1, PipelineState.RUNNING,
-				new SpecReader().read(SPEC, SpecFormat.YAML).document(), Instant.now());
+				new SpecReader().read(spec, SpecFormat.YAML).document(), Instant.now());
 		try (KafkaProducer<String, String> producer = producer()) {
 			producer.send(new ProducerRecord<>(Topics.PIPELINES, PIPELINE, JSON.writeValueAsString(desired)));
 		}

@@ -18,7 +18,8 @@ import io.streamplane.spec.FeatureView;
  */
 final class FeatureViewBinder {
 
-	private static final List<String> FIELDS = List.of("name", "from", "entity", "tileSize", "ttl", "features");
+	private static final List<String> FIELDS = List.of("name", "from", "entity", "keyedByEntity", "tileSize", "ttl",
+			"features");
 
 	private static final List<String> FEATURE_FIELDS = List.of("aggregate", "window");
 
@@ -56,11 +57,13 @@ final class FeatureViewBinder {
 		Optional<String> entity = node.required("entity").flatMap(Node::text).filter(text -> checkEntity(node, text, schema));
 		Duration tileSize = node.optional("tileSize").flatMap(Node::positiveDuration).orElse(FeatureView.DEFAULT_TILE_SIZE);
 		Optional<Duration> ttl = node.optional("ttl").flatMap(Node::positiveDuration);
+		boolean keyedByEntity = node.optional("keyedByEntity").flatMap(Node::bool).orElse(false);
 		Map<String, FeatureDefinition> features = features(node.required("features"), schema, tileSize);
 		if (node.problems().count() > before || name.isEmpty() || from.isEmpty() || entity.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new FeatureView(name.get(), from.get(), entity.get(), tileSize, ttl, features));
+		return Optional.of(new FeatureView(name.get(), from.get(), entity.get(), tileSize, ttl, features,
+				keyedByEntity));
 	}
 
 	private static boolean checkName(Node node, String name, List<String> names) {

@@ -111,6 +111,53 @@ class FeatureViewTopologyTest {
 		}
 	}
 
+	@Test
+	void shouldTakeRecordsKeyedByTheirEntityWhereTheyAreAndDeadLetterOneKeyedOtherwise() throws Exception {
+		PipelineSpec keyed = new SpecReader().read("""
+				name: shop
+				sources:
+				  clicks:
+				    kafka: { topic: clicks }
+				    eventTime: { field: ts, unit: iso8601 }
+				features:
+				  - name: user_clicks
+				    from: clicks
+				    entity: user_id
+				    keyedByEntity: true
+				    features:
+				      clicks_5m: { aggregate: "count()", window: 5m }
+				""", SpecFormat.YAML).spec();
+		CompiledPipeline compiled = new PipelineCompiler().compile(keyed, counters);
+		String topology = compiled.topology().describe().toString();
+		assertThat(topology).as(topology).doesNotContain("repartition");
+		assertThat(new PipelineCompiler().compile(SPEC, new PipelineCounters()).topology().describe().toString())
+			.contains("features.0.repartition");
+		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties())) {
+			TestInputTopic<byte[], byte[]> clicks = driver.createInputTopic("clicks", new ByteArraySerializer(),
+					new ByteArraySerializer());
+			clicks.pipeInput(utf8("u1"), click("u1", "2026-01-01T12:00:30Z"));
+			clicks.pipeInput(utf8("u2"), click("u1", "2026-01-01T12:00:40Z"));
+			clicks.pipeInput(null, click("u1", "2026-01-01T12:00:50Z"));
+
+			TestOutputTopic<String, byte[]> tiles = driver.createOutputTopic("sp.features.shop.user_clicks",
+					new StringDeserializer(), new ByteArrayDeserializer());
+			assertThat(tiles.readRecordsToList()).singleElement().satisfies(tile -> {
+				assertThat(tile.key()).isEqualTo("u1");
+				assertThat(TileCodec.fromBytes(tile.value()).partials()).containsEntry("count()",
+						new PartialAggregate.Count(1));
+			});
+			List<TestRecord<byte[], byte[]>> dead = driver.createOutputTopic("sp.dlq.shop", new ByteArrayDeserializer(),
+					new ByteArrayDeserializer()).readRecordsToList();
+			assertThat(dead).hasSize(2).allSatisfy(record -> assertThat(new String(
+					record.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+				.contains("its user_id is 'u1'", "keyedByEntity"));
+		}
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
 	private Properties properties() throws Exception {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");

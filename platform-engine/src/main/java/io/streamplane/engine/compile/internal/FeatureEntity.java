@@ -7,7 +7,9 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Keys the records of a feature view by their entity: the value of the view's entity field, a
  * string as is, another value as its JSON text (as {@link KeyBy} does). A record without the field,
- * or with {@code null} in it, fails: a tile belongs to one entity.
+ * or with {@code null} in it, fails: a tile belongs to one entity. For a view {@code keyedByEntity}
+ * whose records are not repartitioned, the key must already be the entity: a record keyed otherwise
+ * fails too, since it sits in another entity's partition.
  */
 final class FeatureEntity implements Processor<String, Row, String, Row> {
 
@@ -17,17 +19,21 @@ final class FeatureEntity implements Processor<String, Row, String, Row> {
 
 	private final String field;
 
+	private final boolean keyed;
+
 	private ProcessorContext<String, Row> context;
 
 	/**
 	 * @param path the view's spec path, e.g. {@code features[0]}
 	 * @param deadLetter the node name of the dead-letter child
 	 * @param field the entity field
+	 * @param keyed whether the records must arrive keyed by their entity (they are not repartitioned)
 	 */
-	FeatureEntity(String path, String deadLetter, String field) {
+	FeatureEntity(String path, String deadLetter, String field, boolean keyed) {
 		this.path = path;
 		this.deadLetter = deadLetter;
 		this.field = field;
+		this.keyed = keyed;
 	}
 
 	@Override
@@ -49,8 +55,16 @@ final class FeatureEntity implements Processor<String, Row, String, Row> {
 			context.forward(record.withValue(row.fail(Failure.of(path + ".entity", missing))), deadLetter);
 			return;
 		}
+		String key = KeyBy.keyOf(entity, field);
+		if (keyed && !key.equals(record.key())) {
+			RecordException misplaced = new RecordException("the record is keyed '" + record.key() + "' but its "
+					+ field + " is '" + key + "'; the view is keyedByEntity, so every record must be produced with its "
+					+ field + " as its Kafka key (or drop keyedByEntity to repartition by " + field + ")");
+			context.forward(record.withValue(row.fail(Failure.of(path + ".keyedByEntity", misplaced))), deadLetter);
+			return;
+		}
 		// one Record, not withKey(): it copies the headers
-		context.forward(new Record<>(KeyBy.keyOf(entity, field), row, record.timestamp(), record.headers()));
+		context.forward(new Record<>(key, row, record.timestamp(), record.headers()));
 	}
 
 }

@@ -17,8 +17,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * Compiles a feature view: {@link FeatureEntity} keys the stream by entity, a repartition by that
- * key, {@link WindowInput} (stream time, late records, arguments) with the view's retention plus the
- * stream's lateness as horizon, {@link TileUpdater} (the tiles, in a logged store), and a sink
+ * key (none for a view {@code keyedByEntity} reading records still keyed as in their topic, outside
+ * preview: like a lookup join {@code on: key}, it assumes Kafka's default partitioner), {@link WindowInput}
+ * (stream time, late records, arguments) with the view's retention plus the stream's lateness as horizon, {@link TileUpdater} (the tiles, in a logged store), and a sink
  * writing every tile update to {@code sp.features.<pipeline>.<view>} keyed by entity. Exactly-once
  * comes from the pipeline's processing guarantee. Nodes, stores and internal topics are named from
  * the view's spec path, e.g. {@code features.0.tiles}.
@@ -33,10 +34,12 @@ final class FeatureViewCompiler {
 
 	void compile(Stream in, FeatureView view, String path) {
 		String entity = Compilation.name(path, "entity");
+		boolean inPlace = view.keyedByEntity() && !in.needsRepartition() && !compilation.endOfInputMarkers();
 		KStream<String, Row> keyed = DeadLetters.attach(compilation, in.records().process(() -> new FeatureEntity(path,
-				DeadLetters.child(entity), view.entity()), Named.as(entity)), entity);
-		KStream<String, Row> partitioned = keyed.repartition(Repartitioned.<String, Row>as(Compilation.name(path,
-				"repartition")).withKeySerde(Serdes.String()).withValueSerde(compilation.rows()));
+				DeadLetters.child(entity), view.entity(), inPlace), Named.as(entity)), entity);
+		KStream<String, Row> partitioned = inPlace ? keyed
+				: keyed.repartition(Repartitioned.<String, Row>as(Compilation.name(path, "repartition"))
+					.withKeySerde(Serdes.String()).withValueSerde(compilation.rows()));
 		List<Aggregation> aggregations = aggregations(view);
 		Map<Aggregation, CelEvaluator> arguments = new LinkedHashMap<>();
 		aggregations.forEach(aggregation -> aggregation.argument()
