@@ -19,10 +19,11 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * Compiles a feature view: {@link FeatureEntity} keys the stream by entity, a repartition by that
  * key (none for a view {@code keyedByEntity} reading records still keyed as in their topic, outside
  * preview: like a lookup join {@code on: key}, it assumes Kafka's default partitioner), {@link WindowInput}
- * (stream time, late records, arguments) with the view's retention plus the stream's lateness as horizon, {@link TileUpdater} (the tiles, in a logged store), and a sink
- * writing every tile update to {@code sp.features.<pipeline>.<view>} keyed by entity. Exactly-once
- * comes from the pipeline's processing guarantee. Nodes, stores and internal topics are named from
- * the view's spec path, e.g. {@code features.0.tiles}.
+ * (stream time, late records, arguments) with the view's retention plus the stream's lateness as horizon,
+ * {@link TileUpdater} (the tiles, in a logged store), and a sink writing every tile update to
+ * {@code sp.features.<pipeline>.<view>} keyed by entity. Exactly-once comes from the pipeline's processing
+ * guarantee. Nodes, stores and internal topics are named from the view's spec path, e.g.
+ * {@code features.0.tiles}.
  */
 final class FeatureViewCompiler {
 
