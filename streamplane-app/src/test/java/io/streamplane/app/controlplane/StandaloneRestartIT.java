@@ -23,10 +23,11 @@ class StandaloneRestartIT {
 	@Test
 	void shouldKeepPipelinesAndVersionsAcrossARestart() throws IOException {
 		Path dataDir = TestInfrastructure.newDataDir();
+		int[] ports = TestInfrastructure.freePorts(3);
 		String[] args = { "--server.port=0", "--streamplane.standalone.data-dir=" + dataDir,
-				"--streamplane.standalone.kafka-port=" + TestInfrastructure.freePort(),
-				"--streamplane.standalone.controller-port=" + TestInfrastructure.freePort(),
-				"--streamplane.standalone.postgres-port=" + TestInfrastructure.freePort() };
+				"--streamplane.standalone.kafka-port=" + ports[0],
+				"--streamplane.standalone.controller-port=" + ports[1],
+				"--streamplane.standalone.postgres-port=" + ports[2] };
 		String spec = ApiClient.example("topic-to-topic-enrichment.yaml");
 		String path = "/api/v1/pipelines/topic-to-topic-enrichment";
 

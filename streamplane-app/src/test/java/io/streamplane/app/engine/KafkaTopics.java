@@ -25,12 +25,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Produces to, reads from and inspects topics of the shared test broker. */
-final class KafkaTopics {
+public final class KafkaTopics {
 
 	private KafkaTopics() {
 	}
 
-	static void create(String topic, int partitions) {
+	public static void create(String topic, int partitions) {
 		try (Admin admin = admin()) {
 			admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
 		}
@@ -39,7 +39,7 @@ final class KafkaTopics {
 		}
 	}
 
-	static Set<String> names() {
+	public static Set<String> names() {
 		try (Admin admin = admin()) {
 			return admin.listTopics().names().get();
 		}
@@ -60,7 +60,7 @@ final class KafkaTopics {
 	}
 
 	/** Sends key/value pairs in order and waits until all are acknowledged. */
-	static void produce(String topic, List<Map.Entry<String, String>> records) {
+	public static void produce(String topic, List<Map.Entry<String, String>> records) {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
 				ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
@@ -83,7 +83,8 @@ final class KafkaTopics {
 	 * Reads a topic from the beginning with {@code read_committed} until {@code expected} records
 	 * arrived or the timeout passed, then for {@code settle} longer to catch any surplus.
 	 */
-	static List<ConsumerRecord<String, String>> read(String topic, int expected, Duration timeout, Duration settle) {
+	public static List<ConsumerRecord<String, String>> read(String topic, int expected, Duration timeout,
+			Duration settle) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
 				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
 				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",

@@ -48,9 +48,10 @@ final class OwnBroker implements AutoCloseable {
 
 	/** Starts a broker in a new data directory, on free ports. */
 	static OwnBroker start() {
+		int[] ports = TestInfrastructure.freePorts(3);
 		return new OwnBroker(StandaloneInfrastructure.start(StandaloneProperties.defaults()
 			.withDataDir(TestInfrastructure.newDataDir())
-			.withPorts(TestInfrastructure.freePort(), TestInfrastructure.freePort(), TestInfrastructure.freePort()),
+			.withPorts(ports[0], ports[1], ports[2]),
 				EnumSet.of(Component.KAFKA)));
 	}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.streamplane.app.StreamplaneApplication;
+import io.streamplane.app.engine.KafkaTopics;
 import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.ApiClient.Response;
 import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import io.streamplane.app.testing.TestInfrastructure;
+import io.streamplane.engine.compile.DeadLetterHeaders;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -55,14 +58,14 @@ class FeatureViewEndToEndIT extends StreamplaneIntegrationTest {
 		createTopic("clicks");
 		Response created = api.post("/api/v1/pipelines", YAML, ApiClient.example("online-click-features.yaml"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		produce(c7.get("inputs"));
+		produce(c7.get("inputs"), "clicks");
 
 		List<JsonNode> rows = c7.get("expected_at").valueStream().toList();
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-			Response last = features(api, "u1", "2026-01-01T12:05:00Z");
+			Response last = features(api, "user_clicks", "u1", "2026-01-01T12:05:00Z");
 			assertThat(last.json().at("/features/clicks_1h/value").asLong()).as(last.toString()).isEqualTo(4);
 		});
-		assertThat(rows).hasSize(5).allSatisfy(row -> assertRow(api, row));
+		assertThat(rows).hasSize(5).allSatisfy(row -> assertRow(api, "user_clicks", row));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api
 			.get("/api/v1/pipelines/online-click-features/status").json().at("/featureViews/user_clicks").asString())
 			.isEqualTo("2026-01-01T12:04:55Z"));
@@ -74,8 +77,42 @@ class FeatureViewEndToEndIT extends StreamplaneIntegrationTest {
 		assertThat(clash.json().path("detail").asString()).contains("'user_clicks'", "online-click-features");
 	}
 
-	private static void assertRow(ApiClient api, JsonNode row) {
-		Response response = features(api, row.get("user_id").asString(), row.get("as_of").asString());
+	@Test
+	void shouldServeC7AlikeFromAViewKeyedByEntityWithoutARepartitionAndDeadLetterARecordKeyedOtherwise()
+			throws Exception {
+		ApiClient api = ApiClient.admin(port, ADMIN_TOKEN);
+		JsonNode c7 = JSON.readTree(Files.readString(caseFile()));
+		String pipeline = "keyed-click-features";
+		createTopic("keyed-clicks");
+		String spec = ApiClient.example("online-click-features.yaml")
+			.replace("name: online-click-features", "name: " + pipeline)
+			.replace("topic: clicks,", "topic: keyed-clicks,")
+			.replace("name: user_clicks", "name: keyed_user_clicks")
+			.replace("entity: user_id", "entity: user_id\n    keyedByEntity: true");
+		Response created = api.post("/api/v1/pipelines", YAML, spec);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		KafkaTopics.produce("keyed-clicks",
+				List.of(Map.entry("u9", "{\"user_id\": \"u1\", \"ts\": \"2026-01-01T12:01:00Z\"}")));
+		produce(c7.get("inputs"), "keyed-clicks");
+
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			Response last = features(api, "keyed_user_clicks", "u1", "2026-01-01T12:05:00Z");
+			assertThat(last.json().at("/features/clicks_1h/value").asLong()).as(last.toString()).isEqualTo(4);
+		});
+		assertThat(c7.get("expected_at").valueStream().toList())
+			.allSatisfy(row -> assertRow(api, "keyed_user_clicks", row));
+		assertThat(KafkaTopics.read("sp.dlq." + pipeline, 1, Duration.ofSeconds(30), Duration.ofSeconds(1)))
+			.singleElement()
+			.satisfies(dead -> assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value(),
+					StandardCharsets.UTF_8)).contains("keyed 'u9'", "user_id is 'u1'"));
+		List<String> internal = KafkaTopics.names().stream().filter(topic -> topic.contains(pipeline)
+				&& topic.contains("features.0.")).toList();
+		assertThat(internal).as("the view's internal topics").anyMatch(topic -> topic.endsWith("tiles-changelog"))
+			.noneMatch(topic -> topic.contains("repartition"));
+	}
+
+	private static void assertRow(ApiClient api, String view, JsonNode row) {
+		Response response = features(api, view, row.get("user_id").asString(), row.get("as_of").asString());
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		JsonNode features = response.json().path("features");
 		assertThat(features.propertyNames()).containsExactly("clicks_5m", "clicks_1h");
@@ -92,8 +129,8 @@ class FeatureViewEndToEndIT extends StreamplaneIntegrationTest {
 		}
 	}
 
-	private static Response features(ApiClient api, String user, String asOf) {
-		return api.withoutToken().get("/features/user_clicks/" + user + "?as_of=" + asOf);
+	private static Response features(ApiClient api, String view, String user, String asOf) {
+		return api.withoutToken().get("/features/" + view + "/" + user + "?as_of=" + asOf);
 	}
 
 	private static void createTopic(String topic) throws Exception {
@@ -103,11 +140,11 @@ class FeatureViewEndToEndIT extends StreamplaneIntegrationTest {
 		}
 	}
 
-	private static void produce(JsonNode inputs) throws Exception {
+	private static void produce(JsonNode inputs, String topic) throws Exception {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				TestInfrastructure.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
 			for (JsonNode input : inputs) {
-				producer.send(new ProducerRecord<>(input.get("topic").asString(), input.get("key").asString(),
+				producer.send(new ProducerRecord<>(topic, input.get("key").asString(),
 						JSON.writeValueAsString(input.get("value")))).get();
 			}
 		}

@@ -50,8 +50,9 @@ class EmbeddedKafkaBrokerIT {
 	@Test
 	void shouldKeepTopicsWhenRestartedOnSameLogDirectory() throws Exception {
 		Path logDir = TestInfrastructure.newDataDir().resolve("kafka");
-		int port = TestInfrastructure.freePort();
-		int controllerPort = TestInfrastructure.freePort();
+		int[] ports = TestInfrastructure.freePorts(2);
+		int port = ports[0];
+		int controllerPort = ports[1];
 		try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(logDir, port, controllerPort)) {
 			createTopic(broker.bootstrapServers(), "survivor");
 		}

@@ -21,11 +21,12 @@ class OrphanedPostgresIT {
 	@Test
 	void shouldStopAPostgresLeftRunningByAKilledInstanceAndStart() throws Exception {
 		Path dataDir = TestInfrastructure.newDataDir();
-		int port = TestInfrastructure.freePort();
+		int[] ports = TestInfrastructure.freePorts(3);
+		int port = ports[2];
 		killAfterStartingPostgres(dataDir, port);
 		StandaloneProperties properties = StandaloneProperties.defaults()
 			.withDataDir(dataDir)
-			.withPorts(TestInfrastructure.freePort(), TestInfrastructure.freePort(), port);
+			.withPorts(ports[0], ports[1], port);
 
 		try (StandaloneInfrastructure restarted = StandaloneInfrastructure.start(properties, Set.of(Component.POSTGRES));
 				Connection connection = DriverManager.getConnection(

@@ -25,9 +25,10 @@ class StandaloneRunListenerIT {
 	@Test
 	void shouldStartInfrastructureBeforeContextAndStopItAfterContextCloses() throws IOException {
 		Path dataDir = TestInfrastructure.newDataDir();
-		int kafkaPort = TestInfrastructure.freePort();
-		int postgresPort = TestInfrastructure.freePort();
-		String[] args = args(dataDir, kafkaPort, TestInfrastructure.freePort(), postgresPort);
+		int[] ports = TestInfrastructure.freePorts(3);
+		int kafkaPort = ports[0];
+		int postgresPort = ports[2];
+		String[] args = args(dataDir, kafkaPort, ports[1], postgresPort);
 		try (ConfigurableApplicationContext context = application().run(args)) {
 			Environment environment = context.getEnvironment();
 			assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:" + kafkaPort);

@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 
 import io.streamplane.app.standalone.StandaloneInfrastructure;
@@ -35,8 +37,9 @@ public final class TestInfrastructure {
 	public static synchronized StandaloneInfrastructure get() {
 		if (shared == null) {
 			Path dataDir = createTempDirectory();
+			int[] ports = freePorts(3);
 			shared = StandaloneInfrastructure.start(
-					StandaloneProperties.defaults().withDataDir(dataDir).withPorts(freePort(), freePort(), freePort()),
+					StandaloneProperties.defaults().withDataDir(dataDir).withPorts(ports[0], ports[1], ports[2]),
 					EnumSet.allOf(Component.class));
 			StandaloneInfrastructure started = shared;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -78,6 +81,35 @@ public final class TestInfrastructure {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * {@code count} different TCP ports on the loopback interface that were free a moment ago: each is held
+	 * until all are found, so the OS cannot hand out one twice (calls of {@link #freePort()} in a row can).
+	 */
+	public static int[] freePorts(int count) {
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			for (int i = 0; i < count; i++) {
+				sockets.add(new ServerSocket(0, 0, InetAddress.getLoopbackAddress()));
+			}
+			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			sockets.forEach(TestInfrastructure::closeQuietly);
+		}
+	}
+
+	private static void closeQuietly(ServerSocket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// a probe socket; nothing to clean up
 		}
 	}
 
