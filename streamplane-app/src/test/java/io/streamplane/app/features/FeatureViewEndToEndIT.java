@@ -78,18 +78,13 @@ class FeatureViewEndToEndIT extends StreamplaneIntegrationTest {
 	}
 
 	@Test
-	void shouldServeC7AlikeFromAViewKeyedByEntityWithoutARepartitionAndDeadLetterARecordKeyedOtherwise()
+	void shouldServeC7FromTheKeyedExampleWithoutARepartitionAndDeadLetterARecordKeyedOtherwise()
 			throws Exception {
 		ApiClient api = ApiClient.admin(port, ADMIN_TOKEN);
 		JsonNode c7 = JSON.readTree(Files.readString(caseFile()));
 		String pipeline = "keyed-click-features";
 		createTopic("keyed-clicks");
-		String spec = ApiClient.example("online-click-features.yaml")
-			.replace("name: online-click-features", "name: " + pipeline)
-			.replace("topic: clicks,", "topic: keyed-clicks,")
-			.replace("name: user_clicks", "name: keyed_user_clicks")
-			.replace("entity: user_id", "entity: user_id\n    keyedByEntity: true");
-		Response created = api.post("/api/v1/pipelines", YAML, spec);
+		Response created = api.post("/api/v1/pipelines", YAML, ApiClient.example("keyed-click-features.yaml"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		KafkaTopics.produce("keyed-clicks",
 				List.of(Map.entry("u9", "{\"user_id\": \"u1\", \"ts\": \"2026-01-01T12:01:00Z\"}")));
