@@ -50,21 +50,25 @@ final class FeatureEntity implements Processor<String, Row, String, Row> {
 		}
 		Object entity = row.fields().get(field);
 		if (entity == null) {
-			RecordException missing = new RecordException("the entity field '" + field + "' is missing or null; " +
-					"every record of a feature view needs an entity");
-			context.forward(record.withValue(row.fail(Failure.of(path + ".entity", missing))), deadLetter);
+			deadLetter(record, "entity", "the entity field '" + field + "' is missing or null; every record of a "
+					+ "feature view needs an entity");
 			return;
 		}
 		String key = KeyBy.keyOf(entity, field);
 		if (keyed && !key.equals(record.key())) {
-			RecordException misplaced = new RecordException("the record is keyed '" + record.key() + "' but its "
-					+ field + " is '" + key + "'; the view is keyedByEntity, so every record must be produced with its "
-					+ field + " as its Kafka key (or drop keyedByEntity to repartition by " + field + ")");
-			context.forward(record.withValue(row.fail(Failure.of(path + ".keyedByEntity", misplaced))), deadLetter);
+			deadLetter(record, "keyedByEntity", "the record is keyed '" + record.key() + "' but its " + field + " is '"
+					+ key + "'; the view is keyedByEntity, so every record must be produced with its " + field
+					+ " as its Kafka key (or drop keyedByEntity to repartition by " + field + ")");
 			return;
 		}
 		// one Record, not withKey(): it copies the headers
 		context.forward(new Record<>(key, row, record.timestamp(), record.headers()));
+	}
+
+	/** Sends the record to the dead-letter child, failed at {@code property} of the view with {@code reason}. */
+	private void deadLetter(Record<String, Row> record, String property, String reason) {
+		Failure failure = Failure.of(path + "." + property, new RecordException(reason));
+		context.forward(record.withValue(record.value().fail(failure)), deadLetter);
 	}
 
 }
