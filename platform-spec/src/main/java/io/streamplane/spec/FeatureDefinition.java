@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.streamplane.protocol.tiles.PartialAggregate;
 
 /**
  * One feature of a {@link FeatureView}: {@code clicks_5m: { aggregate: "count()", window: 5m }}.
@@ -34,7 +33,18 @@ public record FeatureDefinition(String name, AggregateFunction function, Optiona
 	 * {@code sum(amount)}; features with the same aggregate share one partial.
 	 */
 	public String partialId() {
-		return PartialAggregate.id(function.name().toLowerCase(Locale.ROOT), argument.map(Expression::text).orElse(""));
+		return partialId(function.name().toLowerCase(Locale.ROOT), argument.map(Expression::text).orElse(""));
+	}
+
+	/**
+	 * The id under which tiles carry the partial of {@code function(argument)}, e.g. {@code count()} or
+	 * {@code sum(amount)}: the function name in lower case and the argument text without surrounding blanks.
+	 *
+	 * @param function the aggregate function name, e.g. {@code count_distinct}
+	 * @param argument the argument text; {@code null} or empty for {@code count()}
+	 */
+	public static String partialId(String function, String argument) {
+		return function + "(" + (argument == null ? "" : argument.strip()) + ")";
 	}
 
 }

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * @param tileSizeMs length of the tile in milliseconds, {@code > 0}
  * @param newestEventTimeMs event time of the newest event in the tile, epoch milliseconds, inside the tile
  * @param partials partial aggregates by partial id (e.g. {@code "count()"}, {@code "sum(amount)"}), see
- *        {@link PartialAggregate#id(String, String)}
+ *        {@code FeatureDefinition.partialId} in the spec module
  */
 public record Tile(String view, String entity, long tileStartMs, long tileSizeMs, long newestEventTimeMs,
 		Map<String, PartialAggregate> partials) {

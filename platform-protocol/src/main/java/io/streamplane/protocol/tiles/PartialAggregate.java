@@ -35,17 +35,6 @@ public sealed interface PartialAggregate {
 	 */
 	PartialAggregate merge(PartialAggregate other);
 
-	/**
-	 * The id under which tiles carry the partial of {@code function(argument)}, e.g. {@code count()} or
-	 * {@code sum(amount)}: the function name in lower case and the argument text without surrounding blanks.
-	 *
-	 * @param function the aggregate function name, e.g. {@code count_distinct}
-	 * @param argument the argument text; {@code null} or empty for {@code count()}
-	 */
-	static String id(String function, String argument) {
-		return function + "(" + (argument == null ? "" : argument.strip()) + ")";
-	}
-
 	/** The aggregate's value over the events this partial covers ({@code null} for an empty average). */
 	Object result();
 
