@@ -1,4 +1,4 @@
-package io.streamplane.features;
+package io.streamplane.app.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +19,22 @@ import tools.jackson.databind.json.JsonMapper;
 import io.streamplane.engine.preview.PipelinePreview;
 import io.streamplane.engine.preview.PreviewInput;
 import io.streamplane.engine.preview.PreviewResult;
+import io.streamplane.features.ConsumedTile;
+import io.streamplane.features.FeatureReader;
+import io.streamplane.features.FeatureStatus;
+import io.streamplane.features.FeatureValue;
+import io.streamplane.features.FeatureView;
+import io.streamplane.features.SpecViews;
+import io.streamplane.features.TileStore;
+import io.streamplane.features.TileStoreConfig;
 import io.streamplane.protocol.tiles.TileCodec;
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.SpecFormat;
 import io.streamplane.spec.SpecReader;
 
 /**
- * Conformance case c7 (online click features), engine to feature server: replays the clicks through
+ * Conformance case c7 (online click features), engine to feature server (here, where both roles are on
+ * the class path; neither module's tests see the other): replays the clicks through
  * preview of {@code examples/online-click-features.yaml}, the same topology a running pipeline uses,
  * applies the tile records it writes to a {@link TileStore} in order, and checks every
  * {@code expected_at} row through {@link FeatureReader} with the view the spec defines.
