@@ -1,5 +1,6 @@
 package io.streamplane.benchmarks.features;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Where the events of a freshness run are, sampled while it runs, so a run that measures nothing
  * says whether the engine stopped or fell behind, and where: events produced to the source, consumed
- * and committed by the engine, the tile topic's committed and written records (its last stable offset
+ * and committed by the engine, its repartition topics' readable (last stable offset, counting transaction
+ * markers) and committed offsets, the tile topic's committed and written records (its last stable offset
  * and high watermark: a gap that stays is a transaction left open) and the tiles the feature server
  * ingested. One line per sample, to stderr with the run's progress.
  */
@@ -54,9 +56,20 @@ final class FreshnessTrace implements AutoCloseable {
 			long consumed = sourcePartitions.stream()
 				.mapToLong(partition -> committed.get(partition) == null ? 0 : committed.get(partition).offset())
 				.sum();
+			List<TopicPartition> repartitions = new ArrayList<>();
+			for (String topic : admin.listTopics().names().get()) {
+				if (topic.startsWith(applicationId) && topic.endsWith("-repartition")) {
+					repartitions.addAll(partitions(topic));
+				}
+			}
+			long repartitionConsumed = repartitions.stream()
+				.mapToLong(partition -> committed.get(partition) == null ? 0 : committed.get(partition).offset())
+				.sum();
 			List<TopicPartition> tilePartitions = partitions(tiles);
-			return String.format("source %,d produced / %,d committed by the engine; tiles %,d committed / %,d written; "
-					+ "%,d ingested by the feature server", end(sourcePartitions, IsolationLevel.READ_UNCOMMITTED), consumed,
+			return String.format("source %,d produced / %,d committed by the engine; repartition %,d readable / %,d "
+					+ "committed; tiles %,d committed / %,d written; %,d ingested by the feature server",
+					end(sourcePartitions, IsolationLevel.READ_UNCOMMITTED), consumed,
+					end(repartitions, IsolationLevel.READ_COMMITTED), repartitionConsumed,
 					end(tilePartitions, IsolationLevel.READ_COMMITTED), end(tilePartitions, IsolationLevel.READ_UNCOMMITTED),
 					server.tilesIngested());
 		}
