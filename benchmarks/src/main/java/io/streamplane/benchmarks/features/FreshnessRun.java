@@ -118,12 +118,14 @@ final class FreshnessRun {
 		publishDesiredState();
 		Histogram latencies = Latency.histogram();
 		Thread producer = Thread.ofPlatform().name("fresh-events").start(this::produce);
-		try (FreshnessTrace trace = new FreshnessTrace(bootstrapServers, "sp-" + PIPELINE + "-v1", SOURCE,
-				"sp.features." + PIPELINE + "." + VIEW, server)) {
+		FreshnessTrace trace = new FreshnessTrace(bootstrapServers, "sp-" + PIPELINE + "-v1", SOURCE,
+				"sp.features." + PIPELINE + "." + VIEW, server);
+		Thread tracer = null;
+		try {
 			awaitFirstProbe(Duration.ofMinutes(3));
 			started.set(true);
 			FeatureBenchmark.progress("Freshness: first probe visible, warming up");
-			Thread.ofPlatform().daemon().name("fresh-trace").start(() -> trace(trace));
+			tracer = Thread.ofPlatform().daemon().name("fresh-trace").start(() -> trace(trace));
 			ServerProcess.sleep(options.warmup().toMillis());
 			measuring.set(true);
 			long measureEnd = System.nanoTime() + options.measure().toNanos();
@@ -138,6 +140,10 @@ final class FreshnessRun {
 		finally {
 			producing.set(false);
 			producer.join(Duration.ofSeconds(30));
+			if (tracer != null) {
+				tracer.join(Duration.ofSeconds(10));
+			}
+			trace.close();
 		}
 	}
 
