@@ -50,6 +50,8 @@ final class FreshnessRun {
 
 	private static final long SWEEP_PAUSE_NANOS = 10_000_000;
 
+	private static final long TRACE_INTERVAL_MS = 2_000;
+
 	private static final int BACKGROUND_ENTITIES = 100_000;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -116,11 +118,15 @@ final class FreshnessRun {
 		publishDesiredState();
 		Histogram latencies = Latency.histogram();
 		Thread producer = Thread.ofPlatform().name("fresh-events").start(this::produce);
+		FreshnessTrace trace = new FreshnessTrace(bootstrapServers, "sp-" + PIPELINE + "-v1", SOURCE,
+				"sp.features." + PIPELINE + "." + VIEW, server);
+		Thread tracer = null;
 		try {
 			awaitFirstProbe(Duration.ofMinutes(3));
 			started.set(true);
 			FeatureBenchmark.progress("Freshness: first probe visible, warming up");
-			sleepFor(options.warmup());
+			tracer = Thread.ofPlatform().daemon().name("fresh-trace").start(() -> trace(trace));
+			ServerProcess.sleep(options.warmup().toMillis());
 			measuring.set(true);
 			long measureEnd = System.nanoTime() + options.measure().toNanos();
 			while (System.nanoTime() < measureEnd + Duration.ofSeconds(5).toNanos()) {
@@ -134,6 +140,19 @@ final class FreshnessRun {
 		finally {
 			producing.set(false);
 			producer.join(Duration.ofSeconds(30));
+			if (tracer != null) {
+				tracer.join(Duration.ofSeconds(10));
+			}
+			trace.close();
+		}
+	}
+
+	/** Prints where the events are every {@value #TRACE_INTERVAL_MS} ms while events are produced. */
+	private void trace(FreshnessTrace trace) {
+		while (producing.get()) {
+			ServerProcess.sleep(TRACE_INTERVAL_MS);
+			FeatureBenchmark.progress(String.format("Freshness: %d probes sent, %d not visible yet; %s", probesSent,
+					sent.size(), trace.sample()));
 		}
 	}
 
@@ -213,10 +232,6 @@ final class FreshnessRun {
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
 				ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.ACKS_CONFIG, "all"));
 		return new KafkaProducer<>(config);
-	}
-
-	private static void sleepFor(Duration duration) {
-		ServerProcess.sleep(duration.toMillis());
 	}
 
 	/** The topics to create before the server starts. */

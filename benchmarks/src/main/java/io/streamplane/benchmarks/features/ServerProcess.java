@@ -71,7 +71,14 @@ final class ServerProcess implements AutoCloseable {
 		Files.createDirectories(log.getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ServerProcess server = new ServerProcess(process, port, servingPort);
-		server.awaitLive(Duration.ofSeconds(120), log);
+		try {
+			server.awaitLive(Duration.ofSeconds(120), log);
+		}
+		catch (RuntimeException ex) {
+			// else the server outlives the benchmark, holding its ports and a core
+			process.destroyForcibly();
+			throw ex;
+		}
 		return server;
 	}
 

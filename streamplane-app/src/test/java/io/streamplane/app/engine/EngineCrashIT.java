@@ -7,20 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.TreeMap;
 
 import io.streamplane.app.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +24,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Exactly-once across a crash: an engine in a JVM of its own is killed ({@code kill -9}) in the
  * middle of a windowed count, another takes over with the same instance id and state directory,
  * and the committed output holds every window's count exactly once.
+ * <p>
+ * The test waits on what the engines committed, never on the clock ({@link CommittedProgress}): it
+ * kills the first engine once a fifth of the input is committed, and reads the output once the second
+ * has committed all the input and each repartition topic up to its last record, with no transaction
+ * open; so neither a slow machine nor a fast one changes what it reads, and it fails on a wait only
+ * when the engine stops making progress (neither its committed offsets nor its log moved for
+ * {@link CommittedProgress#STALL}). When the counts differ it writes what it saw to
+ * {@code target/engine-crash-it/dump.txt} ({@link ExactlyOnceDump}). Stress run under CPU contention:
+ * {@code streamplane-app/stress/engine-crash.sh}.
  * <p>
  * The test runs its {@link OwnBroker own broker}, not the shared one.
  */
@@ -72,8 +75,6 @@ class EngineCrashIT {
 	/** The event time of the events that close every window: a minute after the last window ends. */
 	private static final long FLUSH = START + RECORDS / RECORDS_PER_SECOND + 60;
 
-	private static final Duration WAIT = Duration.ofSeconds(180);
-
 	private static final String SPEC = """
 			name: %s
 			sources:
@@ -94,6 +95,10 @@ class EngineCrashIT {
 			processing:
 			  guarantee: exactly_once
 			""".formatted(PIPELINE, INPUT, OUTPUT);
+
+	/** Logs what each engine restored, per store, for the dump. */
+	private static final Map<String, String> RESTORATION_LOG = Map.of(
+			"logging.level.org.apache.kafka.streams.processor.internals.StoreChangelogReader", "INFO");
 
 	private static OwnBroker broker;
 
@@ -118,20 +123,35 @@ class EngineCrashIT {
 		Path stateDir = TestInfrastructure.newDataDir();
 		Path logs = Path.of("target", "engine-crash-it");
 
-		try (EngineProcess first = EngineProcess.start(bootstrapServers, "crash-engine", stateDir,
-				logs.resolve("engine-1.log"))) {
-			await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> committedInput() >= RECORDS / 5);
-			first.kill();
-		}
-		long committedAtKill = committedInput();
-		assertThat(committedAtKill).as("input offsets committed when the engine was killed: some input was left")
-			.isLessThan(RECORDS + KEYS);
+		try (Admin admin = admin()) {
+			CommittedProgress progress = new CommittedProgress(admin, bootstrapServers, APPLICATION_ID);
+			try (EngineProcess first = EngineProcess.start(bootstrapServers, "crash-engine", stateDir,
+					logs.resolve("engine-1.log"), RESTORATION_LOG)) {
+				progress.await("a fifth of the input committed", first::logSize,
+						() -> progress.committed(INPUT) >= RECORDS / 5);
+				first.kill();
+			}
+			long committedAtKill = progress.committed(INPUT);
+			assertThat(committedAtKill).as("input offsets committed when the engine was killed: some input was left")
+				.isLessThan(RECORDS + KEYS);
 
-		try (EngineProcess second = EngineProcess.start(bootstrapServers, "crash-engine", stateDir,
-				logs.resolve("engine-2.log"))) {
-			Map<String, Long> counted = readCounts(expected.size());
-			assertThat(counted).as("counts per key and window; engine logs in %s", logs)
-				.containsExactlyInAnyOrderEntriesOf(expected);
+			try (EngineProcess second = EngineProcess.start(bootstrapServers, "crash-engine", stateDir,
+					logs.resolve("engine-2.log"), RESTORATION_LOG)) {
+				progress.awaitAllCommitted(INPUT, OUTPUT, second::logSize);
+				Map<String, Long> counted = new HashMap<>();
+				progress.readCommitted(OUTPUT, record -> {
+					Map.Entry<String, Long> row = outputRow(record);
+					counted.merge(row.getKey(), row.getValue(), Long::sum);
+				});
+				if (!counted.equals(expected)) {
+					new ExactlyOnceDump(progress, EngineCrashIT::outputRow, EngineCrashIT::eventRow).write(
+							logs.resolve("dump.txt"), expected, counted, OUTPUT, "sp.dlq." + PIPELINE,
+							List.of(logs.resolve("engine-1.log"), second.log()));
+				}
+				assertThat(differences(expected, counted))
+					.as("windows counted wrong (%d rows expected); engine logs and dump.txt in %s", expected.size(), logs)
+					.isEmpty();
+			}
 		}
 	}
 
@@ -160,59 +180,35 @@ class EngineCrashIT {
 		return new ProducerRecord<>(INPUT, key, "{\"k\":\"" + key + "\",\"t\":" + t + "}");
 	}
 
-	/** Input offsets the pipeline committed, summed over partitions. */
-	private static long committedInput() throws ExecutionException, InterruptedException {
-		try (Admin admin = admin()) {
-			Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(APPLICATION_ID)
-				.partitionsToOffsetAndMetadata()
-				.get();
-			return offsets.entrySet()
-				.stream()
-				.filter(entry -> entry.getKey().topic().equals(INPUT) && entry.getValue() != null)
-				.mapToLong(entry -> entry.getValue().offset())
-				.sum();
-		}
+	/** The rows whose count differs, each with what was expected and what was counted. */
+	private static Map<String, String> differences(Map<String, Long> expected, Map<String, Long> counted) {
+		Map<String, String> differences = new TreeMap<>();
+		expected.forEach((row, count) -> {
+			if (!count.equals(counted.get(row))) {
+				differences.put(row, count + " expected, " + counted.get(row) + " counted");
+			}
+		});
+		counted.forEach((row, count) -> {
+			if (!expected.containsKey(row)) {
+				differences.put(row, "none expected, " + count + " counted");
+			}
+		});
+		return differences;
 	}
 
 	/**
-	 * Reads the committed output until {@code expected} window rows arrived, then a few seconds
-	 * more to catch duplicates; a duplicate row adds its count again, so it shows as a wrong count.
+	 * The row of an output record and the count it adds: a duplicate row adds its count again, so it
+	 * shows as a wrong count.
 	 */
-	private static Map<String, Long> readCounts(int expected) {
-		Map<String, Long> counted = new HashMap<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-				new StringDeserializer(), new StringDeserializer())) {
-			await().atMost(WAIT).until(() -> !consumer.partitionsFor(OUTPUT).isEmpty());
-			List<TopicPartition> partitions = consumer.partitionsFor(OUTPUT)
-				.stream()
-				.map(info -> new TopicPartition(OUTPUT, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Instant deadline = Instant.now().plus(WAIT);
-			int rows = 0;
-			while (rows < expected && Instant.now().isBefore(deadline)) {
-				rows += count(consumer, counted);
-			}
-			Instant settled = Instant.now().plusSeconds(3);
-			while (Instant.now().isBefore(settled)) {
-				count(consumer, counted);
-			}
-		}
-		return counted;
+	private static Map.Entry<String, Long> outputRow(ConsumerRecord<String, byte[]> record) {
+		JsonNode value = JSON.readTree(record.value());
+		return Map.entry(row(value.path("k").asString(), Instant.parse(value.path("window_start").asString())),
+				value.path("count").asLong());
 	}
 
-	private static int count(KafkaConsumer<String, String> consumer, Map<String, Long> counted) {
-		int rows = 0;
-		for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-			JsonNode value = JSON.readTree(record.value());
-			counted.merge(row(value.path("k").asString(), Instant.parse(value.path("window_start").asString())),
-					value.path("count").asLong(), Long::sum);
-			rows++;
-		}
-		return rows;
+	/** The row an input, repartitioned or dead-lettered event counts in: its key and the window of its event time. */
+	private static String eventRow(ConsumerRecord<String, byte[]> record) {
+		return row(record.key(), Instant.ofEpochMilli(record.timestamp() - record.timestamp() % 10_000));
 	}
 
 	private static String row(String key, Instant windowStart) {

@@ -70,6 +70,16 @@ final class EngineProcess implements AutoCloseable {
 		return log;
 	}
 
+	/** The size of its log so far: a sign of life while it starts, before it commits anything. */
+	long logSize() {
+		try {
+			return Files.size(log);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
 	/** Kills the process at once, without a shutdown hook running ({@code SIGKILL}), and waits for it. */
 	void kill() {
 		process.destroyForcibly();
