@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * middle of a windowed count, another takes over with the same instance id and state directory,
  * and the committed output holds every window's count exactly once.
  * <p>
- * The test runs its {@link OwnBroker own broker}, not the shared one.
+ * The test runs its {@link OwnBroker own broker}, not the shared one: embedded by nature, it runs on
+ * the embedded path whatever {@code -Pcontainers} says.
  */
 class EngineCrashIT {
 

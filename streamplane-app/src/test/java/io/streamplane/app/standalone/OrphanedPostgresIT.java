@@ -15,7 +15,12 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A restart after {@code kill -9} works although the killed process left PostgreSQL running. */
+/**
+ * A restart after {@code kill -9} works although the killed process left PostgreSQL running.
+ * <p>
+ * Embedded by nature: it tests standalone's own PostgreSQL, so it runs on the embedded path whatever {@code -Pcontainers} says.
+ */
+
 class OrphanedPostgresIT {
 
 	@Test
