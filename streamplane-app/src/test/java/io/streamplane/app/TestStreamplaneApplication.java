@@ -21,14 +21,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Streamplane against Kafka and PostgreSQL in containers ({@link TestcontainersConfiguration}), for
  * development on a machine with Docker: {@code ./mvnw spring-boot:test-run -pl streamplane-app}, or run
  * this class from the IDE. Every role runs, as with {@code java -jar}; the containers and the local
  * state are new on each run: the engine's and the feature server's data and the admin token go to a
- * new temporary directory, whose token file the log names (set {@code streamplane.security.admin-token}
- * to use a token of your own).
+ * new temporary directory, deleted on exit, whose token file the log names (set
+ * {@code streamplane.security.admin-token} to use a token of your own).
  */
 public class TestStreamplaneApplication {
 
@@ -85,12 +86,24 @@ public class TestStreamplaneApplication {
 			}
 		}
 
+		/** A new directory, deleted when the JVM exits: the next run starts with new containers too. */
 		private static Path createTempDirectory() {
 			try {
-				return Files.createTempDirectory("streamplane-test-run-");
+				Path directory = Files.createTempDirectory("streamplane-test-run-");
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory), "streamplane-test-run-delete"));
+				return directory;
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
+			}
+		}
+
+		private static void delete(Path directory) {
+			try {
+				FileSystemUtils.deleteRecursively(directory);
+			}
+			catch (IOException ex) {
+				// a temporary directory left behind is harmless
 			}
 		}
 

@@ -26,10 +26,12 @@ final class StandaloneActivation {
 	static final String DATASOURCE_PROPERTY = "spring.datasource.url";
 
 	/** The connection details Spring Boot derives from {@code spring.kafka.*} when no other bean gives them. */
-	static final String KAFKA_FROM_PROPERTIES = "org.springframework.boot.kafka.autoconfigure.PropertiesKafkaConnectionDetails";
+	static final String KAFKA_FROM_PROPERTIES =
+			"org.springframework.boot.kafka.autoconfigure.PropertiesKafkaConnectionDetails";
 
 	/** The connection details Spring Boot derives from {@code spring.datasource.*} when no other bean gives them. */
-	static final String JDBC_FROM_PROPERTIES = "org.springframework.boot.jdbc.autoconfigure.PropertiesJdbcConnectionDetails";
+	static final String JDBC_FROM_PROPERTIES =
+			"org.springframework.boot.jdbc.autoconfigure.PropertiesJdbcConnectionDetails";
 
 	private StandaloneActivation() {
 	}

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The embedded broker serves clients and keeps its topics across restarts.
  * <p>
- * Embedded by nature: it tests the embedded broker, so it runs on the embedded path whatever {@code -Pcontainers} says.
+ * Embedded by nature: it tests the embedded broker, so it runs on the embedded path whatever {@code
+ * -Pcontainers} says.
  */
 class EmbeddedKafkaBrokerIT {
 

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The embedded PostgreSQL runs with logical replication and keeps its data across restarts.
  * <p>
- * Embedded by nature: it tests the embedded PostgreSQL, so it runs on the embedded path whatever {@code -Pcontainers} says.
+ * Embedded by nature: it tests the embedded PostgreSQL, so it runs on the embedded path whatever
+ * {@code -Pcontainers} says.
  */
 class EmbeddedPostgresServerIT {
 

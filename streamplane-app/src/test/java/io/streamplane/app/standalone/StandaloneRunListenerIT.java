@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 /**
  * Standalone mode starts what nothing else connects, ties it to the context and stops it after.
  * <p>
- * Embedded by nature: it starts standalone's own broker and database, so it runs on the embedded path whatever {@code -Pcontainers} says.
+ * Embedded by nature: it starts standalone's own broker and database, so it runs on the embedded path
+ * whatever {@code -Pcontainers} says.
  */
 class StandaloneRunListenerIT {
 
@@ -142,7 +143,11 @@ class StandaloneRunListenerIT {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	/**
+	 * A database elsewhere, as a connection details bean. Not a {@code @Configuration}, so that
+	 * component scanning in {@code TestStreamplaneApplication} (test class path, no test filter) never
+	 * picks it up.
+	 */
 	static class ExternalDatabase {
 
 		@Bean
