@@ -9,7 +9,10 @@ import io.streamplane.app.standalone.StandaloneInfrastructure;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -33,9 +36,10 @@ final class ObservabilityConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StreamplaneInfoContributor streamplaneInfoContributor(Environment environment, ListableBeanFactory beanFactory) {
+	StreamplaneInfoContributor streamplaneInfoContributor(Environment environment, ListableBeanFactory beanFactory,
+			KafkaConnectionDetails kafka, ObjectProvider<JdbcConnectionDetails> database) {
 		return new StreamplaneInfoContributor(environment,
-				beanFactory.containsBean(StandaloneInfrastructure.BEAN_NAME));
+				beanFactory.containsBean(StandaloneInfrastructure.BEAN_NAME), kafka, database.getIfAvailable());
 	}
 
 }

@@ -7,8 +7,8 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 /**
  * The single Streamplane binary. {@code streamplane.roles} selects what this process runs;
  * without an external Kafka ({@code spring.kafka.bootstrap-servers}) or PostgreSQL
- * ({@code spring.datasource.url}) it starts embedded ones (see
- * {@link io.streamplane.app.standalone}). There is no user store: the control plane authenticates
+ * ({@code spring.datasource.url}), or connection details beans that say where they are, it starts
+ * embedded ones (see {@link io.streamplane.app.standalone}). There is no user store: the control plane authenticates
  * with its admin token, other roles serve only open actuator endpoints
  * ({@link ActuatorOnlySecurityAutoConfiguration}), so Spring Boot's in-memory user with a generated
  * password is excluded.

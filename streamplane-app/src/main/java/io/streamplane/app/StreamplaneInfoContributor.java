@@ -9,12 +9,16 @@ import io.streamplane.role.Roles;
 
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.core.env.Environment;
 
 /**
  * Adds {@code streamplane} to {@code /actuator/info}: the enabled roles, the mode
  * ({@code standalone} when Kafka or PostgreSQL is embedded, {@code external} otherwise), the Kafka
- * bootstrap servers and the JDBC URL in use. Credentials are never shown.
+ * bootstrap servers and the JDBC URL in use, as the connection details give them (from
+ * {@code spring.*} properties, standalone or a {@code @ServiceConnection}). Credentials are never
+ * shown.
  */
 public final class StreamplaneInfoContributor implements InfoContributor {
 
@@ -22,13 +26,22 @@ public final class StreamplaneInfoContributor implements InfoContributor {
 
 	private final boolean standalone;
 
+	private final KafkaConnectionDetails kafka;
+
+	private final JdbcConnectionDetails database;
+
 	/**
 	 * @param environment the application's environment
 	 * @param standalone whether this process runs embedded infrastructure
+	 * @param kafka where Kafka is
+	 * @param database where the database is, or {@code null} when this process has none
 	 */
-	public StreamplaneInfoContributor(Environment environment, boolean standalone) {
+	public StreamplaneInfoContributor(Environment environment, boolean standalone, KafkaConnectionDetails kafka,
+			JdbcConnectionDetails database) {
 		this.environment = environment;
 		this.standalone = standalone;
+		this.kafka = kafka;
+		this.database = database;
 	}
 
 	@Override
@@ -37,11 +50,9 @@ public final class StreamplaneInfoContributor implements InfoContributor {
 		List<String> roles = Roles.enabled(this.environment).stream().map(Role::id).toList();
 		details.put("roles", roles);
 		details.put("mode", this.standalone ? "standalone" : "external");
-		details.put("kafka", Map.of("bootstrapServers",
-				this.environment.getProperty("spring.kafka.bootstrap-servers", "localhost:9092")));
-		String url = ConnectionUrls.withoutCredentials(this.environment.getProperty("spring.datasource.url"));
-		if (url != null) {
-			details.put("database", Map.of("url", url));
+		details.put("kafka", Map.of("bootstrapServers", String.join(",", this.kafka.getBootstrapServers())));
+		if (this.database != null) {
+			details.put("database", Map.of("url", ConnectionUrls.withoutCredentials(this.database.getJdbcUrl())));
 		}
 		builder.withDetail("streamplane", details);
 	}

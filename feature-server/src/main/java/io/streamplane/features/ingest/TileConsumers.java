@@ -1,10 +1,9 @@
 package io.streamplane.features.ingest;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.CommonClientConfigs;
+import io.streamplane.protocol.KafkaClientConfigs;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,8 +14,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
- * Creates the tile consumer from Spring Boot's {@code spring.kafka.*} (security, SSL, client properties)
- * and connection details: outside any group, never committing, reading only committed transactions
+ * Creates the tile consumer from Spring Boot's {@code spring.kafka.*} and connection details
+ * ({@link KafkaClientConfigs}): outside any group, never committing, reading only committed transactions
  * because the engine writes tiles with exactly-once, and starting over from the earliest tile when a
  * stored offset is out of range (e.g. the topic was recreated).
  */
@@ -46,9 +45,7 @@ public final class TileConsumers implements Supplier<Consumer<String, byte[]>> {
 	}
 
 	private Map<String, Object> config(String clientId) {
-		Map<String, Object> config = new HashMap<>(properties.buildConsumerProperties());
-		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-				String.join(",", connection.getConsumer().getBootstrapServers()));
+		Map<String, Object> config = new KafkaClientConfigs(properties, connection).consumer();
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -15,17 +15,19 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of PostgreSQL change data capture in the engine role
- * ({@code streamplane.engine.cdc.*}). The database connection comes from here or, when
- * {@code url} is not set, from {@code spring.datasource.*} (which standalone points at its
- * embedded PostgreSQL); never from a pipeline spec. An engine without demanded tables never
- * connects to the database.
+ * ({@code streamplane.engine.cdc.*}). The database connection comes from here or, for each of
+ * {@code url}, {@code username} and {@code password} not set, from the application's own database:
+ * Spring Boot's JDBC connection details, i.e. {@code spring.datasource.*}, standalone's embedded
+ * PostgreSQL or a {@code @ServiceConnection} container; never from a pipeline spec. An engine
+ * without demanded tables never connects to the database.
  *
  * @param tables tables captured whatever the pipelines demand, as {@code schema.table}
  * @param url JDBC URL of the database, e.g. {@code jdbc:postgresql://db:5432/app}; default
- * {@code spring.datasource.url}
- * @param username database user with the REPLICATION attribute; default
- * {@code spring.datasource.username}
- * @param password its password; default {@code spring.datasource.password}; never logged
+ * the application's ({@code spring.datasource.url})
+ * @param username database user with the REPLICATION attribute; default the application's
+ * ({@code spring.datasource.username})
+ * @param password its password; default the application's ({@code spring.datasource.password});
+ * never logged
  * @param pollInterval how long the capture waits when the replication stream has nothing new
  * (Debezium {@code poll.interval.ms}); lower is fresher and busier
  * @param maxBatchSize most changes handed to Kafka in one batch (Debezium {@code max.batch.size})

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamplane.engine.compile.PipelineCompiler;
 import io.streamplane.engine.cdc.CdcCapture;
+import io.streamplane.protocol.KafkaClientConfigs;
 import io.streamplane.spec.SpecReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +33,7 @@ public class RuntimeConfiguration {
 	@Bean
 	PipelineSupervisor pipelineSupervisor(EngineProperties properties, KafkaProperties kafka,
 			KafkaConnectionDetails connection, TopologyCompiler compiler, ObjectProvider<MeterRegistry> registry) {
-		KafkaClients clients = new KafkaClients(kafka, connection, properties.instanceId());
+		KafkaClients clients = new KafkaClients(new KafkaClientConfigs(kafka, connection), properties.instanceId());
 		EngineServices services = new EngineServices(properties, new SpecReader(), compiler,
 				new StreamsSettings(clients.streams(), properties),
 				new PipelineTopics(clients.admin("topics"), properties.replicationFactor()),
@@ -45,7 +46,7 @@ public class RuntimeConfiguration {
 	@Bean
 	EngineLifecycle engineLifecycle(PipelineSupervisor supervisor, EngineProperties properties, KafkaProperties kafka,
 			KafkaConnectionDetails connection, ObjectProvider<JsonMapper> json, ObjectProvider<CdcCapture> capture) {
-		KafkaClients clients = new KafkaClients(kafka, connection, properties.instanceId());
+		KafkaClients clients = new KafkaClients(new KafkaClientConfigs(kafka, connection), properties.instanceId());
 		JsonMapper mapper = json.getIfAvailable(() -> JsonMapper.builder().build());
 		Optional<CdcDemand> cdc = Optional.ofNullable(capture.getIfAvailable())
 			.map(found -> new CdcDemand(found, new SpecReader()));

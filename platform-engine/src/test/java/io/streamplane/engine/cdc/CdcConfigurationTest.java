@@ -2,11 +2,14 @@ package io.streamplane.engine.cdc;
 
 import java.time.Duration;
 
+import io.streamplane.engine.cdc.internal.CdcDatabase;
+import io.streamplane.engine.cdc.internal.Database;
 import io.streamplane.engine.runtime.EngineProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
@@ -44,6 +47,29 @@ class CdcConfigurationTest {
 			assertThat(properties.leaderTopic()).isEqualTo("sp.cdc.leader");
 			assertThat(properties.offsetsTopic()).isEqualTo("sp.cdc.offsets");
 		});
+	}
+
+	@Test
+	void shouldCaptureFromTheApplicationsJdbcConnectionDetails() {
+		runner.withBean(JdbcConnectionDetails.class, () -> new JdbcConnectionDetails() {
+
+			@Override
+			public String getJdbcUrl() {
+				return "jdbc:postgresql://container:32770/streamplane";
+			}
+
+			@Override
+			public String getUsername() {
+				return "test";
+			}
+
+			@Override
+			public String getPassword() {
+				return "test";
+			}
+
+		}).run(context -> assertThat(context.getBean(CdcDatabase.class).resolve())
+			.isEqualTo(new Database("jdbc:postgresql://container:32770/streamplane", "test", "test")));
 	}
 
 	@Test

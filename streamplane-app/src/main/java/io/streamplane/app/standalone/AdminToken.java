@@ -17,12 +17,13 @@ import java.util.Set;
  * random bytes, base64url, readable by the owner only. Created on first start and reused after, so
  * scripts keep working across restarts. The token itself is never logged.
  */
-final class AdminToken {
+public final class AdminToken {
 
 	/** The property the control plane reads the token from. */
-	static final String PROPERTY = "streamplane.security.admin-token";
+	public static final String PROPERTY = "streamplane.security.admin-token";
 
-	static final String FILE_NAME = "admin-token";
+	/** The name of the token's file in its directory. */
+	public static final String FILE_NAME = "admin-token";
 
 	private static final int BYTES = 32;
 
@@ -33,7 +34,7 @@ final class AdminToken {
 	 * Reads the token from {@code <dataDir>/admin-token}, creating the file if it does not exist.
 	 * @throws StandaloneException if the file cannot be read or written, or is empty
 	 */
-	static String readOrCreate(Path dataDir) {
+	public static String readOrCreate(Path dataDir) {
 		Path file = dataDir.resolve(FILE_NAME);
 		try {
 			if (Files.notExists(file)) {

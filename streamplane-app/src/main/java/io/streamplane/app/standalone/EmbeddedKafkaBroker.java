@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,6 +32,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 	private static final int NODE_ID = 1;
 
 	private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+	/** Bytes each partition keeps (its newest), whatever the records' timestamps. */
+	static final long RETENTION_BYTES_PER_PARTITION = 1L << 30;
+
+	/**
+	 * The broker's settings beyond its listeners and log directory, those of a single node: replication
+	 * factor and minimum ISR 1, no initial rebalance delay, topics created on first use, retention by
+	 * size (replays of old event times, such as the examples' 2026-01-01, keep their outputs instead of
+	 * losing them to the 7-day default at the next retention check). The container path of the tests
+	 * runs its broker with the same.
+	 */
+	public static final Map<String, String> SETTINGS = settings();
 
 	private final KafkaRaftServer server;
 
@@ -89,9 +102,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 		logger.info("Embedded Kafka broker on " + bootstrapServers + " stopped");
 	}
 
-	/** Bytes each partition keeps (its newest), whatever the records' timestamps. */
-	static final long RETENTION_BYTES_PER_PARTITION = 1L << 30;
-
 	static Map<String, String> config(Path logDir, int port, int controllerPort) {
 		Map<String, String> config = new LinkedHashMap<>();
 		config.put("process.roles", "broker,controller");
@@ -104,21 +114,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 		config.put("inter.broker.listener.name", "PLAINTEXT");
 		config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
 		config.put("log.dirs", logDir.toString());
-		config.put("num.partitions", "1");
-		config.put("default.replication.factor", "1");
-		config.put("min.insync.replicas", "1");
-		config.put("offsets.topic.replication.factor", "1");
-		config.put("transaction.state.log.replication.factor", "1");
-		config.put("transaction.state.log.min.isr", "1");
-		config.put("share.coordinator.state.topic.replication.factor", "1");
-		config.put("share.coordinator.state.topic.min.isr", "1");
-		config.put("group.initial.rebalance.delay.ms", "0");
-		config.put("auto.create.topics.enable", "true");
-		// retention by size, not by record timestamp: replays of old event times (the examples' 2026-01-01)
-		// keep their outputs instead of losing them to the 7-day default at the next retention check
-		config.put("log.retention.ms", "-1");
-		config.put("log.retention.bytes", String.valueOf(RETENTION_BYTES_PER_PARTITION));
+		config.putAll(SETTINGS);
 		return config;
+	}
+
+	private static Map<String, String> settings() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("num.partitions", "1");
+		settings.put("default.replication.factor", "1");
+		settings.put("min.insync.replicas", "1");
+		settings.put("offsets.topic.replication.factor", "1");
+		settings.put("transaction.state.log.replication.factor", "1");
+		settings.put("transaction.state.log.min.isr", "1");
+		settings.put("share.coordinator.state.topic.replication.factor", "1");
+		settings.put("share.coordinator.state.topic.min.isr", "1");
+		settings.put("group.initial.rebalance.delay.ms", "0");
+		settings.put("auto.create.topics.enable", "true");
+		settings.put("log.retention.ms", "-1");
+		settings.put("log.retention.bytes", String.valueOf(RETENTION_BYTES_PER_PARTITION));
+		return Collections.unmodifiableMap(settings);
 	}
 
 	private static void formatIfNew(Path logDir) {

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
@@ -30,6 +31,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	/** The superuser of the embedded cluster. */
 	public static final String USER = "postgres";
+
+	/**
+	 * The server settings: {@code wal_level=logical} and room for replication slots and WAL senders for
+	 * change data capture, {@code fsync} and {@code synchronous_commit} on. The container path of the
+	 * tests runs its PostgreSQL with the same.
+	 */
+	public static final Map<String, String> SETTINGS = Map.of("wal_level", "logical", "max_replication_slots", "10",
+			"max_wal_senders", "10", "fsync", "on", "synchronous_commit", "on");
 
 	private static final Log logger = LogFactory.getLog(EmbeddedPostgresServer.class);
 
@@ -52,20 +61,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		EmbeddedPostgres postgres;
 		try {
 			Files.createDirectories(dataDir);
-			postgres = EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
 				.setRegisterShutdownHook(false)
 				.setPort(port)
 				.setPGStartupWait(Duration.ofSeconds(60))
-				.setServerConfig("wal_level", "logical")
-				.setServerConfig("max_replication_slots", "10")
-				.setServerConfig("max_wal_senders", "10")
-				.setServerConfig("fsync", "on")
-				.setServerConfig("synchronous_commit", "on")
 				.setOutputRedirector(Redirect.appendTo(log.toFile()))
-				.setErrorRedirector(Redirect.appendTo(log.toFile()))
-				.start();
+				.setErrorRedirector(Redirect.appendTo(log.toFile()));
+			SETTINGS.forEach(builder::setServerConfig);
+			postgres = builder.start();
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new StandaloneException("The embedded PostgreSQL did not start on localhost:" + port

@@ -131,10 +131,22 @@ public final class StandaloneInfrastructure implements AutoCloseable {
 	 * and {@code password}, each only for a component that runs.
 	 */
 	public Map<String, Object> connectionProperties() {
+		return connectionProperties(kafka().map(EmbeddedKafkaBroker::bootstrapServers),
+				postgres().map(EmbeddedPostgresServer::jdbcUrl));
+	}
+
+	/**
+	 * The Spring properties that connect an application to an embedded broker and PostgreSQL at these
+	 * addresses, as {@link #connectionProperties()} gives them for the running ones.
+	 * @param bootstrapServers the embedded broker's, if one runs
+	 * @param jdbcUrl the embedded PostgreSQL's, if one runs
+	 */
+	public static Map<String, Object> connectionProperties(Optional<String> bootstrapServers,
+			Optional<String> jdbcUrl) {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		kafka().ifPresent(broker -> properties.put("spring.kafka.bootstrap-servers", broker.bootstrapServers()));
-		postgres().ifPresent(server -> {
-			properties.put("spring.datasource.url", server.jdbcUrl());
+		bootstrapServers.ifPresent(servers -> properties.put("spring.kafka.bootstrap-servers", servers));
+		jdbcUrl.ifPresent(url -> {
+			properties.put("spring.datasource.url", url);
 			properties.put("spring.datasource.username", EmbeddedPostgresServer.USER);
 			properties.put("spring.datasource.password", "");
 		});

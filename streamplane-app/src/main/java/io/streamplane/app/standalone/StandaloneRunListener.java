@@ -1,12 +1,14 @@
 package io.streamplane.app.standalone;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import io.streamplane.app.standalone.StandaloneInfrastructure.Component;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
@@ -17,8 +19,11 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts standalone infrastructure for a Streamplane application and ties it to the context.
  * <ul>
- * <li>Starts once the context is prepared: after every property source, including those added by
- * initializers such as {@code @DynamicPropertySource}, and before any bean is created.</li>
+ * <li>Validates {@code streamplane.standalone.*} once the context is prepared: after every property
+ * source, including those added by initializers such as {@code @DynamicPropertySource}.</li>
+ * <li>Starts once the bean definitions are read and before any bean is created, so that a connection
+ * details bean (a {@code @ServiceConnection} container, Docker Compose) keeps its component from being
+ * embedded as its property would ({@link StandaloneActivation}).</li>
  * <li>Adds the connection properties, the admin token and the roles' local data directories
  * (under the standalone data directory, unless configured) as the highest-precedence property
  * source.</li>
@@ -47,10 +52,20 @@ final class StandaloneRunListener implements SpringApplicationRunListener {
 	public void contextPrepared(ConfigurableApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();
 		StandaloneProperties properties = StandaloneActivation.properties(environment);
-		Set<Component> components = StandaloneActivation.components(environment, properties);
+		Set<Component> configured = StandaloneActivation.components(environment, properties);
+		if (!configured.isEmpty()) {
+			context.addBeanFactoryPostProcessor(beanFactory -> start(context, beanFactory, properties, configured));
+		}
+	}
+
+	private void start(ConfigurableApplicationContext context, ConfigurableListableBeanFactory beanFactory,
+			StandaloneProperties properties, Set<Component> configured) {
+		Set<Component> components = EnumSet.copyOf(configured);
+		components.removeAll(StandaloneActivation.connectedByBeans(beanFactory));
 		if (components.isEmpty()) {
 			return;
 		}
+		ConfigurableEnvironment environment = context.getEnvironment();
 		this.infrastructure = StandaloneInfrastructure.start(properties, components);
 		Map<String, Object> injected = new LinkedHashMap<>(this.infrastructure.connectionProperties());
 		if (!environment.containsProperty(AdminToken.PROPERTY)) {
@@ -63,9 +78,9 @@ final class StandaloneRunListener implements SpringApplicationRunListener {
 			}
 		});
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, injected));
-		if (context.getBeanFactory() instanceof DefaultListableBeanFactory beanFactory) {
-			beanFactory.registerSingleton(StandaloneInfrastructure.BEAN_NAME, this.infrastructure);
-			beanFactory.registerDisposableBean(StandaloneInfrastructure.BEAN_NAME, this.infrastructure::close);
+		if (beanFactory instanceof DefaultListableBeanFactory registry) {
+			registry.registerSingleton(StandaloneInfrastructure.BEAN_NAME, this.infrastructure);
+			registry.registerDisposableBean(StandaloneInfrastructure.BEAN_NAME, this.infrastructure::close);
 		}
 	}
 

@@ -17,7 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole platform in standalone mode, as a user starts it: pipelines and their versions
  * survive a restart on the same data directory.
+ * <p>
+ * Embedded by nature: it restarts standalone's own broker and database, so it runs on the embedded
+ * path whatever {@code -Pcontainers} says.
  */
+
 class StandaloneRestartIT {
 
 	@Test

@@ -20,7 +20,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The README quickstart: standalone started with {@code --streamplane.demo.enabled=true} answers
  * {@code /features} on the serving port with live values from the demo pipeline within a minute of start-up.
+ * <p>
+ * Embedded by nature: it starts standalone with its own broker and database, so it runs on the
+ * embedded path whatever {@code -Pcontainers} says.
  */
+
 class DemoIT {
 
 	@Test

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamplane.app.testing.SharedInfrastructureCondition;
 import io.streamplane.app.testing.TestInfrastructure;
 import io.streamplane.engine.cdc.CdcProperties;
 import io.streamplane.engine.cdc.CdcTable;
@@ -25,6 +26,7 @@ import io.streamplane.engine.cdc.internal.Database;
 import io.streamplane.engine.cdc.internal.DefaultCdcCapture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * CDC of a table of the embedded PostgreSQL into the embedded broker: snapshot, then inserts,
- * updates (with an unchanged TOASTed column) and deletes in the topic contract's format; capture
- * latency; the slot and publication dropped when demand ends; heartbeats that keep an idle
- * table's slot from retaining WAL.
+ * CDC of a table of the shared PostgreSQL into the shared broker (embedded, or containers with
+ * {@code -Pcontainers}): snapshot, then inserts, updates (with an unchanged TOASTed column) and deletes
+ * in the topic contract's format; capture latency; the slot and publication dropped when demand ends;
+ * heartbeats that keep an idle table's slot from retaining WAL.
  */
+@ExtendWith(SharedInfrastructureCondition.class)
 class CdcCaptureIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.streamplane.app.testing.SharedInfrastructureCondition;
 import io.streamplane.app.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,8 +37,10 @@ import static org.awaitility.Awaitility.await;
  * a second engine takes over. Then the CDC topic's final state per key equals the table, and the
  * fold of the joined change stream (read committed) equals the table joined by hand.
  * <p>
- * The test runs its {@link OwnBroker own broker}; the database is the shared one.
+ * The test runs its {@link OwnBroker own broker} (embedded whatever {@code -Pcontainers} says: the
+ * crash is the engine's, not the broker's); the database is the shared one.
  */
+@ExtendWith(SharedInfrastructureCondition.class)
 class CdcCrashIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

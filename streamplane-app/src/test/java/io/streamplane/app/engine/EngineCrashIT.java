@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/engine-crash-it/dump.txt} ({@link ExactlyOnceDump}). Stress run under CPU contention:
  * {@code streamplane-app/stress/engine-crash.sh}.
  * <p>
- * The test runs its {@link OwnBroker own broker}, not the shared one.
+ * The test runs its {@link OwnBroker own broker}, not the shared one: embedded by nature, it runs on
+ * the embedded path whatever {@code -Pcontainers} says.
  */
 class EngineCrashIT {
 

@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * per-key counts and crossings from their changelog topics; after the rest of the events the
  * committed output holds exactly one alert.
  * <p>
- * The test runs its {@link OwnBroker own broker}, not the shared one.
+ * The test runs its {@link OwnBroker own broker}, not the shared one: embedded by nature, it runs on
+ * the embedded path whatever {@code -Pcontainers} says.
  */
 class MilestoneAlertCrashIT {
 

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.ApiClient.Response;
+import io.streamplane.app.testing.SharedInfrastructureCondition;
 import io.streamplane.app.testing.TestInfrastructure;
 import io.streamplane.protocol.tiles.PartialAggregate;
 import io.streamplane.protocol.tiles.Tile;
@@ -32,6 +33,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * the beginning. Runs feature-server-only processes with a read token, so it also covers the read token
  * on a process without the control plane.
  */
+@ExtendWith(SharedInfrastructureCondition.class)
 class FeatureServerRestartIT {
 
 	private static final String TOPIC = "sp.features.restart.test_clicks";

@@ -23,11 +23,17 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The embedded broker serves clients and keeps its topics across restarts.
+ * <p>
+ * Embedded by nature: it tests the embedded broker, so it runs on the embedded path whatever {@code
+ * -Pcontainers} says.
+ */
 class EmbeddedKafkaBrokerIT {
 
 	@Test
 	void shouldDeliverProducedRecordToConsumer() throws Exception {
-		String bootstrapServers = TestInfrastructure.bootstrapServers();
+		String bootstrapServers = TestInfrastructure.embedded().kafka().orElseThrow().bootstrapServers();
 		createTopic(bootstrapServers, "payments");
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),

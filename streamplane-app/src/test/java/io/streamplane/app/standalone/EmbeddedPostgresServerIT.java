@@ -12,11 +12,17 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The embedded PostgreSQL runs with logical replication and keeps its data across restarts.
+ * <p>
+ * Embedded by nature: it tests the embedded PostgreSQL, so it runs on the embedded path whatever
+ * {@code -Pcontainers} says.
+ */
 class EmbeddedPostgresServerIT {
 
 	@Test
 	void shouldRunWithLogicalReplicationSoThatCdcWorks() throws SQLException {
-		String url = TestInfrastructure.get().postgres().orElseThrow().jdbcUrl();
+		String url = TestInfrastructure.embedded().postgres().orElseThrow().jdbcUrl();
 		assertThat(queryString(url, "SHOW wal_level")).isEqualTo("logical");
 		assertThat(queryString(url, "SELECT current_database()")).isEqualTo(EmbeddedPostgresServer.DATABASE);
 	}

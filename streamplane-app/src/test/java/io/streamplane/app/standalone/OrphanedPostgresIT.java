@@ -9,13 +9,19 @@ import java.sql.DriverManager;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.standalone.StandaloneInfrastructure.Component;
 import io.streamplane.app.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A restart after {@code kill -9} works although the killed process left PostgreSQL running. */
+/**
+ * A restart after {@code kill -9} works although the killed process left PostgreSQL running.
+ * <p>
+ * Embedded by nature: it tests standalone's own PostgreSQL, so it runs on the embedded path whatever
+ * {@code -Pcontainers} says.
+ */
 class OrphanedPostgresIT {
 
 	@Test
@@ -36,36 +42,30 @@ class OrphanedPostgresIT {
 		}
 	}
 
-	/** Starts PostgreSQL from another JVM, then kills that JVM with SIGKILL: its server lives on. */
+	/**
+	 * Starts a Streamplane process whose standalone mode embeds only PostgreSQL (its Kafka is external and
+	 * never reached), then kills it with SIGKILL once PostgreSQL is up: the server lives on.
+	 */
 	private static void killAfterStartingPostgres(Path dataDir, int port) throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		Process owner = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				PostgresOwner.class.getName(), dataDir.resolve("postgres").toString(), Integer.toString(port))
+		Process owner = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+				StreamplaneApplication.class.getName(), "--streamplane.roles=engine", "--server.port=0",
+				"--spring.kafka.bootstrap-servers=localhost:1", "--streamplane.standalone.data-dir=" + dataDir,
+				"--streamplane.standalone.postgres-port=" + port)
 			.redirectErrorStream(true)
 			.start();
+		String ready = "Embedded PostgreSQL started on localhost:" + port;
 		try (BufferedReader output = new BufferedReader(
 				new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
-			while ((line = output.readLine()) != null && !line.equals(PostgresOwner.READY)) {
-				// skip the owner's log lines
+			while ((line = output.readLine()) != null && !line.contains(ready)) {
+				// skip the owner's other log lines
 			}
-			assertThat(line).as("the owner process started PostgreSQL").isEqualTo(PostgresOwner.READY);
+			assertThat(line).as("the owner process started PostgreSQL").contains(ready);
 		}
-		owner.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-	}
-
-	/** Main of the process that is killed: starts PostgreSQL and waits. */
-	public static final class PostgresOwner {
-
-		static final String READY = "postgres-ready";
-
-		public static void main(String[] args) throws InterruptedException {
-			EmbeddedPostgresServer.start(Path.of(args[0]), Integer.parseInt(args[1]));
-			System.out.println(READY);
-			System.out.flush();
-			Thread.sleep(Long.MAX_VALUE);
+		finally {
+			owner.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		}
-
 	}
 
 }

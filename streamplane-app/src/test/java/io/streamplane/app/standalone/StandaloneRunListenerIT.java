@@ -7,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import io.streamplane.app.testing.ContainerConnections;
 import io.streamplane.app.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -20,6 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
+/**
+ * Standalone mode starts what nothing else connects, ties it to the context and stops it after.
+ * <p>
+ * Embedded by nature: it starts standalone's own broker and database, so it runs on the embedded path
+ * whatever {@code -Pcontainers} says.
+ */
 class StandaloneRunListenerIT {
 
 	@Test
@@ -58,10 +68,44 @@ class StandaloneRunListenerIT {
 	@Test
 	void shouldStayOffWhenKafkaAndDatabaseAreExternal() {
 		try (ConfigurableApplicationContext context = application().run(
-				"--spring.kafka.bootstrap-servers=" + TestInfrastructure.bootstrapServers(),
+				"--spring.kafka.bootstrap-servers=" + TestInfrastructure.embedded().kafka().orElseThrow().bootstrapServers(),
 				"--spring.datasource.url=jdbc:postgresql://localhost:1/none",
 				"--streamplane.standalone.data-dir=" + TestInfrastructure.newDataDir())) {
 			assertThat(context.containsBean(StandaloneInfrastructure.BEAN_NAME)).isFalse();
+		}
+	}
+
+	@Test
+	void shouldStayOffWhenConnectionDetailsBeansSayWhereKafkaAndDatabaseAre() {
+		SpringApplication application = application();
+		application.addInitializers(context -> {
+			BeanDefinitionRegistry registry = (BeanDefinitionRegistry) context;
+			ContainerConnections.register(registry, "kafkaContainer", ContainerConnections.kafka("localhost:1"));
+			ContainerConnections.register(registry, "postgresContainer",
+					ContainerConnections.jdbc("jdbc:postgresql://localhost:1/none", "test", "test"));
+		});
+		try (ConfigurableApplicationContext context = application
+			.run("--streamplane.standalone.data-dir=" + TestInfrastructure.newDataDir())) {
+			assertThat(context.containsBean(StandaloneInfrastructure.BEAN_NAME)).isFalse();
+			assertThat(context.getEnvironment().containsProperty("spring.kafka.bootstrap-servers")).isFalse();
+			assertThat(context.getEnvironment().containsProperty("spring.datasource.url")).isFalse();
+		}
+	}
+
+	@Test
+	void shouldEmbedOnlyWhatNoConnectionDetailsBeanConnects() {
+		Path dataDir = TestInfrastructure.newDataDir();
+		int[] ports = TestInfrastructure.freePorts(3);
+		SpringApplication application = new SpringApplication(ExternalDatabase.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setRegisterShutdownHook(false);
+		try (ConfigurableApplicationContext context = application.run(args(dataDir, ports[0], ports[1], ports[2]))) {
+			StandaloneInfrastructure infrastructure = context.getBean(StandaloneInfrastructure.class);
+			assertThat(infrastructure.kafka()).isPresent();
+			assertThat(infrastructure.postgres()).isEmpty();
+			assertThat(context.getEnvironment().getProperty("spring.kafka.bootstrap-servers"))
+				.isEqualTo("localhost:" + ports[0]);
+			assertThat(context.getEnvironment().containsProperty("spring.datasource.url")).isFalse();
 		}
 	}
 
@@ -96,6 +140,20 @@ class StandaloneRunListenerIT {
 
 	@Configuration(proxyBeanMethods = false)
 	static class EmptyConfiguration {
+
+	}
+
+	/**
+	 * A database elsewhere, as a connection details bean. Not a {@code @Configuration}, so that
+	 * component scanning in {@code TestStreamplaneApplication} (test class path, no test filter) never
+	 * picks it up.
+	 */
+	static class ExternalDatabase {
+
+		@Bean
+		JdbcConnectionDetails postgresContainerConnectionDetails() {
+			return ContainerConnections.jdbc("jdbc:postgresql://localhost:1/none", "test", "test");
+		}
 
 	}
 

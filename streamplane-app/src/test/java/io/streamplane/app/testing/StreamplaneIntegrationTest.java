@@ -3,13 +3,19 @@ package io.streamplane.app.testing;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base class for integration tests ({@code *IT}) that boot Streamplane against the shared
- * embedded Kafka broker and PostgreSQL of {@link TestInfrastructure}. It points
- * {@code spring.kafka.*} and {@code spring.datasource.*} at them, switches standalone mode off
+ * Base class for integration tests ({@code *IT}) that boot Streamplane against the shared Kafka
+ * broker and PostgreSQL of {@link TestInfrastructure}: embedded ones, whose {@code spring.kafka.*} and
+ * {@code spring.datasource.*} properties it sets, or on the container path ({@code -Pcontainers})
+ * containers, whose connection details beans it registers ({@link SharedContainerConnections}); without
+ * Docker, the container path skips the test class with a message naming the switch
+ * ({@link SharedInfrastructureCondition}). It switches standalone mode off
  * (so a test never starts a broker of its own or touches {@code ./data}), sets the admin token
  * to {@link #ADMIN_TOKEN}, gives the engine and the feature server temporary data directories and the
  * fast settings of {@link #ENGINE_TEST_PROPERTIES} and {@link #FEATURE_SERVER_TEST_PROPERTIES}. The servers start once per test JVM, and Spring's test context cache
@@ -31,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Topic names and database rows are shared by all tests in the JVM: use unique topic and
  * pipeline names per test rather than cleaning up.
  */
+@ExtendWith(SharedInfrastructureCondition.class)
+@Import(SharedContainerConnections.class)
 public abstract class StreamplaneIntegrationTest {
 
 	/**
@@ -69,7 +77,9 @@ public abstract class StreamplaneIntegrationTest {
 
 	@DynamicPropertySource
 	static void sharedInfrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.connectionProperties().forEach((name, value) -> registry.add(name, () -> value));
+		if (!TestInfrastructure.onContainers()) {
+			TestInfrastructure.connectionProperties().forEach((name, value) -> registry.add(name, () -> value));
+		}
 		registry.add("streamplane.standalone.enabled", () -> "false");
 		registry.add("streamplane.security.admin-token", () -> ADMIN_TOKEN);
 		ENGINE_TEST_PROPERTIES.forEach((name, value) -> registry.add(name, () -> value));

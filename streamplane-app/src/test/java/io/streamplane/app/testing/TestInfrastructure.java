@@ -10,44 +10,111 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.streamplane.app.standalone.StandaloneInfrastructure;
 import io.streamplane.app.standalone.StandaloneInfrastructure.Component;
 import io.streamplane.app.standalone.StandaloneProperties;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
 
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The one embedded Kafka broker and PostgreSQL shared by every integration test in a test JVM:
- * the production {@link StandaloneInfrastructure}, started on first use in a temporary data
- * directory on free ports, and stopped (and its directory deleted) when the JVM exits.
- * <p>
- * Tests that need the whole application extend {@link StreamplaneIntegrationTest}; tests of a
- * single component use {@link #get()} directly, and tests that must restart their own servers use
- * {@link #newDataDir()} and {@link #freePort()}.
+ * The one Kafka broker and PostgreSQL shared by every integration test in a test JVM, on one of two
+ * backends chosen by {@value #BACKEND_PROPERTY}:
+ * <ul>
+ * <li>{@code embedded} (the default, what CI runs): the production {@link StandaloneInfrastructure},
+ * started on first use in a temporary data directory on free ports, and stopped (and its directory
+ * deleted) when the JVM exits;</li>
+ * <li>{@code containers} ({@code ./mvnw verify -Pcontainers}): Kafka and PostgreSQL in containers
+ * ({@link StreamplaneContainers}), which Spring contexts reach through connection details beans as with
+ * {@code @ServiceConnection}. Without Docker, the tests that use them are skipped with a message naming
+ * the switch ({@link SharedInfrastructureCondition}).</li>
+ * </ul>
+ * Tests that need the whole application extend {@link StreamplaneIntegrationTest}; tests of a single
+ * component use {@link #bootstrapServers()} and {@link #connectionProperties()}; tests of the embedded
+ * servers themselves use {@link #embedded()}, and tests that must restart their own servers use
+ * {@link #newDataDir()} and {@link #freePort()}: those run on the embedded path whatever the switch.
  */
 public final class TestInfrastructure {
 
-	private static StandaloneInfrastructure shared;
+	/** The system property that chooses the backend: {@code embedded} (the default) or {@code containers}. */
+	public static final String BACKEND_PROPERTY = "streamplane.test.infrastructure";
+
+	/** The value of {@value #BACKEND_PROPERTY} that selects the container path. */
+	public static final String CONTAINERS = "containers";
+
+	private static final String EMBEDDED = "embedded";
+
+	private static StandaloneInfrastructure embedded;
+
+	private static SharedContainers containers;
+
+	private static Boolean dockerAvailable;
 
 	private TestInfrastructure() {
 	}
 
-	/** The shared infrastructure, started on the first call. */
-	public static synchronized StandaloneInfrastructure get() {
-		if (shared == null) {
+	/**
+	 * Whether {@value #BACKEND_PROPERTY} selects the container path.
+	 * @throws IllegalStateException when it names no backend
+	 */
+	public static boolean onContainers() {
+		String backend = System.getProperty(BACKEND_PROPERTY, EMBEDDED);
+		return switch (backend) {
+			case EMBEDDED -> false;
+			case CONTAINERS -> true;
+			default -> throw new IllegalStateException("-D" + BACKEND_PROPERTY + "=" + backend
+					+ " names no test infrastructure; use " + EMBEDDED + " (the default) or " + CONTAINERS
+					+ " (what -Pcontainers sets)");
+		};
+	}
+
+	/**
+	 * Why the shared infrastructure cannot run here, if it cannot: the container path without Docker.
+	 */
+	public static synchronized Optional<String> unavailable() {
+		if (!onContainers()) {
+			return Optional.empty();
+		}
+		if (dockerAvailable == null) {
+			dockerAvailable = DockerClientFactory.instance().isDockerAvailable();
+		}
+		return dockerAvailable ? Optional.empty() : Optional.of("Docker is not available, and the shared Kafka and "
+				+ "PostgreSQL of the integration tests are to run in containers (-Pcontainers, i.e. -D"
+				+ BACKEND_PROPERTY + "=" + CONTAINERS + "): start Docker, or run without -Pcontainers for the "
+				+ "embedded broker and database");
+	}
+
+	/** The shared embedded infrastructure, started on the first call, whichever backend is chosen. */
+	public static synchronized StandaloneInfrastructure embedded() {
+		if (embedded == null) {
 			Path dataDir = createTempDirectory();
 			int[] ports = freePorts(3);
-			shared = StandaloneInfrastructure.start(
+			embedded = StandaloneInfrastructure.start(
 					StandaloneProperties.defaults().withDataDir(dataDir).withPorts(ports[0], ports[1], ports[2]),
 					EnumSet.allOf(Component.class));
-			StandaloneInfrastructure started = shared;
+			StandaloneInfrastructure started = embedded;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				started.close();
 				delete(dataDir);
 			}, "streamplane-test-infrastructure-stop"));
 		}
-		return shared;
+		return embedded;
+	}
+
+	/**
+	 * The shared containers, started on the first call. Aborts the calling test, which JUnit reports
+	 * as skipped with the reason, when Docker is not available.
+	 */
+	static synchronized SharedContainers containers() {
+		unavailable().ifPresent(Assumptions::abort);
+		if (containers == null) {
+			containers = SharedContainers.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(containers::close, "streamplane-test-containers-stop"));
+		}
+		return containers;
 	}
 
 	/**
@@ -56,12 +123,12 @@ public final class TestInfrastructure {
 	 * and {@code password}.
 	 */
 	public static Map<String, Object> connectionProperties() {
-		return get().connectionProperties();
+		return onContainers() ? containers().connectionProperties() : embedded().connectionProperties();
 	}
 
 	/** The shared broker's {@code bootstrap.servers}. */
 	public static String bootstrapServers() {
-		return get().kafka().orElseThrow().bootstrapServers();
+		return (String) connectionProperties().get("spring.kafka.bootstrap-servers");
 	}
 
 	/**

@@ -19,6 +19,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.boot.ssl.SslBundle;
+
 /**
  * The Kafka clients of CDC, configured like the rest of the application ({@code spring.kafka.*}):
  * an idempotent {@code acks=all} producer of change records, the leader election's group member,
@@ -62,8 +64,16 @@ record CdcKafka(Map<String, Object> base, String instanceId) {
 		return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 	}
 
-	/** The settings Debezium's Kafka offset store connects with. */
+	/**
+	 * The settings Debezium's Kafka offset store connects with: Debezium takes them as text.
+	 * @throws CdcException when the connection uses an SSL bundle, which text cannot carry
+	 */
 	Map<String, String> offsetStoreSettings() {
+		if (base.containsKey(SslBundle.class.getName())) {
+			throw new CdcException("CDC cannot keep Debezium's offsets in Kafka over an SSL bundle (spring.kafka.ssl.bundle "
+					+ "or the Kafka connection details): Debezium takes its Kafka settings as text; configure TLS with "
+					+ "spring.kafka.ssl.key-store-* and spring.kafka.ssl.trust-store-* instead", false);
+		}
 		Map<String, String> settings = new HashMap<>();
 		base.forEach((key, value) -> {
 			if (SHARED_PREFIXES.stream().anyMatch(key::startsWith) && value != null) {
