@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A validated pipeline: sources, a graph of transforms, outputs and feature views. Read one with
+ * A validated pipeline: sources, a graph of transforms, outputs, feature views and vector indexes. Read one with
  * {@link SpecReader}; the model below is what it returns.
  *
  * <h2>Spec format</h2>
@@ -47,7 +47,7 @@ import java.util.Objects;
  *       - keyBy: merchant_id                  # or { field: merchant_id, expression: "key" }
  *       - window: { tumbling: 1m, emit: final }
  *         aggregate: { revenue: "sum(amount)", payments: "count()" }
- * outputs:                                    # at least one output or feature view; distinct topics
+ * outputs:                                    # at least one output, feature view or index; distinct topics
  *   - { from: revenue_1m, kafka: { topic: merchant_revenue_1m, format: json } }
  * features:                                   # optional online feature views, see FeatureView
  *   - name: merchant_stats                    # unique across all pipelines
@@ -58,6 +58,12 @@ import java.util.Objects;
  *     features:
  *       payments_5m: { aggregate: "count()", window: 5m }
  *       payers_1h: { aggregate: "count_distinct(customer_id)", window: 1h }
+ * indexes:                                    # optional live vector indexes, see VectorIndex
+ *   - name: user_notes                        # unique across all pipelines: /search/user_notes
+ *     from: users                             # a table, or a transform that yields a table
+ *     text: notes                             # a CEL string expression, or a list of fields
+ *     metadata: [name, tier]                  # optional
+ *     chunking: { maxTokens: 256, overlap: 32 } # optional; the default
  * processing:                                 # optional
  *   guarantee: exactly_once                   # or at_least_once
  *   deadLetterTopic: sp.dlq.merchant-revenue  # the default: sp.dlq.&lt;name&gt;
@@ -94,7 +100,10 @@ import java.util.Objects;
  * <li><b>Feature views</b> ({@link FeatureView}) aggregate a stream per entity into tiles of
  * event time, written to {@code sp.features.<pipeline>.<view>} and served by the feature server as
  * of request time. Any aggregate but {@code collect}; {@code count_distinct} is approximate.</li>
- * <li>Vector indexes are not part of the format yet; such fields are rejected as unknown.</li>
+ * <li><b>Vector indexes</b> ({@link VectorIndex}) follow a table: every change of a row is written, as
+ * its text and metadata or as its delete, to {@code sp.index.<pipeline>.<index>}, which the rag-indexer
+ * chunks, embeds and serves at {@code /search/<index>}. A row is identified by the primary key of the
+ * table the index reads.</li>
  * </ul>
  *
  * @param name the pipeline name, a DNS label
@@ -106,13 +115,15 @@ import java.util.Objects;
  * @param processing the processing settings, defaults filled in
  * @param tables the tables by name, in document order
  * @param features the online feature views, in document order
+ * @param indexes the vector indexes, in document order
  */
 public record PipelineSpec(String name, String description, Map<String, Source> sources,
 		Map<String, Transform> transforms, List<Output> outputs, Processing processing, Map<String, Table> tables,
-		List<FeatureView> features) {
+		List<FeatureView> features, List<VectorIndex> indexes) {
 
 	public PipelineSpec {
 		features = List.copyOf(features);
+		indexes = List.copyOf(indexes);
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(description, "description");
 		sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -122,10 +133,10 @@ public record PipelineSpec(String name, String description, Map<String, Source> 
 		tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
 	}
 
-	/** A pipeline without tables or feature views. */
+	/** A pipeline without tables, feature views or indexes. */
 	public PipelineSpec(String name, String description, Map<String, Source> sources,
 			Map<String, Transform> transforms, List<Output> outputs, Processing processing) {
-		this(name, description, sources, transforms, outputs, processing, Map.of(), List.of());
+		this(name, description, sources, transforms, outputs, processing, Map.of(), List.of(), List.of());
 	}
 
 }

@@ -28,7 +28,8 @@ class ExamplesTest {
 		ValidatedSpec validated = reader.read(Files.readString(example), SpecFormat.YAML);
 
 		assertThat(validated.spec().name() + ".yaml").isEqualTo(example.getFileName().toString());
-		assertThat(validated.spec().outputs().size() + validated.spec().features().size()).isPositive();
+		assertThat(validated.spec().outputs().size() + validated.spec().features().size()
+				+ validated.spec().indexes().size()).isPositive();
 	}
 
 	@Test
@@ -37,7 +38,7 @@ class ExamplesTest {
 
 		assertThat(names).contains("wordcount-tumbling-10s.yaml", "merchant-revenue-1m.yaml", "sessions-20m-gap.yaml",
 				"topic-to-topic-enrichment.yaml", "tumbling-final-with-lateness.yaml",
-				"online-click-features.yaml", "per-key-milestone-alert.yaml");
+				"online-click-features.yaml", "per-key-milestone-alert.yaml", "cdc-to-vector-index.yaml");
 	}
 
 	@Test
@@ -53,6 +54,20 @@ class ExamplesTest {
 		assertThat(view.features().keySet()).containsExactly("clicks_5m", "clicks_1h");
 		assertThat(view.features().values()).extracting(FeatureDefinition::partialId).containsOnly("count()");
 		assertThat(view.retention()).isEqualTo(java.time.Duration.ofMinutes(61));
+	}
+
+	@Test
+	void shouldIndexTheBodyOfTheC8DocumentsTableByItsPrimaryKey() throws IOException {
+		PipelineSpec spec = reader.read(Files.readString(EXAMPLES.resolve("cdc-to-vector-index.yaml")),
+				SpecFormat.YAML).spec();
+
+		VectorIndex index = spec.indexes().getFirst();
+		assertThat(spec.tables().get("documents").topic()).isEqualTo("sp.cdc.public.documents");
+		assertThat(index.topic(spec.name())).isEqualTo("sp.index.cdc-to-vector-index.documents");
+		assertThat(index.key()).containsExactly("doc_id");
+		assertThat(index.text()).isInstanceOfSatisfying(IndexText.Computed.class,
+				text -> assertThat(text.expression().text()).isEqualTo("body"));
+		assertThat(index.chunking()).isEqualTo(Chunking.DEFAULT);
 	}
 
 	@Test

@@ -61,7 +61,7 @@ class FeatureViewSpecTest {
 		return Stream.of(
 				arguments("neither outputs nor views",
 						VALID.replace("outputs:\n  - { from: enriched, kafka: { topic: enriched } }\n", ""), "outputs",
-						"a pipeline needs at least one output or feature view"),
+						"a pipeline needs at least one output, feature view or index"),
 				arguments("unknown from", VALID + VIEW.replace("from: enriched", "from: enrichd"), "features[0].from",
 						"undefined input 'enrichd'; did you mean 'enriched'?"),
 				arguments("unknown entity field", VALID + VIEW.replace("entity: merchant_id", "entity: merchant"),

@@ -35,6 +35,22 @@ class PipelineSchemaTest {
 	}
 
 	@Test
+	void shouldRejectAnIndexWithoutTextOrWithBadChunking() {
+		String spec = """
+				name: library
+				tables:
+				  documents: { postgresCdc: { table: documents }, primaryKey: [doc_id] }
+				indexes:
+				  - { name: docs, from: documents, chunking: { maxTokens: 8 } }
+				""";
+
+		List<Error> errors = SCHEMA.validate(spec, InputFormat.YAML);
+
+		assertThat(errors).extracting(error -> error.getInstanceLocation().toString())
+			.contains("/indexes/0", "/indexes/0/chunking/maxTokens");
+	}
+
+	@Test
 	void shouldRejectWhatTheValidatorRejects() {
 		String spec = """
 				name: Bad_Name

@@ -25,8 +25,9 @@ class SpecProblemsTest {
 						"YAML aliases (*name) are not supported"),
 				arguments("not an object", "- name: shop\n", "", "expected an object with fields name, description"),
 				arguments("empty document", "# nothing\n", "", "the document is empty"),
-				arguments("unknown top-level field", VALID + "indexes: {}\n", "indexes",
-						"unknown field 'indexes'; allowed: name, description, sources, tables, transforms, outputs, features, processing"),
+				arguments("unknown top-level field", VALID + "index: []\n", "index",
+						"unknown field 'index'; did you mean 'indexes'? allowed: name, description, sources, tables, " +
+								"transforms, outputs, features, indexes, processing"),
 				arguments("empty name", VALID.replace("name: shop", "name: ''"), "name",
 						"invalid pipeline name \"\"; a pipeline name is a DNS label"),
 				arguments("invalid name", VALID.replace("name: shop", "name: Shop_1"), "name",

@@ -51,7 +51,7 @@ final class FeatureViewBinder {
 			return Optional.empty();
 		}
 		int before = node.problems().count();
-		Optional<String> name = node.required("name").flatMap(Node::text).filter(text -> checkName(node, text, names));
+		Optional<String> name = node.required("name").flatMap(Node::text).filter(text -> Names.checkUnique(node.field("name"), text, names, "view", "user_clicks"));
 		Optional<String> from = node.required("from").flatMap(Node::text).filter(text -> checkFrom(node, text, defined));
 		Schema schema = from.map(schemas::get).orElse(Schema.dynamic());
 		Optional<String> entity = node.required("entity").flatMap(Node::text).filter(text -> checkEntity(node, text, schema));
@@ -64,19 +64,6 @@ final class FeatureViewBinder {
 		}
 		return Optional.of(new FeatureView(name.get(), from.get(), entity.get(), tileSize, ttl, features,
 				keyedByEntity));
-	}
-
-	private static boolean checkName(Node node, String name, List<String> names) {
-		if (!Names.isNode(name)) {
-			node.field("name").report("invalid view name '" + name + "'; view " + NAME_RULE);
-			return false;
-		}
-		if (names.contains(name)) {
-			node.field("name").report("view '" + name + "' is defined twice; view names are unique, rename one");
-			return false;
-		}
-		names.add(name);
-		return true;
 	}
 
 	private static boolean checkFrom(Node node, String from, List<String> defined) {

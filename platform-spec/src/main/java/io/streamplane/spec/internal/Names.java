@@ -1,5 +1,6 @@
 package io.streamplane.spec.internal;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,26 @@ final class Names {
 
 	static boolean isField(String name) {
 		return FIELD.matcher(name).matches() && !CEL_RESERVED.contains(name);
+	}
+
+	/**
+	 * Whether {@code node} holds a valid name of a view or index, not among {@code names}, which it joins;
+	 * reports why not at {@code node}.
+	 * @param kind what is named, e.g. {@code view}
+	 * @param example a valid name for the message
+	 */
+	static boolean checkUnique(Node node, String name, List<String> names, String kind, String example) {
+		if (!isNode(name)) {
+			node.report("invalid " + kind + " name '" + name + "'; " + kind + " names have 1 to 63 characters among " +
+					"letters, digits, '_' and '-', starting with a letter, e.g. " + example);
+			return false;
+		}
+		if (names.contains(name)) {
+			node.report(kind + " '" + name + "' is defined twice; " + kind + " names are unique, rename one");
+			return false;
+		}
+		names.add(name);
+		return true;
 	}
 
 	static boolean isTopic(String name) {

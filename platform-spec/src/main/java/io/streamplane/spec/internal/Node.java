@@ -134,6 +134,15 @@ final class Node {
 		return Optional.of(value.booleanValue());
 	}
 
+	/** A whole number from {@code min} to {@code max}. */
+	Optional<Integer> intBetween(int min, int max) {
+		if (value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= min && value.intValue() <= max) {
+			return Optional.of(value.intValue());
+		}
+		report("expected a whole number from " + min + " to " + max + ", got " + describe(value));
+		return Optional.empty();
+	}
+
 	Optional<Duration> duration() {
 		if (!value.isString()) {
 			report("expected a duration like 5m, got " + describe(value) + "; " + Durations.RULE);

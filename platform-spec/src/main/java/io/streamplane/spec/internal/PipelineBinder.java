@@ -17,16 +17,17 @@ import io.streamplane.spec.SpecLimits;
 import io.streamplane.spec.Source;
 import io.streamplane.spec.Table;
 import io.streamplane.spec.Transform;
+import io.streamplane.spec.VectorIndex;
 
 /**
  * Binds a whole spec tree to the model in one pass that goes on past every problem: sources,
  * then transforms in data-flow order (so each sees its inputs' schemas), then outputs, feature
- * views and processing settings.
+ * views, indexes and processing settings.
  */
 final class PipelineBinder {
 
 	private static final List<String> FIELDS = List.of("name", "description", "sources", "tables", "transforms",
-			"outputs", "features", "processing");
+			"outputs", "features", "indexes", "processing");
 
 	private final SpecLimits limits;
 
@@ -36,6 +37,8 @@ final class PipelineBinder {
 
 	private final FeatureViewBinder featureViewBinder;
 
+	private final IndexBinder indexBinder;
+
 	private final Map<String, Schema> schemas = new LinkedHashMap<>();
 
 	private final List<String> defined = new ArrayList<>();
@@ -44,11 +47,14 @@ final class PipelineBinder {
 
 	private final Set<String> tableValued = new HashSet<>();
 
+	private final Map<String, IndexedRows> indexedRows = new LinkedHashMap<>();
+
 	PipelineBinder(SpecLimits limits, ExpressionCompiler expressions) {
 		this.limits = limits;
 		this.sourceBinder = new SourceBinder(expressions);
 		this.transformBinder = new TransformBinder(expressions, limits.maxSteps(), tableNames);
 		this.featureViewBinder = new FeatureViewBinder(expressions);
+		this.indexBinder = new IndexBinder(expressions);
 	}
 
 	/** The model, or empty when {@code root} has problems, all reported. */
@@ -65,8 +71,9 @@ final class PipelineBinder {
 		Map<String, Transform> transforms = transforms(root.optional("transforms"));
 		List<Output> outputs = outputs(root.optional("outputs"));
 		List<FeatureView> features = featureViewBinder.bind(root.optional("features"), streams(), schemas);
-		if (!root.has("outputs") && !root.has("features")) {
-			root.field("outputs").report("a pipeline needs at least one output or feature view, e.g. outputs: " +
+		List<VectorIndex> indexes = indexBinder.bind(root.optional("indexes"), indexedRows, schemas);
+		if (!root.has("outputs") && !root.has("features") && !root.has("indexes")) {
+			root.field("outputs").report("a pipeline needs at least one output, feature view or index, e.g. outputs: " +
 					"[{ from: enriched, kafka: { topic: out } }]");
 		}
 		Processing processing = ProcessingBinder.bind(root.optional("processing"), name.orElse("pipeline"));
@@ -75,7 +82,7 @@ final class PipelineBinder {
 			return Optional.empty();
 		}
 		return Optional.of(new PipelineSpec(name.get(), description, sources, transforms, outputs, processing, tableSpecs,
-				features));
+				features, indexes));
 	}
 
 	private List<String> streams() {
@@ -105,6 +112,9 @@ final class PipelineBinder {
 			Schema schema = SourceBinder.schema(fields);
 			schemas.put(entry.getKey(), schema);
 			defined.add(entry.getKey());
+			indexedRows.put(entry.getKey(), IndexedRows.unkeyed("'" + entry.getKey() + "' is a source, a stream of " +
+					"events; an index follows a table, whose rows are inserted, updated and deleted: declare it under " +
+					"tables: with a primaryKey"));
 			sourceBinder.bind(entry.getKey(), entry.getValue(), fields, schema)
 				.ifPresent(source -> sources.put(source.name(), source));
 		}
@@ -124,7 +134,10 @@ final class PipelineBinder {
 			defined.add(entry.getKey());
 			tableNames.add(entry.getKey());
 			tableValued.add(entry.getKey());
-			TableBinder.bind(entry.getKey(), entry.getValue()).ifPresent(table -> tables.put(table.name(), table));
+			Optional<Table> table = TableBinder.bind(entry.getKey(), entry.getValue());
+			table.ifPresent(bound -> tables.put(bound.name(), bound));
+			indexedRows.put(entry.getKey(), table.map(bound -> IndexedRows.keyed(bound.primaryKey()))
+				.orElse(IndexedRows.unkeyed("table '" + entry.getKey() + "' has problems, reported at its path")));
 		}
 		return tables;
 	}
@@ -156,10 +169,28 @@ final class PipelineBinder {
 			Bound<Transform> bound = transformBinder.bind(name, nodes.get(name), inputs.get(name), in, tableValued);
 			schemas.put(name, bound.schema());
 			bound.value().ifPresent(transform -> transforms.put(name, transform));
+			indexedRows.put(name, indexedRows(name, inputs.get(name)));
 		}
 		graph.blocked().forEach(name -> transformBinder.bind(name, nodes.get(name), List.of(), Schema.dynamic(),
 				tableValued));
+		graph.blocked().forEach(name -> indexedRows.put(name, IndexedRows.unkeyed("transform '" + name + "' is in a " +
+				"cycle, reported at its path")));
 		return transforms;
+	}
+
+	/** The rows of a transform: those of the table it reads when it yields a table; events otherwise. */
+	private IndexedRows indexedRows(String name, List<String> inputs) {
+		if (!tableValued.contains(name)) {
+			return IndexedRows.unkeyed("'" + name + "' is a stream of events; an index follows a table, or a " +
+					"transform reading a table (e.g. a table joined with another table)");
+		}
+		IndexedRows read = inputs.isEmpty() ? null : indexedRows.get(inputs.getFirst());
+		if (read != null && read.key().isPresent()) {
+			return read;
+		}
+		return IndexedRows.unkeyed("'" + name + "' joins a stream of events reactively: its rows are events, " +
+				"without a primary key; an index follows a table, or a transform reading a table (e.g. a table " +
+				"joined with another table)");
 	}
 
 	private List<Output> outputs(Optional<Node> node) {
