@@ -26,15 +26,27 @@ import java.util.Map;
  * pipeline without views (and in reports of engines that predate views)
  * @param cdcTables per PostgreSQL table the pipeline captures ({@code schema.table}), this instance's view
  * of its capture; empty for a pipeline without CDC tables
+ * @param indexes per vector index of the pipeline, this instance's writes to its topic; empty for a pipeline
+ * without indexes (and in reports of engines that predate indexes)
  */
 public record EngineStatus(String pipeline, int version, String instanceId, String state, double recordsInPerSecond,
 		double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
 		Instant lastErrorAt, Instant reportedAt, Map<String, Instant> featureViews,
-		Map<String, CdcTableReport> cdcTables) {
+		Map<String, CdcTableReport> cdcTables, Map<String, IndexReport> indexes) {
 
 	public EngineStatus {
 		featureViews = featureViews == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(featureViews));
 		cdcTables = cdcTables == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cdcTables));
+		indexes = indexes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(indexes));
+	}
+
+	/** A report on a pipeline without indexes. */
+	public EngineStatus(String pipeline, int version, String instanceId, String state, double recordsInPerSecond,
+			double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
+			Instant lastErrorAt, Instant reportedAt, Map<String, Instant> featureViews,
+			Map<String, CdcTableReport> cdcTables) {
+		this(pipeline, version, instanceId, state, recordsInPerSecond, recordsOutPerSecond, consumerLag, lateRecords,
+				deadLetters, lastError, lastErrorAt, reportedAt, featureViews, cdcTables, Map.of());
 	}
 
 	/** A report on a pipeline without CDC tables. */
@@ -42,7 +54,7 @@ public record EngineStatus(String pipeline, int version, String instanceId, Stri
 			double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
 			Instant lastErrorAt, Instant reportedAt, Map<String, Instant> featureViews) {
 		this(pipeline, version, instanceId, state, recordsInPerSecond, recordsOutPerSecond, consumerLag, lateRecords,
-				deadLetters, lastError, lastErrorAt, reportedAt, featureViews, Map.of());
+				deadLetters, lastError, lastErrorAt, reportedAt, featureViews, Map.of(), Map.of());
 	}
 
 	/** A report on a pipeline without feature views. */
@@ -50,7 +62,7 @@ public record EngineStatus(String pipeline, int version, String instanceId, Stri
 			double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
 			Instant lastErrorAt, Instant reportedAt) {
 		this(pipeline, version, instanceId, state, recordsInPerSecond, recordsOutPerSecond, consumerLag, lateRecords,
-				deadLetters, lastError, lastErrorAt, reportedAt, Map.of(), Map.of());
+				deadLetters, lastError, lastErrorAt, reportedAt, Map.of(), Map.of(), Map.of());
 	}
 
 }

@@ -17,12 +17,13 @@ public final class PipelineConflictException extends ControlPlaneException {
 				+ "' already exists; update it with PUT /api/v1/pipelines/" + name + " or choose another name");
 	}
 
-	static PipelineConflictException viewNamesTaken(Map<String, String> pipelineByView) {
-		String views = pipelineByView.entrySet().stream()
+	/** @param kind what is named: {@code feature view} or {@code index} */
+	static PipelineConflictException namesTaken(String kind, Map<String, String> pipelineByName) {
+		String names = pipelineByName.entrySet().stream()
 			.map(entry -> "'" + entry.getKey() + "' (pipeline '" + entry.getValue() + "')")
 			.collect(Collectors.joining(", "));
-		return new PipelineConflictException("feature view names are global, and another pipeline already defines "
-				+ views + "; rename the view, or delete or change that pipeline first");
+		return new PipelineConflictException(kind + " names are global, and another pipeline already defines "
+				+ names + "; rename the " + kind + ", or delete or change that pipeline first");
 	}
 
 	static PipelineConflictException concurrentChange(String name) {

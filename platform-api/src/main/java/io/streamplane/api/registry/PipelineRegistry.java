@@ -35,7 +35,7 @@ public class PipelineRegistry {
 
 	private final Clock clock;
 
-	private final FeatureViewNames viewNames;
+	private final ServedNames servedNames;
 
 	PipelineRegistry(PipelineRepository pipelines, PipelineVersionRepository versions, AuditEventRepository audit,
 			ApplicationEventPublisher events, JsonMapper json, Clock clock) {
@@ -45,7 +45,7 @@ public class PipelineRegistry {
 		this.events = events;
 		this.json = json;
 		this.clock = clock;
-		this.viewNames = new FeatureViewNames(pipelines, versions, json);
+		this.servedNames = new ServedNames(pipelines, versions, json);
 	}
 
 	/**
@@ -162,7 +162,7 @@ public class PipelineRegistry {
 	}
 
 	private PipelineDetails saveVersion(PipelineRow row, SpecSource source, Actor actor, String action) {
-		viewNames.checkUnique(source.spec().spec());
+		servedNames.checkUnique(source.spec().spec());
 		PipelineRow saved = save(row);
 		PipelineVersionRow version = new PipelineVersionRow(null, saved.name(), saved.latestVersion(),
 				json.writeValueAsString(source.spec().document()), source.text(), source.format().name(),

@@ -16,10 +16,10 @@ interface PipelineRepository extends ListCrudRepository<PipelineRow, String> {
 
 	/**
 	 * Waits for, then holds until the transaction ends, the lock that serializes the transactions checking
-	 * feature view names, so two pipelines created at once cannot both take one name.
+	 * feature view and index names, so two pipelines created at once cannot both take one name.
 	 */
 	@Query("select 1 from pg_advisory_xact_lock(7310470271185043812)")
-	Integer lockFeatureViewNames();
+	Integer lockServedNames();
 
 	default List<PipelineRow> findLive(Pageable page) {
 		return findLive(page.getPageSize(), page.getOffset());

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.streamplane.protocol.CdcTableReport;
 import io.streamplane.protocol.EngineStatus;
+import io.streamplane.protocol.IndexReport;
 
 /**
  * What one engine instance last reported about one pipeline.
@@ -24,11 +25,12 @@ import io.streamplane.protocol.EngineStatus;
  * @param featureViews per feature view, the event time of the newest event the instance wrote to its
  * tiles, or {@code null} before the first
  * @param cdcTables per PostgreSQL table the pipeline captures, the instance's view of its capture
+ * @param indexes per vector index, the instance's writes to its topic since it started the pipeline
  */
 public record InstanceStatus(String instanceId, int version, String state, double recordsInPerSecond,
 		double recordsOutPerSecond, long consumerLag, long lateRecords, long deadLetters, String lastError,
 		Instant lastErrorAt, Instant reportedAt, Map<String, Instant> featureViews,
-		Map<String, CdcTableReport> cdcTables) {
+		Map<String, CdcTableReport> cdcTables, Map<String, IndexReport> indexes) {
 
 	/** The state shown for an instance whose last report is too old. */
 	public static final String STALE = "STALE";
@@ -37,7 +39,7 @@ public record InstanceStatus(String instanceId, int version, String state, doubl
 		return new InstanceStatus(report.instanceId(), report.version(), stale ? STALE : report.state(),
 				report.recordsInPerSecond(), report.recordsOutPerSecond(), report.consumerLag(), report.lateRecords(),
 				report.deadLetters(), report.lastError(), report.lastErrorAt(), report.reportedAt(),
-				report.featureViews(), report.cdcTables());
+				report.featureViews(), report.cdcTables(), report.indexes());
 	}
 
 	boolean isStale() {

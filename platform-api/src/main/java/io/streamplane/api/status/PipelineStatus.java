@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.streamplane.protocol.CdcTableReport;
+import io.streamplane.protocol.IndexReport;
 import io.streamplane.protocol.PipelineState;
 
 /**
@@ -25,9 +26,13 @@ import io.streamplane.protocol.PipelineState;
  * @param cdcTables the PostgreSQL tables the pipeline captures ({@code schema.table}): the report of the
  * live instance that captures each ({@code STARTING}, {@code CAPTURING} or {@code FAILED}, with the slot's
  * lag in bytes), or {@code STANDBY} while none does
+ * @param indexes the pipeline's vector indexes and what the engine wrote to their topics: per index, the
+ * topic, the upserts and deletes written by the live instances since they started the pipeline, and the
+ * source time of the newest change written; how much of it is searchable, {@code GET /search/{index}} says
  */
 public record PipelineStatus(String name, int latestVersion, PipelineState desiredState, String state, Totals totals,
-		List<InstanceStatus> instances, Map<String, Instant> featureViews, Map<String, CdcTableReport> cdcTables) {
+		List<InstanceStatus> instances, Map<String, Instant> featureViews, Map<String, CdcTableReport> cdcTables,
+		Map<String, IndexReport> indexes) {
 
 	/**
 	 * Figures summed over live instances.
@@ -52,7 +57,15 @@ public record PipelineStatus(String name, int latestVersion, PipelineState desir
 				live.stream().mapToLong(InstanceStatus::lateRecords).sum(),
 				live.stream().mapToLong(InstanceStatus::deadLetters).sum());
 		return new PipelineStatus(name, latestVersion, desiredState, summarize(live), totals, instances,
-				newestPerView(live), capturePerTable(live));
+				newestPerView(live), capturePerTable(live), writesPerIndex(live));
+	}
+
+	private static Map<String, IndexReport> writesPerIndex(List<InstanceStatus> live) {
+		Map<String, IndexReport> indexes = new TreeMap<>();
+		for (InstanceStatus instance : live) {
+			instance.indexes().forEach((index, report) -> indexes.merge(index, report, IndexReport::plus));
+		}
+		return indexes;
 	}
 
 	private static Map<String, CdcTableReport> capturePerTable(List<InstanceStatus> live) {

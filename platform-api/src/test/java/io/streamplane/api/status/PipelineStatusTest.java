@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.streamplane.protocol.CdcTableReport;
 import io.streamplane.protocol.EngineStatus;
+import io.streamplane.protocol.IndexReport;
 import io.streamplane.protocol.PipelineState;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,28 @@ class PipelineStatusTest {
 		assertThat(tables).containsOnlyKeys("public.plans", "public.users");
 		assertThat(tables.get("public.users")).isEqualTo(new CdcTableReport("CAPTURING", 4096L, null));
 		assertThat(tables.get("public.plans").state()).isEqualTo("STANDBY");
+	}
+
+	@Test
+	void shouldSumTheIndexWritesOfLiveInstancesWithTheNewestSourceTime() {
+		String topic = "sp.index.orders.docs";
+		board.accept(withIndexes(report("engine-a", "RUNNING", 1, 0, NOW),
+				Map.of("docs", new IndexReport(topic, 10, 2, Instant.parse("2026-01-01T12:00:00Z")))));
+		board.accept(withIndexes(report("engine-b", "RUNNING", 1, 0, NOW),
+				Map.of("docs", new IndexReport(topic, 5, 0, Instant.parse("2026-01-01T12:01:00Z")))));
+		board.accept(withIndexes(report("engine-c", "RUNNING", 1, 0, NOW), Map.of("docs", new IndexReport(topic, 0, 0, null))));
+		board.accept(withIndexes(report("engine-d", "RUNNING", 1, 0, NOW.minusSeconds(60)),
+				Map.of("docs", new IndexReport(topic, 100, 100, Instant.parse("2026-01-01T13:00:00Z")))));
+
+		assertThat(status().indexes()).containsExactly(
+				Map.entry("docs", new IndexReport(topic, 15, 2, Instant.parse("2026-01-01T12:01:00Z"))));
+	}
+
+	private static EngineStatus withIndexes(EngineStatus report, Map<String, IndexReport> indexes) {
+		return new EngineStatus(report.pipeline(), report.version(), report.instanceId(), report.state(),
+				report.recordsInPerSecond(), report.recordsOutPerSecond(), report.consumerLag(), report.lateRecords(),
+				report.deadLetters(), report.lastError(), report.lastErrorAt(), report.reportedAt(), Map.of(), Map.of(),
+				indexes);
 	}
 
 	private static EngineStatus withCdc(EngineStatus report, Map<String, CdcTableReport> tables) {

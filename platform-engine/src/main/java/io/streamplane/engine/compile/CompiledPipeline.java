@@ -19,18 +19,20 @@ import org.apache.kafka.streams.Topology;
  * @param tileTopics the tile topics of the feature views ({@code sp.features.<pipeline>.<view>}), with how
  * long each must keep records: twice the view's retention plus its lateness, at least a day, so a new
  * feature server replica reading from the beginning finds every tile it serves
+ * @param indexTopics the index topics of the vector indexes ({@code sp.index.<pipeline>.<index>}), compacted
  */
 public record CompiledPipeline(String pipeline, Topology topology, Set<String> inputTopics, Set<String> outputTopics,
-		String deadLetterTopic, DeliveryGuarantee guarantee, Map<String, Duration> tileTopics) {
+		String deadLetterTopic, DeliveryGuarantee guarantee, Map<String, Duration> tileTopics, Set<String> indexTopics) {
 
 	public CompiledPipeline {
 		tileTopics = Map.copyOf(tileTopics);
+		indexTopics = Set.copyOf(indexTopics);
 	}
 
-	/** A pipeline without feature views. */
+	/** A pipeline without feature views or indexes. */
 	public CompiledPipeline(String pipeline, Topology topology, Set<String> inputTopics, Set<String> outputTopics,
 			String deadLetterTopic, DeliveryGuarantee guarantee) {
-		this(pipeline, topology, inputTopics, outputTopics, deadLetterTopic, guarantee, Map.of());
+		this(pipeline, topology, inputTopics, outputTopics, deadLetterTopic, guarantee, Map.of(), Set.of());
 	}
 
 }

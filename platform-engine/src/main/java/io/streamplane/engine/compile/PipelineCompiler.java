@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.streamplane.engine.compile.internal.plan.TopologyCompiler;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
@@ -55,6 +56,11 @@ import org.apache.kafka.streams.Topology;
  * cached RocksDB store with a changelog (a window store expiring by event time for
  * {@code dedupe}); records without a key are dead-lettered.</li>
  * <li><b>Outputs</b> are JSON objects with string keys.</li>
+ * <li><b>Indexes</b> follow the changelog of their table: each change is projected to the row's primary
+ * key, text and metadata and written to {@code sp.index.<pipeline>.<index>} as an upsert or a tombstone
+ * ({@code io.streamplane.protocol.index.IndexCodec}), with the change's source time as the record timestamp;
+ * a store of what was written (key and value digest per row) drops changes that leave the row as it was,
+ * so a joined row's change re-emits exactly the rows whose metadata it changes.</li>
  * <li><b>Dead letters</b>: every record that fails (unparsable, mistyped or missing field,
  * expression error, bad event time, no key for a window) or is late goes to the pipeline's
  * dead-letter topic with its original key and value bytes and the headers of
@@ -100,8 +106,9 @@ public final class PipelineCompiler {
 		Objects.requireNonNull(spec, "spec");
 		Objects.requireNonNull(counters, "counters");
 		Counting counting = new Counting(counters::recordIn, counters::recordOut, counters::late, counters::deadLetter,
-				counters::tileWritten);
+				counters::tileWritten, counters::indexWritten);
 		spec.features().forEach(view -> counters.declareView(view.name()));
+		spec.indexes().forEach(index -> counters.declareIndex(index.name(), index.topic(spec.name())));
 		String deadLetterTopic = spec.processing().deadLetterTopic();
 		Compilation compilation = new Compilation(new StreamsBuilder(), spec.name(), deadLetterTopic, counting,
 				endOfInputMarkers);
@@ -112,7 +119,8 @@ public final class PipelineCompiler {
 		Set<String> outputs = new LinkedHashSet<>();
 		spec.outputs().stream().map(Output::kafka).forEach(kafka -> outputs.add(kafka.topic()));
 		return new CompiledPipeline(spec.name(), topology, Set.copyOf(inputs), Set.copyOf(outputs), deadLetterTopic,
-				spec.processing().guarantee(), tileTopics(spec));
+				spec.processing().guarantee(), tileTopics(spec),
+				spec.indexes().stream().map(index -> index.topic(spec.name())).collect(Collectors.toSet()));
 	}
 
 	private static Map<String, Duration> tileTopics(PipelineSpec spec) {

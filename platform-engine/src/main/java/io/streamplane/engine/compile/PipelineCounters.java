@@ -24,6 +24,8 @@ public final class PipelineCounters {
 
 	private final Map<String, Long> newestTileEvents = new ConcurrentHashMap<>();
 
+	private final Map<String, IndexCounts> indexes = new ConcurrentHashMap<>();
+
 	/** Records read from input topics. */
 	public long recordsIn() {
 		return recordsIn.sum();
@@ -52,6 +54,27 @@ public final class PipelineCounters {
 		Map<String, Instant> views = new LinkedHashMap<>();
 		newestTileEvents.forEach((view, time) -> views.put(view, time == NONE ? null : Instant.ofEpochMilli(time)));
 		return views;
+	}
+
+	/**
+	 * Per vector index of the pipeline, its writes since the pipeline started on this instance: upserts,
+	 * deletes and the source time of the newest change written.
+	 */
+	public Map<String, IndexCounts.Snapshot> indexes() {
+		Map<String, IndexCounts.Snapshot> snapshot = new LinkedHashMap<>();
+		indexes.forEach((index, counts) -> snapshot.put(index, counts.snapshot()));
+		return snapshot;
+	}
+
+	void declareIndex(String index, String topic) {
+		indexes.putIfAbsent(index, new IndexCounts(topic));
+	}
+
+	void indexWritten(String index, boolean delete, long sourceTimeMs) {
+		IndexCounts counts = indexes.get(index);
+		if (counts != null) {
+			counts.written(delete, sourceTimeMs);
+		}
 	}
 
 	void declareView(String view) {

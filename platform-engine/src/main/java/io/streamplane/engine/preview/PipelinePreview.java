@@ -26,6 +26,7 @@ import io.streamplane.spec.FeatureView;
 import io.streamplane.spec.Output;
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.Step;
+import io.streamplane.spec.VectorIndex;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -48,7 +49,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * the last input it sends {@link EndOfInput end-of-input markers} (one round per window step plus
  * one) through every source, which advance event time past every window, so windows that emit
  * final results emit them; markers never appear in outputs or dead letters. The records of each
- * feature view's tile topic are outputs too, under the topic's name.
+ * feature view's tile topic and of each index topic are outputs too, under the topic's name: an index
+ * record keyed by the row's primary key (JSON text), with its text and metadata, or {@code null} for a
+ * delete.
  * <p>
  * Thread-safe: each run has its own driver and state directory, deleted afterwards.
  */
@@ -150,6 +153,12 @@ public final class PipelinePreview {
 			String topic = view.topic(spec.name());
 			outputs.put(topic, driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
 				.readRecordsToList().stream().map(record -> new PreviewOutput(record.key(), tileJson(record.value())))
+				.toList());
+		}
+		for (VectorIndex index : spec.indexes()) {
+			String topic = index.topic(spec.name());
+			outputs.put(topic, driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+				.readRecordsToList().stream().map(record -> new PreviewOutput(text(record.key()), json(record.value())))
 				.toList());
 		}
 		return outputs;

@@ -2,6 +2,8 @@ package io.streamplane.engine.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.streamplane.engine.compile.CompiledPipeline;
 import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.protocol.DesiredState;
+import io.streamplane.protocol.IndexReport;
 import io.streamplane.protocol.PipelineState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,7 +161,7 @@ final class PipelineRunner {
 		DesiredState current = desired;
 		return new PipelineSnapshot(pipeline, current == null ? 0 : current.version(), observedState(),
 				counters.recordsIn(), counters.recordsOut(), consumerLag(), counters.lateRecords(),
-				counters.deadLetters(), lastError, lastErrorAt, counters.featureViews());
+				counters.deadLetters(), lastError, lastErrorAt, counters.featureViews(), indexReports());
 	}
 
 	/** The state of the running app, or of the runner when no app runs or the pipeline failed. */
@@ -172,6 +175,13 @@ final class PipelineRunner {
 	private long consumerLag() {
 		PipelineApp running = app;
 		return running == null ? 0 : running.consumerLag();
+	}
+
+	private Map<String, IndexReport> indexReports() {
+		Map<String, IndexReport> reports = new LinkedHashMap<>();
+		counters.indexes().forEach((index, counts) -> reports.put(index, new IndexReport(counts.topic(),
+				counts.upserts(), counts.deletes(), counts.newestSourceTime())));
+		return reports;
 	}
 
 	private void start() {

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.streamplane.protocol.IndexReport;
+
 /**
  * What one engine instance knows about one pipeline at one moment.
  *
@@ -20,20 +22,22 @@ import java.util.Map;
  * @param lastErrorAt when it happened, or {@code null}
  * @param featureViews per feature view, the event time of the newest event written to its tiles, or
  * {@code null} before the first
+ * @param indexes per vector index, this instance's writes to its topic
  */
 public record PipelineSnapshot(String pipeline, int version, RunState state, long recordsIn, long recordsOut,
 		long consumerLag, long lateRecords, long deadLetters, String lastError, Instant lastErrorAt,
-		Map<String, Instant> featureViews) {
+		Map<String, Instant> featureViews, Map<String, IndexReport> indexes) {
 
 	public PipelineSnapshot {
 		featureViews = featureViews == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(featureViews));
+		indexes = indexes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(indexes));
 	}
 
 	/** A snapshot of a pipeline without feature views. */
 	public PipelineSnapshot(String pipeline, int version, RunState state, long recordsIn, long recordsOut,
 			long consumerLag, long lateRecords, long deadLetters, String lastError, Instant lastErrorAt) {
 		this(pipeline, version, state, recordsIn, recordsOut, consumerLag, lateRecords, deadLetters, lastError,
-				lastErrorAt, Map.of());
+				lastErrorAt, Map.of(), Map.of());
 	}
 
 }

@@ -52,11 +52,19 @@ final class PipelineTopics implements AutoCloseable {
 	}
 
 	/**
-	 * Creates missing output, tile and dead-letter topics, with as many partitions as the largest input.
+	 * How long an index topic keeps a delete (a tombstone) after compaction could drop it: an indexer offline
+	 * for longer might miss the delete of a row it holds. A week, seven times Kafka's default.
+	 */
+	static final Duration INDEX_DELETE_RETENTION = Duration.ofDays(7);
+
+	/**
+	 * Creates missing output, tile, index and dead-letter topics, with as many partitions as the largest input.
 	 * Tile topics are keyed by entity, one entity having many tiles, so they are never compacted: they
 	 * delete by time, keeping records as long as {@link CompiledPipeline#tileTopics()} says, measured from
 	 * when the broker appended them ({@code LogAppendTime}): the record timestamps the engine sets are event
-	 * times, which for a replay of history would expire the tiles at once.
+	 * times, which for a replay of history would expire the tiles at once. Index topics are keyed by row and
+	 * compacted, so the latest change of every row stays and a new indexer rebuilds from the beginning; a delete
+	 * stays {@link #INDEX_DELETE_RETENTION}.
 	 * @return the input topics that do not exist; nothing is created unless this is empty
 	 */
 	Set<String> prepare(CompiledPipeline pipeline) {
@@ -86,8 +94,15 @@ final class PipelineTopics implements AutoCloseable {
 					TopicConfig.RETENTION_MS_CONFIG, Long.toString(tile.getValue().toMillis()),
 					TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")))
 			.toList();
+		List<NewTopic> indexes = pipeline.indexTopics().stream()
+			.filter(topic -> !existing.contains(topic))
+			.map(topic -> new NewTopic(topic, Optional.of(partitions), replication).configs(Map.of(
+					TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+					TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(INDEX_DELETE_RETENTION.toMillis()))))
+			.toList();
 		List<NewTopic> all = new ArrayList<>(topics);
 		all.addAll(tiles);
+		all.addAll(indexes);
 		admin.createTopics(all).values().forEach((topic, created) -> ignoring(created, TopicExistsException.class));
 		return Set.of();
 	}

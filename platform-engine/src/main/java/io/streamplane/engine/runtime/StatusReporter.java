@@ -95,7 +95,7 @@ final class StatusReporter {
 				EngineStatus status = new EngineStatus(snapshot.pipeline(), snapshot.version(), instanceId,
 						snapshot.state().name(), inRate, outRate, snapshot.consumerLag(), snapshot.lateRecords(),
 						snapshot.deadLetters(), snapshot.lastError(), snapshot.lastErrorAt(), now, snapshot.featureViews(),
-						cdcTables.apply(snapshot.pipeline()));
+						cdcTables.apply(snapshot.pipeline()), snapshot.indexes());
 				send(snapshot.pipeline(), json.writeValueAsString(status));
 			}
 		}

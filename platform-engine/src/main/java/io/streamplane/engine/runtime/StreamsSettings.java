@@ -35,12 +35,13 @@ import org.apache.kafka.streams.StreamsConfig;
 final class StreamsSettings {
 
 	/**
-	 * The commit interval of an exactly-once pipeline with feature views when
-	 * {@code streamplane.engine.commit-interval} is not set: a tile is readable by the feature server only
-	 * once the transaction that wrote it commits, and an event crosses two transactions (the repartition by
-	 * entity, then the tile), so the interval counts twice in the freshness of every feature.
+	 * The commit interval of an exactly-once pipeline with feature views or indexes when
+	 * {@code streamplane.engine.commit-interval} is not set: a tile or an index record is readable by the
+	 * feature server or the indexer only once the transaction that wrote it commits, and a change crosses two
+	 * transactions or more (the repartition by entity or row key, then the tile or index record), so the
+	 * interval counts twice or more in the freshness of every feature and search.
 	 */
-	static final Duration FEATURE_VIEW_COMMIT_INTERVAL = Duration.ofMillis(50);
+	static final Duration SERVING_COMMIT_INTERVAL = Duration.ofMillis(50);
 
 	private final Map<String, Object> base;
 
@@ -51,9 +52,10 @@ final class StreamsSettings {
 		this.properties = properties;
 	}
 
-	private static Optional<Duration> featureViewCommitInterval(CompiledPipeline pipeline) {
-		return pipeline.tileTopics().isEmpty() || pipeline.guarantee() == DeliveryGuarantee.AT_LEAST_ONCE
-				? Optional.empty() : Optional.of(FEATURE_VIEW_COMMIT_INTERVAL);
+	private static Optional<Duration> servingCommitInterval(CompiledPipeline pipeline) {
+		boolean serves = !pipeline.tileTopics().isEmpty() || !pipeline.indexTopics().isEmpty();
+		return !serves || pipeline.guarantee() == DeliveryGuarantee.AT_LEAST_ONCE
+				? Optional.empty() : Optional.of(SERVING_COMMIT_INTERVAL);
 	}
 
 	/** The application id of a pipeline version. */
@@ -75,7 +77,7 @@ final class StreamsSettings {
 		config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
 		config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
 		properties.commitInterval()
-			.or(() -> featureViewCommitInterval(pipeline))
+			.or(() -> servingCommitInterval(pipeline))
 			.ifPresent(interval -> config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, interval.toMillis()));
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),

@@ -25,7 +25,13 @@ class StreamsSettingsTest {
 	}
 
 	@Test
-	void shouldKeepTheKafkaStreamsDefaultForPipelinesWithoutFeatureViewsOrAtLeastOnce() {
+	void shouldCommitAnExactlyOncePipelineWithIndexesEvery50MsByDefault() {
+		assertThat(commitInterval(Optional.empty(), DeliveryGuarantee.EXACTLY_ONCE, Map.of(), Set.of("sp.index.p.docs")))
+			.isEqualTo(50L);
+	}
+
+	@Test
+	void shouldKeepTheKafkaStreamsDefaultForPipelinesWithoutFeatureViewsOrIndexesOrAtLeastOnce() {
 		assertThat(commitInterval(Optional.empty(), DeliveryGuarantee.EXACTLY_ONCE, Map.of())).isNull();
 		assertThat(commitInterval(Optional.empty(), DeliveryGuarantee.AT_LEAST_ONCE, TILE_TOPICS)).isNull();
 	}
@@ -38,11 +44,16 @@ class StreamsSettingsTest {
 
 	private static Object commitInterval(Optional<Duration> configured, DeliveryGuarantee guarantee,
 			Map<String, Duration> tileTopics) {
+		return commitInterval(configured, guarantee, tileTopics, Set.of());
+	}
+
+	private static Object commitInterval(Optional<Duration> configured, DeliveryGuarantee guarantee,
+			Map<String, Duration> tileTopics, Set<String> indexTopics) {
 		EngineProperties properties = new EngineProperties("engine-1", Path.of("state"), Duration.ofSeconds(5),
 				new EngineProperties.Restart(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), 1, configured, -1, 0,
 				Duration.ofSeconds(30));
 		CompiledPipeline pipeline = new CompiledPipeline("p", new Topology(), Set.of("in"), Set.of(), "sp.dlq.p",
-				guarantee, tileTopics);
+				guarantee, tileTopics, indexTopics);
 		return new StreamsSettings(Map.of(), properties).forPipeline(pipeline, 1)
 			.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
 	}

@@ -19,14 +19,19 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The demo's pipeline: the {@code online-click-features} example (clicks per user over 5 minutes
- * and 1 hour, view {@code user_clicks}), registered once; a later start finds it registered and
+ * A pipeline of the demo, from a spec on the classpath, registered once; a later start finds it registered and
  * leaves it, and its history, as they are.
  */
 final class DemoPipeline {
 
-	/** The example the demo runs, from the examples shipped with the control plane. */
-	static final String EXAMPLE = "examples/online-click-features.yaml";
+	/**
+	 * The clicks pipeline: the {@code online-click-features} example (clicks per user over 5 minutes and 1 hour,
+	 * view {@code user_clicks}), from the examples shipped with the control plane.
+	 */
+	static final String CLICKS = "examples/online-click-features.yaml";
+
+	/** The search pipeline: the demo's documents table as the index {@code docs}. */
+	static final String DOCS = "demo/docs-search.yaml";
 
 	private static final Log logger = LogFactory.getLog(DemoPipeline.class);
 
@@ -34,11 +39,15 @@ final class DemoPipeline {
 
 	private final ValidatedSpec spec;
 
+	private final String location;
+
 	private final String text;
 
-	DemoPipeline(PipelineRegistry registry) {
+	/** @param location the spec's classpath location */
+	DemoPipeline(PipelineRegistry registry, String location) {
 		this.registry = registry;
-		this.text = read(EXAMPLE);
+		this.location = location;
+		this.text = read(location);
 		this.spec = new SpecReader().read(text, SpecFormat.YAML);
 	}
 
@@ -47,8 +56,8 @@ final class DemoPipeline {
 		return spec.spec().name();
 	}
 
-	/** The topic the pipeline reads clicks from. */
-	String clicksTopic() {
+	/** The topic the pipeline's first source reads, e.g. the clicks. */
+	String sourceTopic() {
 		return spec.spec().sources().values().iterator().next().kafka().topic();
 	}
 
@@ -59,7 +68,7 @@ final class DemoPipeline {
 			return;
 		}
 		registry.create(new SpecSource(spec, text, SpecFormat.YAML), new Actor("demo", null));
-		logger.info("Demo pipeline '" + name() + "' registered from " + EXAMPLE);
+		logger.info("Demo pipeline '" + name() + "' registered from " + location);
 	}
 
 	private boolean isLive() {

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns one Debezium change event of a table into the record of its CDC topic: key = the
  * primary-key columns (the whole row for a table without one), value = the row after the change
  * or {@code null} for a delete, headers {@code sp.cdc.op}, {@code sp.cdc.lsn} and
- * {@code sp.cdc.commit-ms}. A column that Debezium could not read (an unchanged TOASTed value,
+ * {@code sp.cdc.commit-ms}, and the commit time as the record timestamp (so the index topics fed from it
+ * carry it on, and freshness is measured from the commit). A column that Debezium could not read (an unchanged TOASTed value,
  * {@value #UNAVAILABLE}) takes its value from the row before the change, which REPLICA IDENTITY
  * FULL provides.
  */
@@ -56,14 +57,20 @@ final class ChangeRecords {
 		}
 		String key = ConnectJson.object(change.key() instanceof Struct pk ? pk : row).toString();
 		String value = "d".equals(op) ? null : withToastedValues(after, before).toString();
-		ProducerRecord<String, String> record = new ProducerRecord<>(table.topic(), key, value);
-		record.headers().add(OP_HEADER, op.getBytes(StandardCharsets.UTF_8));
 		Struct source = envelope.getStruct("source");
+		ProducerRecord<String, String> record = new ProducerRecord<>(table.topic(), null, commitTime(source), key, value);
+		record.headers().add(OP_HEADER, op.getBytes(StandardCharsets.UTF_8));
 		if (source != null) {
 			header(record, LSN_HEADER, source, "lsn");
 			header(record, COMMIT_HEADER, source, "ts_ms");
 		}
 		return Optional.of(record);
+	}
+
+	/** The commit time of the change in epoch milliseconds, or {@code null} (the producer's clock) if unknown. */
+	private static Long commitTime(Struct source) {
+		boolean known = source != null && source.schema().field("ts_ms") != null && source.get("ts_ms") != null;
+		return known ? source.getInt64("ts_ms") : null;
 	}
 
 	private static ObjectNode withToastedValues(Struct after, Struct before) {

@@ -54,6 +54,7 @@ class ChangeRecordsTest {
 		assertThat(header(record, ChangeRecords.OP_HEADER)).isEqualTo("c");
 		assertThat(header(record, ChangeRecords.LSN_HEADER)).isEqualTo("42");
 		assertThat(header(record, ChangeRecords.COMMIT_HEADER)).isEqualTo("1767323045000");
+		assertThat(record.timestamp()).isEqualTo(1_767_323_045_000L);
 	}
 
 	@Test

@@ -27,7 +27,7 @@ public abstract class RowOperator implements FixedKeyProcessor<String, Row, Row>
 	 * @param path the step's spec path
 	 * @param deadLetter the node name of the dead-letter child
 	 */
-	RowOperator(String path, String deadLetter) {
+	protected RowOperator(String path, String deadLetter) {
 		this.path = path;
 		this.deadLetter = deadLetter;
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.streamplane.engine.compile.internal.feature.FeatureViewCompiler;
+import io.streamplane.engine.compile.internal.index.IndexCompiler;
 import io.streamplane.engine.compile.internal.table.ChangelogCompiler;
 import io.streamplane.engine.compile.internal.table.JoinCompiler;
 import io.streamplane.engine.compile.internal.table.Tables;
@@ -37,7 +38,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * {@link SourceReader}, each table as its changelog ({@link Tables}), each transform as the merge of
  * its inputs followed by its steps, each output as JSON with string keys; an output of a table
  * writes its change stream ({@link ChangelogCompiler#changes}); each feature view as its tiles
- * ({@link FeatureViewCompiler}). Every operator's failures go to the dead-letter topic.
+ * ({@link FeatureViewCompiler}); each index as the changes of its table's rows ({@link IndexCompiler}). Every
+ * operator's failures go to the dead-letter topic.
  */
 public final class TopologyCompiler {
 
@@ -77,6 +79,10 @@ public final class TopologyCompiler {
 		FeatureViewCompiler views = new FeatureViewCompiler(compilation);
 		for (int i = 0; i < spec.features().size(); i++) {
 			views.compile(streams.get(spec.features().get(i).from()), spec.features().get(i), "features[" + i + "]");
+		}
+		IndexCompiler indexes = new IndexCompiler(compilation, tables);
+		for (int i = 0; i < spec.indexes().size(); i++) {
+			indexes.compile(changelogs.get(spec.indexes().get(i).from()), spec.indexes().get(i), "indexes[" + i + "]");
 		}
 		return compilation.builder().build();
 	}

@@ -39,14 +39,14 @@ public final class ChangelogCompiler {
 		return switch (step) {
 			case Step.Filter filter -> {
 				CelEvaluator condition = CelEvaluator.of(filter.condition());
-				yield rows(changelog, path, "filter", deadLetter -> new Filter(path, deadLetter, condition));
+				yield perRow(changelog, path, "filter", deadLetter -> new Filter(path, deadLetter, condition));
 			}
 			case Step.SetFields set -> {
 				Map<String, CelEvaluator> fields = new LinkedHashMap<>();
 				set.fields().forEach((name, expression) -> fields.put(name, CelEvaluator.of(expression)));
-				yield rows(changelog, path, "set", deadLetter -> new SetFields(path, deadLetter, fields));
+				yield perRow(changelog, path, "set", deadLetter -> new SetFields(path, deadLetter, fields));
 			}
-			case Step.Select select -> rows(changelog, path, "select",
+			case Step.Select select -> perRow(changelog, path, "select",
 					deadLetter -> new Select(path, deadLetter, select.fields()));
 			case Step.Join join -> joins.table(changelog, join, path);
 			default -> throw new IllegalArgumentException("step at " + path + " does not apply to a table: " + step);
@@ -61,7 +61,13 @@ public final class ChangelogCompiler {
 		return changelog.process(() -> new ChangeStream(store), Named.as(Compilation.name(path, "changes")), store);
 	}
 
-	private KStream<String, Row> rows(KStream<String, Row> changelog, String path, String kind,
+	/**
+	 * Applies a per-row operator to a changelog ({@link ChangelogStep}): deletes pass, a row the operator drops
+	 * or fails on (dead-lettered) becomes a delete.
+	 * @param kind what the operator does, naming its node {@code <path>.<kind>}
+	 * @param operator the operator, given the node name of its dead-letter child
+	 */
+	public KStream<String, Row> perRow(KStream<String, Row> changelog, String path, String kind,
 			Function<String, RowOperator> operator) {
 		String name = Compilation.name(path, kind);
 		String deadLetter = DeadLetters.child(name);
