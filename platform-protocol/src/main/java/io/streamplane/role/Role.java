@@ -25,6 +25,12 @@ public enum Role {
 	/** The value of {@code streamplane.roles} that enables every role. */
 	public static final String ALL = "all";
 
+	/**
+	 * The value of {@code streamplane.roles} that enables no role: a standalone process then runs only the
+	 * embedded Kafka broker and PostgreSQL, for roles started in other processes.
+	 */
+	public static final String NONE = "none";
+
 	private final String id;
 
 	Role(String id) {
@@ -42,9 +48,9 @@ public enum Role {
 		return Arrays.stream(values()).filter(role -> role.id.equals(wanted)).findFirst();
 	}
 
-	/** Every valid value of {@code streamplane.roles}, for error messages. */
-	public static String allowedValues() {
-		return ALL + ", " + String.join(", ", Arrays.stream(values()).map(Role::id).toList());
+	/** Every role's identifier, comma-separated, for error messages. */
+	public static String roleIds() {
+		return String.join(", ", Arrays.stream(values()).map(Role::id).toList());
 	}
 
 }

@@ -25,11 +25,15 @@ public final class Roles {
 	}
 
 	/**
-	 * Parses a comma-separated list of role identifiers, or {@code all}.
+	 * Parses a comma-separated list of role identifiers, or {@code all}, or {@code none} (no role: the
+	 * empty set).
 	 * @throws IllegalArgumentException naming every unknown role and the allowed values
 	 */
 	public static Set<Role> parse(String value) {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
+		if (value.trim().equalsIgnoreCase(Role.NONE)) {
+			return roles;
+		}
 		List<String> unknown = new ArrayList<>();
 		for (String id : value.split(",")) {
 			if (id.isBlank()) {
@@ -44,7 +48,8 @@ public final class Roles {
 		if (!unknown.isEmpty() || roles.isEmpty()) {
 			throw new IllegalArgumentException(PROPERTY + "=" + value + " is invalid" +
 					(unknown.isEmpty() ? "" : ": unknown role(s) " + unknown) +
-					"; use a comma-separated list of " + Role.allowedValues());
+					"; use " + Role.ALL + ", " + Role.NONE + " (no role: only the standalone infrastructure) or a "
+					+ "comma-separated list of " + Role.roleIds());
 		}
 		return roles;
 	}

@@ -22,7 +22,18 @@ class RolesTest {
 	void shouldNameUnknownRolesAndTheAllowedValues() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Roles.parse("engine,controlplane"))
 			.withMessageContaining("unknown role(s) [controlplane]")
-			.withMessageContaining("all, control-plane, engine, feature-server, rag-indexer");
+			.withMessageContaining("use all, none (no role: only the standalone infrastructure) or a comma-separated list of control-plane, engine, feature-server, rag-indexer");
+	}
+
+	@Test
+	void shouldEnableNoRoleForNone() {
+		assertThat(Roles.parse(" None ")).isEmpty();
+	}
+
+	@Test
+	void shouldRejectNoneBesideARole() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Roles.parse("none,engine"))
+			.withMessageContaining("unknown role(s) [none]");
 	}
 
 	@Test

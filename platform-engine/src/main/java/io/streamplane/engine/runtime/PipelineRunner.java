@@ -74,7 +74,8 @@ final class PipelineRunner {
 		this.pipeline = pipeline;
 		this.services = services;
 		this.lane = lane;
-		this.meters = new PipelineMeters(services.registry(), pipeline, counters);
+		this.meters = new PipelineMeters(services.registry(), pipeline, counters, this::observedState,
+				this::consumerLag);
 	}
 
 	/** Moves towards a new desired state; does nothing if it equals the current one. */
@@ -158,17 +159,22 @@ final class PipelineRunner {
 	/** A consistent view for status reports and health checks; callable from any thread. */
 	PipelineSnapshot snapshot() {
 		DesiredState current = desired;
+		return new PipelineSnapshot(pipeline, current == null ? 0 : current.version(), observedState(),
+				counters.recordsIn(), counters.recordsOut(), consumerLag(), counters.lateRecords(),
+				counters.deadLetters(), lastError, lastErrorAt, counters.featureViews(), indexReports());
+	}
+
+	/** The state of the running app, or of the runner when no app runs or the pipeline failed. */
+	private RunState observedState() {
 		RunState observed = state;
 		PipelineApp running = app;
-		long lag = 0;
-		if (running != null) {
-			RunState live = running.state();
-			observed = live != null && observed != RunState.FAILED ? live : observed;
-			lag = running.consumerLag();
-		}
-		return new PipelineSnapshot(pipeline, current == null ? 0 : current.version(), observed, counters.recordsIn(),
-				counters.recordsOut(), lag, counters.lateRecords(), counters.deadLetters(), lastError, lastErrorAt,
-				counters.featureViews(), indexReports());
+		RunState live = running == null ? null : running.state();
+		return live != null && observed != RunState.FAILED ? live : observed;
+	}
+
+	private long consumerLag() {
+		PipelineApp running = app;
+		return running == null ? 0 : running.consumerLag();
 	}
 
 	private Map<String, IndexReport> indexReports() {

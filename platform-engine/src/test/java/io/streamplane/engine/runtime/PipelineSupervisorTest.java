@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 
-/** Regression test for EngineScaleOutIT timing out: one pipeline's deletion blocked every other pipeline. */
+/**
+ * The supervisor's lifecycle without a broker: the regression test for EngineScaleOutIT timing out (one
+ * pipeline's deletion blocked every other pipeline), and the state and lag gauges of a pipeline.
+ */
 class PipelineSupervisorTest {
 
 	private static final SpecReader SPECS = new SpecReader();
@@ -34,6 +37,8 @@ class PipelineSupervisorTest {
 	private final CountDownLatch slowDeletionStarted = new CountDownLatch(1);
 
 	private final CountDownLatch slowDeletionMayFinish = new CountDownLatch(1);
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private PipelineSupervisor supervisor;
 
@@ -57,6 +62,27 @@ class PipelineSupervisorTest {
 		assertThat(slowDeletionMayFinish.getCount()).as("the slow deletion is still running").isOne();
 	}
 
+	@Test
+	void shouldShowAPipelineThatCannotBeCompiledAsFailedInItsStateGauge(@TempDir Path stateDir) {
+		supervisor = new PipelineSupervisor(services(stateDir, this::compileSlowlyWhenDeleting));
+
+		supervisor.apply(desired("broken", PipelineState.RUNNING));
+
+		await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(stateGauge("broken", RunState.FAILED))
+			.isOne());
+		assertThat(registry.find("streamplane.pipeline.state").tag("pipeline", "broken").gauges())
+			.as("one gauge per state").hasSize(RunState.values().length)
+			.filteredOn(gauge -> gauge.value() == 1).hasSize(1);
+		assertThat(stateGauge("broken", RunState.RUNNING)).isZero();
+		assertThat(registry.get("streamplane.pipeline.lag").tag("pipeline", "broken").gauge().value()).isZero();
+	}
+
+	private double stateGauge(String pipeline, RunState state) {
+		return registry.get("streamplane.pipeline.state").tag("pipeline", pipeline).tag("state", state.name())
+			.gauge()
+			.value();
+	}
+
 	private CompiledPipeline compileSlowlyWhenDeleting(
 			PipelineSpec spec, PipelineCounters counters) {
 		if (spec.name().equals("slow")) {
@@ -71,12 +97,12 @@ class PipelineSupervisorTest {
 		throw new IllegalArgumentException("not compiled in this test");
 	}
 
-	private static EngineServices services(Path stateDir, TopologyCompiler compiler) {
+	private EngineServices services(Path stateDir, TopologyCompiler compiler) {
 		EngineProperties properties = new EngineProperties("test-engine", stateDir, Duration.ofMillis(100),
 				new EngineProperties.Restart(Duration.ofMillis(100), Duration.ofSeconds(1), 1), 1, Optional.empty(),
 				-1, 0, Duration.ofSeconds(1));
 		return new EngineServices(properties, SPECS, compiler, new StreamsSettings(Map.of(), properties),
-				new PipelineTopics(mock(Admin.class), -1), new SimpleMeterRegistry(), Executors.newCachedThreadPool(),
+				new PipelineTopics(mock(Admin.class), -1), registry, Executors.newCachedThreadPool(),
 				Executors.newSingleThreadScheduledExecutor());
 	}
 

@@ -1,6 +1,7 @@
 package io.streamplane.app.standalone;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -8,6 +9,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.env.Environment;
 
 import io.streamplane.features.serving.ServingServer;
+import io.streamplane.role.Role;
+import io.streamplane.role.Roles;
 
 /** The one log message that tells a standalone user where everything is. Never shows secrets. */
 final class StandaloneBanner {
@@ -26,6 +29,8 @@ final class StandaloneBanner {
 
 	static String text(StandaloneInfrastructure infrastructure, Environment environment, boolean tokenFromFile,
 			Duration timeTaken) {
+		Set<Role> roles = Roles.enabled(environment);
+		boolean controlPlane = roles.contains(Role.CONTROL_PLANE);
 		String url = environment.containsProperty("local.server.port")
 				? "http://localhost:" + environment.getProperty("local.server.port") : null;
 		StringBuilder text = new StringBuilder("Streamplane is ready (standalone");
@@ -33,7 +38,11 @@ final class StandaloneBanner {
 			text.append(", ").append(timeTaken.toMillis()).append(" ms");
 		}
 		text.append(", data in ").append(infrastructure.dataDir()).append(')');
-		if (url != null) {
+		if (roles.isEmpty()) {
+			text.append("\n  Roles:               none: only Kafka and PostgreSQL, for roles in other processes"
+					+ " (docs/deploy.md)");
+		}
+		if (url != null && controlPlane) {
 			text.append("\n  Web console and API: ").append(url);
 			text.append("\n  Swagger UI:          ").append(url).append("/swagger-ui.html");
 		}
@@ -50,7 +59,12 @@ final class StandaloneBanner {
 		if (features != null && environment.getProperty("streamplane.demo.enabled", Boolean.class, false)) {
 			text.append("\n  Demo features:       curl ").append(features).append("/features/user_clicks/u1");
 		}
-		if (tokenFromFile && url != null) {
+		if (tokenFromFile && !controlPlane) {
+			text.append("\n  Admin token:         for a control plane elsewhere: --streamplane.security.admin-token=$(cat ")
+				.append(infrastructure.dataDir().resolve(AdminToken.FILE_NAME))
+				.append(')');
+		}
+		if (tokenFromFile && url != null && controlPlane) {
 			text.append("\n  Admin token:         curl -H \"Authorization: Bearer $(cat ")
 				.append(infrastructure.dataDir().resolve(AdminToken.FILE_NAME))
 				.append(")\" ")
