@@ -3,7 +3,7 @@ package io.streamplane.features;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.streamplane.protocol.tiles.PartialAggregate;
+import io.streamplane.spec.FeatureDefinition;
 
 /** The mergeable aggregates a feature can compute over a window, with the partial each one reads. */
 public enum AggregateFunction {
@@ -42,7 +42,7 @@ public enum AggregateFunction {
 	 */
 	public String partialId(String argument) {
 		return partialIds.computeIfAbsent(argument == null ? "" : argument,
-				field -> PartialAggregate.id(functionName, field));
+				field -> FeatureDefinition.partialId(functionName, field));
 	}
 
 	/**

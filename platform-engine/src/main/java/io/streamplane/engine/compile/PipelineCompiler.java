@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.streamplane.engine.compile.internal.Compilation;
-import io.streamplane.engine.compile.internal.Counting;
-import io.streamplane.engine.compile.internal.TopologyCompiler;
+import io.streamplane.engine.compile.internal.plan.TopologyCompiler;
+import io.streamplane.engine.compile.internal.wiring.Compilation;
+import io.streamplane.engine.compile.internal.wiring.Counting;
 import io.streamplane.spec.FeatureView;
 import io.streamplane.spec.Output;
 import io.streamplane.spec.PipelineSpec;

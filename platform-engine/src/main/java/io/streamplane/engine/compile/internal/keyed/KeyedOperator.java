@@ -1,0 +1,81 @@
+package io.streamplane.engine.compile.internal.keyed;
+
+import java.util.function.Consumer;
+
+import io.streamplane.engine.compile.internal.value.Failure;
+import io.streamplane.engine.compile.internal.value.RecordException;
+import io.streamplane.engine.compile.internal.value.Row;
+import io.streamplane.engine.compile.internal.wiring.DeadLetters;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * A step that keeps state per record key in one state store: passes end-of-input markers on
+ * untouched, fails records without a key, applies itself to every other record with its event
+ * time, and turns a {@link RecordException} into a failed row named by the step's spec path,
+ * forwarded to its {@link DeadLetters#child dead-letter child} only. A failed record leaves the
+ * state as it was.
+ *
+ * @param <S> the type of the state store
+ */
+abstract class KeyedOperator<S extends StateStore> implements FixedKeyProcessor<String, Row, Row> {
+
+	private final String path;
+
+	private final String deadLetter;
+
+	private final String storeName;
+
+	private FixedKeyProcessorContext<String, Row> context;
+
+	private S store;
+
+	/**
+	 * @param path the step's spec path
+	 * @param deadLetter the node name of the dead-letter child
+	 * @param storeName the state store
+	 */
+	KeyedOperator(String path, String deadLetter, String storeName) {
+		this.path = path;
+		this.deadLetter = deadLetter;
+		this.storeName = storeName;
+	}
+
+	@Override
+	public final void init(FixedKeyProcessorContext<String, Row> context) {
+		this.context = context;
+		this.store = context.getStateStore(storeName);
+	}
+
+	@Override
+	public final void process(FixedKeyRecord<String, Row> record) {
+		Row row = record.value();
+		if (row.marker()) {
+			context.forward(record);
+			return;
+		}
+		try {
+			if (record.key() == null) {
+				throw new RecordException("the record has no key; this step keeps state per key, so add a keyBy " +
+						"step before it or give the source records keys");
+			}
+			apply(store, record.key(), row, record.timestamp(), next -> context.forward(record.withValue(next)));
+		}
+		catch (RecordException ex) {
+			context.forward(record.withValue(row.fail(Failure.of(path, ex))), deadLetter);
+		}
+	}
+
+	/**
+	 * Applies the step to one record.
+	 * @param store the state store
+	 * @param key the record key
+	 * @param row the record
+	 * @param time its event time, epoch milliseconds
+	 * @param out receives the resulting records, none to drop it
+	 */
+	abstract void apply(S store, String key, Row row, long time, Consumer<Row> out);
+
+}

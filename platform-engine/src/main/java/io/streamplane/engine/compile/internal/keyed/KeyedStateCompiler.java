@@ -1,0 +1,98 @@
+package io.streamplane.engine.compile.internal.keyed;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.streamplane.engine.compile.internal.value.CelEvaluator;
+import io.streamplane.engine.compile.internal.value.Row;
+import io.streamplane.engine.compile.internal.window.WindowStateSerde;
+import io.streamplane.engine.compile.internal.wiring.Compilation;
+import io.streamplane.engine.compile.internal.wiring.DeadLetters;
+import io.streamplane.engine.compile.internal.wiring.Stream;
+import io.streamplane.spec.Aggregation;
+import io.streamplane.spec.Step;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Compiles the steps that keep per-key state ({@code dedupe}, {@code running}, {@code crossing},
+ * {@code changes}): a repartition by key when the key changed, as for windows, then the step's
+ * {@link KeyedOperator} over a persistent RocksDB store with a changelog topic, behind the record
+ * cache, so state reaches the changelog once per key per commit and is restored after a restart or
+ * on another instance. Operators, stores and internal topics are named from the step's spec path,
+ * e.g. {@code transforms.milestones.steps.1.state}.
+ */
+public final class KeyedStateCompiler {
+
+	private final Compilation compilation;
+
+	public KeyedStateCompiler(Compilation compilation) {
+		this.compilation = compilation;
+	}
+
+	public Stream dedupe(Stream in, Step.Dedupe step, String path) {
+		CelEvaluator by = step.by().map(CelEvaluator::of).orElse(null);
+		String store = store(path);
+		Duration retention = step.within().plus(in.lateness());
+		StoreBuilder<?> seen = Stores.windowStoreBuilder(Stores.persistentWindowStore(store, retention, step.within(),
+				false), Serdes.String(), Serdes.Long()).withCachingEnabled();
+		return compile(in, path, "dedupe", seen, deadLetter -> new Dedupe(path, deadLetter, store, by, step.within()));
+	}
+
+	public Stream running(Stream in, Step.Running step, String path) {
+		Map<Aggregation, CelEvaluator> arguments = new LinkedHashMap<>();
+		step.aggregations().forEach(aggregation -> aggregation.argument()
+			.ifPresent(argument -> arguments.put(aggregation, CelEvaluator.of(argument))));
+		String store = store(path);
+		StoreBuilder<?> states = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+				new WindowStateSerde(step.aggregations())).withCachingEnabled();
+		return compile(in, path, "running",
+				states, deadLetter -> new Running(path, deadLetter, store, step.aggregations(), arguments));
+	}
+
+	public Stream crossing(Stream in, Step.Crossing step, String path) {
+		CelEvaluator value = CelEvaluator.of(step.value());
+		String store = store(path);
+		return compile(in, path, "crossing", lastValues(store),
+				deadLetter -> new Crossing(path, deadLetter, store, value, step.thresholds(), step.field()));
+	}
+
+	public Stream changes(Stream in, Step.Changes step, String path) {
+		CelEvaluator of = CelEvaluator.of(step.of());
+		String store = store(path);
+		return compile(in, path, "changes", lastValues(store),
+				deadLetter -> new Changes(path, deadLetter, store, of, step.previous().orElse(null)));
+	}
+
+	private static StoreBuilder<?> lastValues(String store) {
+		return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), StoredValue.serde())
+			.withCachingEnabled();
+	}
+
+	private static String store(String path) {
+		return Compilation.name(path, "state");
+	}
+
+	/**
+	 * The step's operator after a repartition if needed; its output stays partitioned by key.
+	 * @param operator makes an operator for the node name of its dead-letter child
+	 */
+	private Stream compile(Stream in, String path, String kind, StoreBuilder<?> store,
+			Function<String, KeyedOperator<?>> operator) {
+		KStream<String, Row> records = in.needsRepartition() ? in.records().repartition(Repartitioned
+			.<String, Row>as(Compilation.name(path, "repartition")).withKeySerde(Serdes.String())
+			.withValueSerde(compilation.rows())) : in.records();
+		String name = Compilation.name(path, kind);
+		String deadLetter = DeadLetters.child(name);
+		KStream<String, Row> out = records.processValues(new KeyedStateSupplier(() -> operator.apply(deadLetter), store),
+				Named.as(name));
+		return new Stream(DeadLetters.attach(compilation, out, name), false, in.lateness(), in.keyField());
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Per-key state: {@code dedupe}, {@code running}, {@code crossing} and {@code changes}, each an
+ * operator keeping state per record key in one cached RocksDB store, and the compiler that
+ * repartitions by key when needed and attaches the store. Of the other compiler packages, uses
+ * {@code value}, {@code wiring} and {@code window} ({@code running} folds aggregates as a window
+ * does).
+ */
+package io.streamplane.engine.compile.internal.keyed;

@@ -1,0 +1,73 @@
+package io.streamplane.engine.compile.internal.table;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.streamplane.engine.compile.internal.operator.Filter;
+import io.streamplane.engine.compile.internal.operator.RowOperator;
+import io.streamplane.engine.compile.internal.operator.Select;
+import io.streamplane.engine.compile.internal.operator.SetFields;
+import io.streamplane.engine.compile.internal.value.CelEvaluator;
+import io.streamplane.engine.compile.internal.value.Row;
+import io.streamplane.engine.compile.internal.wiring.Compilation;
+import io.streamplane.engine.compile.internal.wiring.DeadLetters;
+import io.streamplane.spec.Step;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Compiles what happens to tables: the steps of a transform whose records are a table's changelog
+ * (per-row steps as {@link ChangelogStep}s, joins by {@link JoinCompiler}), and the
+ * {@link ChangeStream} that turns a changelog into the change stream an output writes.
+ */
+public final class ChangelogCompiler {
+
+	private final Compilation compilation;
+
+	private final JoinCompiler joins;
+
+	public ChangelogCompiler(Compilation compilation, JoinCompiler joins) {
+		this.compilation = compilation;
+		this.joins = joins;
+	}
+
+	/** Applies one step to a changelog. The spec binder lets only per-row steps and joins reach here. */
+	public KStream<String, Row> compile(KStream<String, Row> changelog, Step step, String path) {
+		return switch (step) {
+			case Step.Filter filter -> {
+				CelEvaluator condition = CelEvaluator.of(filter.condition());
+				yield rows(changelog, path, "filter", deadLetter -> new Filter(path, deadLetter, condition));
+			}
+			case Step.SetFields set -> {
+				Map<String, CelEvaluator> fields = new LinkedHashMap<>();
+				set.fields().forEach((name, expression) -> fields.put(name, CelEvaluator.of(expression)));
+				yield rows(changelog, path, "set", deadLetter -> new SetFields(path, deadLetter, fields));
+			}
+			case Step.Select select -> rows(changelog, path, "select",
+					deadLetter -> new Select(path, deadLetter, select.fields()));
+			case Step.Join join -> joins.table(changelog, join, path);
+			default -> throw new IllegalArgumentException("step at " + path + " does not apply to a table: " + step);
+		};
+	}
+
+	/** The change stream of a changelog, for the output at {@code path}. */
+	public KStream<String, Row> changes(KStream<String, Row> changelog, String path) {
+		String store = Compilation.name(path, "emitted");
+		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
+				Serdes.String(), compilation.rows()));
+		return changelog.process(() -> new ChangeStream(store), Named.as(Compilation.name(path, "changes")), store);
+	}
+
+	private KStream<String, Row> rows(KStream<String, Row> changelog, String path, String kind,
+			Function<String, RowOperator> operator) {
+		String name = Compilation.name(path, kind);
+		String deadLetter = DeadLetters.child(name);
+		KStream<String, Row> out = changelog.processValues(
+				() -> new ChangelogStep(operator.apply(deadLetter), path, deadLetter), Named.as(name));
+		return DeadLetters.attach(compilation, out, name);
+	}
+
+}

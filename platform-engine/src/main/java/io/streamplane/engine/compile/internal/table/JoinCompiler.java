@@ -1,0 +1,143 @@
+package io.streamplane.engine.compile.internal.table;
+
+import java.util.function.BiFunction;
+
+import io.streamplane.engine.compile.internal.value.Row;
+import io.streamplane.engine.compile.internal.wiring.Compilation;
+import io.streamplane.engine.compile.internal.wiring.DeadLetters;
+import io.streamplane.engine.compile.internal.wiring.Stream;
+import io.streamplane.spec.JoinType;
+import io.streamplane.spec.Step;
+import io.streamplane.spec.Table;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Joined;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TableJoined;
+
+/**
+ * Compiles {@code join} steps, all on Kafka Streams' own joins:
+ * <ul>
+ * <li>a table with a table on its primary key (the first step of a transform reading the table,
+ * {@code on} its single primary-key field): the table join ({@code KTable.join(other, joiner)}), both
+ * tables being partitioned by key;</li>
+ * <li>a table with a table otherwise: the foreign-key table join ({@code KTable.join(other, extractor,
+ * joiner)}), which re-emits a result row when either side changes, also when a row's join key
+ * changes, and deletes it when either side's row goes;</li>
+ * <li>a stream, reactively: each event becomes a row of a table of remembered events, keyed by its
+ * {@link EventIdentity identity} and repartitioned by it, then joined like a table, so a change of
+ * a table row re-emits, and a delete retracts, exactly the events joined with it;</li>
+ * <li>a stream, as a lookup: the stream–table join ({@code KStream.join(table)}) after re-keying by
+ * the join key, which Kafka Streams repartitions: plain enrichment, the same operators as a
+ * hand-written join (in preview, end-of-input markers go around the join, which would drop them);
+ * {@code on: key} on a stream still keyed as its topic is joined without re-keying or
+ * repartitioning.</li>
+ * </ul>
+ * Join keys are checked before the join, so a bad one is dead-lettered rather than failing the task.
+ */
+public final class JoinCompiler {
+
+	/** The expression of a join on the record key. */
+	private static final String RECORD_KEY = "key";
+
+	private final Compilation compilation;
+
+	private final Tables tables;
+
+	public JoinCompiler(Compilation compilation, Tables tables) {
+		this.compilation = compilation;
+		this.tables = tables;
+	}
+
+	/** Joins a table with a table on the left's primary key; the result's changelog, keyed by that key. */
+	public KStream<String, Row> primaryKey(String left, Step.Join join, String path) {
+		JoinedRows joiner = new JoinedRows(join.table());
+		Named named = Named.as(Compilation.name(path, "join"));
+		KTable<String, Row> leftTable = tables.table(left);
+		KTable<String, Row> right = tables.table(join.table());
+		KTable<String, Row> result = join.type() == JoinType.INNER
+				? leftTable.join(right, joiner, named, Tables.materialized(compilation, Compilation.name(path, "joined")))
+				: leftTable.leftJoin(right, joiner, named, Tables.materialized(compilation, Compilation.name(path, "joined")));
+		return result.toStream(Named.as(Compilation.name(path, "changes")));
+	}
+
+	/** Whether {@code join}, as the first step of a transform reading {@code table}, joins on its primary key. */
+	public static boolean onPrimaryKey(Table table, Step.Join join) {
+		return table.primaryKey().size() == 1 && join.on().text().strip().equals(table.primaryKey().getFirst());
+	}
+
+	/** Joins a table's changelog with a table; the result's changelog, keyed by the left row key. */
+	KStream<String, Row> table(KStream<String, Row> changelog, Step.Join join, String path) {
+		JoinKey key = new JoinKey(join, tables.spec(join.table()));
+		String check = Compilation.name(path, "join-key");
+		KStream<String, Row> checked = changelog.processValues(
+				() -> new JoinKeyCheck(path, DeadLetters.child(check), key, join.type()), Named.as(check));
+		DeadLetters.attach(compilation, checked, check);
+		return join(Tables.materialize(compilation, checked, Compilation.name(path, "left")), join, key, path);
+	}
+
+	/** Joins a stream with a table reactively; the result's changelog, keyed by event identity. */
+	public KStream<String, Row> reactive(Stream in, Step.Join join, String path) {
+		JoinKey key = new JoinKey(join, tables.spec(join.table()));
+		String identify = Compilation.name(path, "identify");
+		KStream<String, Row> events = in.records().process(
+				() -> new EventIdentity(path, DeadLetters.child(identify), key, join.type()), Named.as(identify));
+		KStream<String, Row> remembered = DeadLetters.attach(compilation, events, identify)
+			.repartition(Repartitioned.<String, Row>as(Compilation.name(path, "events"))
+				.withKeySerde(Serdes.String())
+				.withValueSerde(compilation.rows()));
+		return join(Tables.materialize(compilation, remembered, Compilation.name(path, "remembered")), join, key, path);
+	}
+
+	/** Joins a stream with a table as a lookup: enriched events, keyed by their join key. */
+	public Stream lookup(Stream in, Step.Join join, String path) {
+		KStream<String, Row> keyed = joinsOnItsKey(in, join) ? in.records() : keyedByJoinKey(in, join, path);
+		Joined<String, Row, Row> joined = Joined.with(Serdes.String(), compilation.rows(), compilation.rows())
+			.withName(Compilation.name(path, "lookup"));
+		KTable<String, Row> table = tables.table(join.table());
+		JoinedRows joiner = new JoinedRows(join.table());
+		if (!compilation.endOfInputMarkers()) {
+			return in.rekeyed(join.type() == JoinType.INNER ? keyed.join(table, joiner, joined)
+					: keyed.leftJoin(table, joiner, joined), null);
+		}
+		KStream<String, Row> markers = keyed.filter((k, row) -> row.marker(), Named.as(Compilation.name(path, "markers")));
+		KStream<String, Row> events = keyed.filterNot((k, row) -> row.marker(), Named.as(Compilation.name(path, "events")));
+		KStream<String, Row> enriched = join.type() == JoinType.INNER ? events.join(table, joiner, joined)
+				: events.leftJoin(table, joiner, joined);
+		return in.rekeyed(enriched.merge(markers, Named.as(Compilation.name(path, "with-markers"))), null);
+	}
+
+	/**
+	 * Whether a lookup can take the records as they are: {@code on: key} on a stream still keyed and
+	 * partitioned as its topic (no {@code key:} or {@code keyBy} upstream), outside preview. Then
+	 * nothing is repartitioned, as in a hand-written {@code KStream.join(KTable)}, which assumes the
+	 * same: the topic is partitioned by its key with Kafka's default partitioner.
+	 */
+	private boolean joinsOnItsKey(Stream in, Step.Join join) {
+		return !in.needsRepartition() && !compilation.endOfInputMarkers()
+				&& RECORD_KEY.equals(join.on().text().strip()) && tables.spec(join.table()).primaryKey().size() == 1;
+	}
+
+	private KStream<String, Row> keyedByJoinKey(Stream in, Step.Join join, String path) {
+		JoinKey key = new JoinKey(join, tables.spec(join.table()));
+		String rekey = Compilation.name(path, "join-key");
+		KStream<String, Row> keyed = in.records().process(
+				() -> new LookupKey(path, DeadLetters.child(rekey), key, join.type()), Named.as(rekey));
+		DeadLetters.attach(compilation, keyed, rekey);
+		return keyed;
+	}
+
+	private KStream<String, Row> join(KTable<String, Row> left, Step.Join join, JoinKey key, String path) {
+		KTable<String, Row> right = tables.table(join.table());
+		BiFunction<String, Row, String> foreignKey = key::of;
+		JoinedRows joiner = new JoinedRows(join.table());
+		TableJoined<String, String> named = TableJoined.as(Compilation.name(path, "join"));
+		KTable<String, Row> result = join.type() == JoinType.INNER
+				? left.join(right, foreignKey, joiner, named, Tables.materialized(compilation, Compilation.name(path, "joined")))
+				: left.leftJoin(right, foreignKey, joiner, named, Tables.materialized(compilation, Compilation.name(path, "joined")));
+		return result.toStream(Named.as(Compilation.name(path, "changes")));
+	}
+
+}

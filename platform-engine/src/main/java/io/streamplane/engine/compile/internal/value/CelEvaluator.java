@@ -1,0 +1,98 @@
+package io.streamplane.engine.compile.internal.value;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.CelType;
+import dev.cel.common.values.NullValue;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import io.streamplane.spec.Expression;
+import io.streamplane.spec.ExpressionEnvironment;
+
+/**
+ * One CEL expression of a spec, planned once at compile time and evaluated per record. Thread-safe.
+ * Before evaluation each field the expression reads is converted to its checked type; a field the
+ * record lacks, a mistyped field and an evaluation error are {@link RecordException}s. An expression
+ * that is a bare variable, such as {@code keyBy: word}, evaluates to that converted value without
+ * running the program, which is what the program would return.
+ */
+public final class CelEvaluator {
+
+	private static final CelRuntime RUNTIME = ExpressionEnvironment.runtimeBuilder().build();
+
+	private static final String KEY = "key";
+
+	private final Expression expression;
+
+	private final CelRuntime.Program program;
+
+	private final Map<String, CelType> variables;
+
+	private final String bareVariable;
+
+	private CelEvaluator(Expression expression, CelRuntime.Program program) {
+		this.expression = expression;
+		this.program = program;
+		this.variables = expression.variables();
+		this.bareVariable = bareVariable(expression, variables);
+	}
+
+	/** Plans the expression's program. */
+	public static CelEvaluator of(Expression expression) {
+		try {
+			return new CelEvaluator(expression, RUNTIME.createProgram(expression.ast()));
+		}
+		catch (CelEvaluationException ex) {
+			throw new IllegalStateException("cannot plan expression \"" + expression.text() + "\": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Evaluates against a record and its key; returns the raw CEL result. */
+	public Object evaluate(String key, Row row) {
+		if (bareVariable != null) {
+			return variable(bareVariable, variables.get(bareVariable), key, row);
+		}
+		Map<String, Object> activation = new HashMap<>();
+		variables.forEach((name, type) -> activation.put(name, variable(name, type, key, row)));
+		try {
+			return program.eval(activation);
+		}
+		catch (CelEvaluationException ex) {
+			throw new RecordException("expression \"" + expression.text() + "\" failed: " + ex.getMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			throw new RecordException("expression \"" + expression.text() + "\" failed: " + ex, ex);
+		}
+	}
+
+	/** Evaluates and converts the result to a row value, see {@link JsonValues#fromCel}. */
+	public Object value(String key, Row row) {
+		return JsonValues.fromCel(evaluate(key, row));
+	}
+
+	/** The expression text, for messages. */
+	public String text() {
+		return expression.text();
+	}
+
+	private static String bareVariable(Expression expression, Map<String, CelType> variables) {
+		CelExpr root = expression.ast().getExpr();
+		if (root.getKind() == CelExpr.ExprKind.Kind.IDENT && variables.containsKey(root.ident().name())) {
+			return root.ident().name();
+		}
+		return null;
+	}
+
+	private Object variable(String name, CelType type, String key, Row row) {
+		if (KEY.equals(name)) {
+			return key == null ? NullValue.NULL_VALUE : key;
+		}
+		if (!row.fields().containsKey(name)) {
+			throw new RecordException("missing field '" + name + "' needed by \"" + expression.text() + "\"");
+		}
+		return CelValues.toCel(name, row.fields().get(name), type);
+	}
+
+}

@@ -1,0 +1,143 @@
+package io.streamplane.engine.compile.internal.window;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.streamplane.engine.compile.internal.value.CelEvaluator;
+import io.streamplane.engine.compile.internal.value.Row;
+import io.streamplane.engine.compile.internal.wiring.Compilation;
+import io.streamplane.engine.compile.internal.wiring.DeadLetters;
+import io.streamplane.engine.compile.internal.wiring.Stream;
+import io.streamplane.spec.Aggregation;
+import io.streamplane.spec.Emit;
+import io.streamplane.spec.Step;
+import io.streamplane.spec.WindowKind;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.SlidingWindows;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Compiles a window step: a repartition by key when the key changed, {@link WindowInput} (lateness,
+ * arguments) in the same sub-topology as the aggregation, Kafka Streams' windowed aggregation over
+ * a RocksDB store with a changelog (behind the record cache for {@code emit: final}), then, for
+ * {@code emit: final}, a suppression until the window closes, and {@link WindowResults}. Tumbling
+ * and hopping windows with {@code emit: updates} aggregate in {@link WindowUpdates} instead, which
+ * emits every change at once from a cached store of the same name and format. State
+ * stores and internal topics are named from the step's spec path, e.g.
+ * {@code transforms.revenue_1m.steps.1.window}.
+ */
+public final class WindowCompiler {
+
+	private final Compilation compilation;
+
+	public WindowCompiler(Compilation compilation) {
+		this.compilation = compilation;
+	}
+
+	public Stream compile(Stream in, Step.Window step, String path) {
+		KStream<String, Row> records = in.needsRepartition() ? in.records().repartition(Repartitioned
+			.<String, Row>as(Compilation.name(path, "repartition")).withKeySerde(Serdes.String())
+			.withValueSerde(compilation.rows())) : in.records();
+		Map<Aggregation, CelEvaluator> arguments = new LinkedHashMap<>();
+		step.aggregations().forEach(aggregation -> aggregation.argument()
+			.ifPresent(argument -> arguments.put(aggregation, CelEvaluator.of(argument))));
+		WindowFolder folder = new WindowFolder(step.aggregations(), in.keyField());
+		String input = Compilation.name(path, "input");
+		KStream<String, Row> inputs = DeadLetters.attach(compilation, records.processValues(new WindowInputSupplier(path,
+				DeadLetters.child(input), new Lateness(step.kind(), in.lateness()), arguments, in.keyField(),
+				Compilation.name(path, "stream-time")), Named.as(input)), input);
+		String store = Compilation.name(path, "window");
+		TimeWindows aligned = aligned(step.kind(), in.lateness());
+		KStream<Windowed<String>, WindowState> changes = step.emit() == Emit.UPDATES && aligned != null
+			? inputs.process(new WindowUpdatesSupplier(aligned, folder, store, new WindowStateSerde(step.aggregations())),
+					Named.as(Compilation.name(path, "aggregate")))
+			: aggregated(inputs, step, folder, in.lateness(), path);
+		KStream<String, Row> results = changes.process(() -> new WindowResults(folder),
+				Named.as(Compilation.name(path, "rows")));
+		return new Stream(results, true, in.lateness(), in.keyField());
+	}
+
+	/**
+	 * The window changes through Kafka Streams' windowed aggregation: every change for
+	 * {@code emit: updates}, the closed windows' last states for {@code emit: final}.
+	 */
+	private KStream<Windowed<String>, WindowState> aggregated(KStream<String, Row> inputs, Step.Window step,
+			WindowFolder folder, Duration lateness, String path) {
+		KGroupedStream<String, Row> grouped = inputs.groupByKey(Grouped.with(Compilation.name(path, "group"),
+				Serdes.String(), compilation.rows()));
+		KTable<Windowed<String>, WindowState> table = aggregate(grouped, step, folder, lateness, path);
+		KTable<Windowed<String>, WindowState> emitted = switch (step.emit()) {
+			case FINAL -> table.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
+				.withName(Compilation.name(path, "final")));
+			case UPDATES -> table;
+		};
+		return emitted.toStream(Named.as(Compilation.name(path, "results")));
+	}
+
+	/** The tumbling or hopping windows of {@code kind} with {@code lateness} as grace, or {@code null}. */
+	private static TimeWindows aligned(WindowKind kind, Duration lateness) {
+		return switch (kind) {
+			case WindowKind.Tumbling(Duration size) -> TimeWindows.ofSizeAndGrace(size, lateness);
+			case WindowKind.Hopping(Duration size, Duration advance) -> TimeWindows.ofSizeAndGrace(size, lateness)
+				.advanceBy(advance);
+			case WindowKind.Sliding ignored -> null;
+			case WindowKind.Session ignored -> null;
+		};
+	}
+
+	private KTable<Windowed<String>, WindowState> aggregate(KGroupedStream<String, Row> grouped, Step.Window step,
+			WindowFolder folder, Duration lateness, String path) {
+		Named named = Named.as(Compilation.name(path, "aggregate"));
+		String store = Compilation.name(path, "window");
+		WindowStateSerde states = new WindowStateSerde(step.aggregations());
+		Materialized<String, WindowState, WindowStore<Bytes, byte[]>> windows = cached(step.emit(), Materialized
+			.<String, WindowState, WindowStore<Bytes, byte[]>>as(store).withKeySerde(Serdes.String())
+			.withValueSerde(states));
+		return switch (step.kind()) {
+			case WindowKind.Tumbling(Duration size) -> grouped.windowedBy(TimeWindows.ofSizeAndGrace(size, lateness))
+				.aggregate(folder::initial, folder::add, named, windows);
+			case WindowKind.Hopping(Duration size, Duration advance) -> grouped
+				.windowedBy(TimeWindows.ofSizeAndGrace(size, lateness).advanceBy(advance))
+				.aggregate(folder::initial, folder::add, named, windows);
+			case WindowKind.Sliding(Duration size) -> grouped
+				.windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(size, lateness))
+				.aggregate(folder::initial, folder::add, named, windows);
+			case WindowKind.Session(Duration gap) -> grouped
+				.windowedBy(SessionWindows.ofInactivityGapAndGrace(gap, lateness))
+				.aggregate(folder::initial, folder::add, folder::merge, named,
+						cached(step.emit(), Materialized.<String, WindowState, SessionStore<Bytes, byte[]>>as(store)
+							.withKeySerde(Serdes.String()).withValueSerde(states)));
+		};
+	}
+
+	/**
+	 * The record cache in front of the window store: on for {@code emit: final}, where the
+	 * suppression only ever emits a closed window's last state, so coalescing updates in the cache
+	 * is invisible and spares the changelog and the suppression buffer a write per record; off for
+	 * {@code emit: updates} of sliding and session windows, which promises every change, and which
+	 * Kafka Streams only forwards from the cache when it flushes.
+	 */
+	private static <S extends StateStore> Materialized<String, WindowState, S> cached(Emit emit,
+			Materialized<String, WindowState, S> materialized) {
+		return switch (emit) {
+			case FINAL -> materialized.withCachingEnabled();
+			case UPDATES -> materialized.withCachingDisabled();
+		};
+	}
+
+}

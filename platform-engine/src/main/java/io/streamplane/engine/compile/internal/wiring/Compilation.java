@@ -1,0 +1,33 @@
+package io.streamplane.engine.compile.internal.wiring;
+
+import io.streamplane.engine.compile.internal.value.RowSerde;
+import org.apache.kafka.streams.StreamsBuilder;
+
+/**
+ * What every operator compiler of one pipeline shares: the builder of the topology, the pipeline's
+ * dead-letter topic, its counters, and whether end-of-input markers are honoured (preview only).
+ *
+ * @param builder the topology under construction
+ * @param pipeline the pipeline name
+ * @param deadLetterTopic where failed and late records go
+ * @param counting the pipeline's counters
+ * @param endOfInputMarkers whether sources recognise end-of-input markers
+ */
+public record Compilation(StreamsBuilder builder, String pipeline, String deadLetterTopic, Counting counting,
+		boolean endOfInputMarkers) {
+
+	/** The serde of rows on repartition topics. */
+	public RowSerde rows() {
+		return new RowSerde();
+	}
+
+	/**
+	 * The name of a topology node, store or internal topic for a spec path: deterministic, so a
+	 * restarted or upgraded pipeline finds its state again, and legal in topic names
+	 * ({@code transforms.revenue_1m.steps[1]} becomes {@code transforms.revenue_1m.steps.1}).
+	 */
+	public static String name(String path, String suffix) {
+		return path.replace("[", ".").replace("]", "") + "." + suffix;
+	}
+
+}
