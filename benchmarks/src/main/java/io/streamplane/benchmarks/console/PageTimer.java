@@ -84,7 +84,7 @@ final class PageTimer implements AutoCloseable {
 			WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(20));
 			wait.until(page -> String.valueOf(rows).equals(driver.executeScript(
 					"return document.getElementById('main').dataset.rendered || null;")));
-			Object at = driver.executeScript(FIRST);
+			Object at = wait.until(page -> driver.executeScript(FIRST));
 			if (!(at instanceof Number number)) {
 				throw new BenchmarkException("the page set no pipelines-first-render mark");
 			}
