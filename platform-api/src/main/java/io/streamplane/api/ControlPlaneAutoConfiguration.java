@@ -1,10 +1,13 @@
 package io.streamplane.api;
 
+import io.streamplane.api.console.ConsoleConfiguration;
+import io.streamplane.api.deadletters.DeadLetterConfiguration;
 import io.streamplane.api.desiredstate.DesiredStateConfiguration;
 import io.streamplane.api.openapi.OpenApiConfiguration;
 import io.streamplane.api.registry.RegistryConfiguration;
 import io.streamplane.api.security.SecurityConfiguration;
 import io.streamplane.api.status.StatusConfiguration;
+import io.streamplane.api.topology.TopologyConfiguration;
 import io.streamplane.api.web.WebConfiguration;
 import io.streamplane.role.ConditionalOnRole;
 import io.streamplane.role.Role;
@@ -24,7 +27,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties(ControlPlaneProperties.class)
 @EnableScheduling
 @Import({ RegistryConfiguration.class, WebConfiguration.class, SecurityConfiguration.class,
-		OpenApiConfiguration.class, DesiredStateConfiguration.class, StatusConfiguration.class })
+		OpenApiConfiguration.class, DesiredStateConfiguration.class, StatusConfiguration.class,
+		TopologyConfiguration.class, DeadLetterConfiguration.class, ConsoleConfiguration.class })
 public final class ControlPlaneAutoConfiguration {
 
 }

@@ -7,4 +7,8 @@ public abstract class ControlPlaneException extends RuntimeException {
 		super(message);
 	}
 
+	protected ControlPlaneException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
+import io.streamplane.spec.SpecFormat;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -102,6 +103,16 @@ public class PipelineRegistry {
 		PipelineVersionRow versionRow = versions.findByPipelineNameAndVersion(name, wanted)
 			.orElseThrow(() -> PipelineNotFoundException.version(name, wanted, row.latestVersion()));
 		return details(row, versionRow);
+	}
+
+	/** The text a version of a live pipeline (the latest, or {@code version}) was submitted as, verbatim. */
+	@Transactional(readOnly = true)
+	public SpecText text(String name, Optional<Integer> version) {
+		PipelineRow row = live(name);
+		int wanted = version.orElse(row.latestVersion());
+		PipelineVersionRow versionRow = versions.findByPipelineNameAndVersion(name, wanted)
+			.orElseThrow(() -> PipelineNotFoundException.version(name, wanted, row.latestVersion()));
+		return new SpecText(versionRow.version(), versionRow.sourceText(), SpecFormat.valueOf(versionRow.sourceFormat()));
 	}
 
 	/** Live pipelines ordered by name, one page at a time. */

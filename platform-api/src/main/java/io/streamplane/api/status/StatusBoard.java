@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.streamplane.protocol.EngineStatus;
@@ -39,6 +41,17 @@ public class StatusBoard {
 		if (instances != null) {
 			instances.remove(instanceId);
 		}
+	}
+
+	/** The pipelines some instance reported on and did not retract, in no particular order. */
+	public Set<String> pipelines() {
+		Set<String> pipelines = new HashSet<>();
+		reports.forEach((pipeline, instances) -> {
+			if (!instances.isEmpty()) {
+				pipelines.add(pipeline);
+			}
+		});
+		return pipelines;
 	}
 
 	/** The reports of every instance that ran the pipeline, newest first, marked stale or not. */

@@ -36,6 +36,11 @@ public class StatusConfiguration {
 	}
 
 	@Bean
+	StatusHistory statusHistory(StatusBoard board, Clock clock) {
+		return new StatusHistory(board, clock);
+	}
+
+	@Bean
 	StatusTopicReader statusTopicReader(ConsumerFactory<?, ?> consumers, StatusBoard board, JsonMapper json) {
 		return new StatusTopicReader(consumers, board, json);
 	}

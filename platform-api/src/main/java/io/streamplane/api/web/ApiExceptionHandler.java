@@ -3,6 +3,7 @@ package io.streamplane.api.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.streamplane.api.deadletters.DeadLetterReadException;
 import io.streamplane.api.registry.PipelineConflictException;
 import io.streamplane.api.registry.PipelineNotFoundException;
 import io.streamplane.engine.preview.PreviewException;
@@ -35,10 +36,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalidSpec(SpecValidationException ex) {
-		List<FieldError> errors = ex.problems()
-			.stream()
-			.map(problem -> new FieldError(problem.path(), problem.message()))
-			.toList();
+		return invalidSpec(ex.problems().stream().map(problem -> new FieldError(problem.path(), problem.message())).toList());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidSpecText(InvalidSpecException ex) {
+		return invalidSpec(ex.errors());
+	}
+
+	private static ProblemDetail invalidSpec(List<FieldError> errors) {
 		ProblemDetail problem = ProblemType.INVALID_SPEC.problem(errors.size() == 1
 				? describe(errors.getFirst()) : "the pipeline spec has " + errors.size() + " problems; see errors");
 		problem.setProperty("errors", errors);
@@ -65,6 +71,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail conflict(PipelineConflictException ex) {
 		return ProblemType.CONFLICT.problem(ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unavailable(DeadLetterReadException ex) {
+		log.warn("Cannot read dead letters: {}", ex.getMessage());
+		return ProblemType.UNAVAILABLE.problem(ex.getMessage());
 	}
 
 	@ExceptionHandler

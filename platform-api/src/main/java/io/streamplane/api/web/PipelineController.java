@@ -12,9 +12,11 @@ import io.streamplane.api.registry.PipelineDetails;
 import io.streamplane.api.registry.PipelineRegistry;
 import io.streamplane.api.registry.PipelineSummary;
 import io.streamplane.api.registry.SpecSource;
+import io.streamplane.api.registry.SpecText;
 import io.streamplane.api.registry.VersionSummary;
 import io.streamplane.api.status.PipelineStatus;
 import io.streamplane.api.status.StatusBoard;
+import io.streamplane.spec.SpecFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -79,13 +81,7 @@ public class PipelineController {
 	@Operation(summary = "List pipelines", description = "Live pipelines ordered by name, one page at a time.")
 	PageOf<PipelineSummary> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		if (page < 0) {
-			throw InvalidRequestException.of("page", "must be 0 or more, got " + page);
-		}
-		if (size < 1 || size > properties.maxPageSize()) {
-			throw InvalidRequestException.of("size",
-					"must be between 1 and " + properties.maxPageSize() + ", got " + size);
-		}
+		Paging.check(page, size, properties);
 		return registry.list(page, size);
 	}
 
@@ -94,6 +90,19 @@ public class PipelineController {
 	PipelineDetails get(@PathVariable String name,
 			@Parameter(description = "a version number, from 1") @RequestParam Optional<Integer> version) {
 		return registry.get(name, version);
+	}
+
+	@GetMapping("/{name}/source")
+	@Operation(summary = "Get a pipeline's spec as submitted",
+			description = "The text of the latest version, or of ?version=N, verbatim (comments and layout kept), "
+					+ "as application/yaml or application/json as it was sent.")
+	ResponseEntity<String> source(@PathVariable String name,
+			@Parameter(description = "a version number, from 1") @RequestParam Optional<Integer> version) {
+		SpecText text = registry.text(name, version);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(text.format() == SpecFormat.YAML ? SpecBodies.YAML : SpecBodies.JSON))
+			.header("X-Pipeline-Version", Integer.toString(text.version()))
+			.body(text.text());
 	}
 
 	@PutMapping(path = "/{name}", consumes = { SpecBodies.JSON, SpecBodies.YAML, SpecBodies.X_YAML, SpecBodies.TEXT_YAML })

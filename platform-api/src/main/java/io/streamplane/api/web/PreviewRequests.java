@@ -12,6 +12,7 @@ import io.streamplane.engine.preview.PreviewInput;
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.SpecFormat;
 import io.streamplane.spec.SpecReader;
+import io.streamplane.spec.SpecValidationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +76,12 @@ final class PreviewRequests {
 
 	private PipelineSpec spec(JsonNode spec) {
 		if (spec.isString()) {
-			return specs.read(spec.asString(), SpecFormat.YAML).spec();
+			try {
+				return specs.read(spec.asString(), SpecFormat.YAML).spec();
+			}
+			catch (SpecValidationException ex) {
+				throw InvalidSpecException.located(ex, spec.asString(), SpecFormat.YAML);
+			}
 		}
 		if (spec.isObject()) {
 			return specs.read(spec).spec();

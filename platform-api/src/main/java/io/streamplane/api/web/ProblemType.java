@@ -38,6 +38,9 @@ public enum ProblemType {
 	/** The request body's media type is not accepted here. */
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
 
+	/** A dependency (Kafka) cannot answer now, or too many such requests run at once; try again. */
+	UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+
 	/** Something failed on the server; the response carries no internals, the log has details. */
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -5,6 +5,7 @@ import java.util.List;
 import io.streamplane.api.registry.SpecSource;
 import io.streamplane.spec.SpecFormat;
 import io.streamplane.spec.SpecReader;
+import io.streamplane.spec.SpecValidationException;
 
 import org.springframework.http.MediaType;
 
@@ -35,12 +36,17 @@ public final class SpecBodies {
 
 	/**
 	 * Parses and validates a spec.
-	 * @throws io.streamplane.spec.SpecValidationException listing every problem
+	 * @throws InvalidSpecException listing every problem with its line in {@code body}
 	 */
 	public SpecSource read(String body, MediaType contentType) {
 		SpecFormat format = YAML_TYPES.stream().anyMatch(yaml -> yaml.isCompatibleWith(contentType)) ? SpecFormat.YAML
 				: SpecFormat.JSON;
-		return new SpecSource(reader.read(body, format), body, format);
+		try {
+			return new SpecSource(reader.read(body, format), body, format);
+		}
+		catch (SpecValidationException ex) {
+			throw InvalidSpecException.located(ex, body, format);
+		}
 	}
 
 }

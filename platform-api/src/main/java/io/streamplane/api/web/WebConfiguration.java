@@ -14,7 +14,8 @@ import org.springframework.core.Ordered;
 
 /** The REST API: controllers, problem responses, request size limit, spec reading. */
 @Configuration(proxyBeanMethods = false)
-@Import({ PipelineController.class, SchemaController.class, PreviewController.class, ApiExceptionHandler.class })
+@Import({ PipelineController.class, PipelineInsightsController.class, StatusController.class, FeatureViewController.class,
+		SchemaController.class, PreviewController.class, ApiExceptionHandler.class })
 public class WebConfiguration {
 
 	@Bean

@@ -29,6 +29,14 @@ public record CompiledPipeline(String pipeline, Topology topology, Set<String> i
 		indexTopics = Set.copyOf(indexTopics);
 	}
 
+	/**
+	 * The Kafka Streams application id of a pipeline version, {@code sp-<pipeline>-v<version>}: the consumer
+	 * group of every instance running it, and the prefix of its internal (changelog and repartition) topics.
+	 */
+	public static String applicationId(String pipeline, int version) {
+		return "sp-" + pipeline + "-v" + version;
+	}
+
 	/** A pipeline without feature views or indexes. */
 	public CompiledPipeline(String pipeline, Topology topology, Set<String> inputTopics, Set<String> outputTopics,
 			String deadLetterTopic, DeliveryGuarantee guarantee) {

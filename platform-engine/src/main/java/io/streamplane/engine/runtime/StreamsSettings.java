@@ -60,7 +60,7 @@ final class StreamsSettings {
 
 	/** The application id of a pipeline version. */
 	static String applicationId(String pipeline, int version) {
-		return "sp-" + pipeline + "-v" + version;
+		return CompiledPipeline.applicationId(pipeline, version);
 	}
 
 	Properties forPipeline(CompiledPipeline pipeline, int version) {

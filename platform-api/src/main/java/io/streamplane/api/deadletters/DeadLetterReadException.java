@@ -1,0 +1,12 @@
+package io.streamplane.api.deadletters;
+
+import io.streamplane.api.ControlPlaneException;
+
+/** A dead-letter topic cannot be read now (Kafka unreachable, or too many reads at once); retriable. */
+public final class DeadLetterReadException extends ControlPlaneException {
+
+	DeadLetterReadException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}
