@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.streamplane.engine.compile.internal.plan.TopologyCompiler;
+import io.streamplane.engine.compile.internal.plan.TopologyPlanner;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
 import io.streamplane.engine.compile.internal.wiring.Counting;
 import io.streamplane.spec.FeatureView;
@@ -112,7 +112,7 @@ public final class PipelineCompiler {
 		String deadLetterTopic = spec.processing().deadLetterTopic();
 		Compilation compilation = new Compilation(new StreamsBuilder(), spec.name(), deadLetterTopic, counting,
 				endOfInputMarkers);
-		Topology topology = new TopologyCompiler(compilation).compile(spec);
+		Topology topology = new TopologyPlanner(compilation).compile(spec);
 		Set<String> inputs = new LinkedHashSet<>();
 		spec.sources().values().stream().map(Source::kafka).forEach(kafka -> inputs.add(kafka.topic()));
 		spec.tables().values().forEach(table -> inputs.add(table.topic()));
