@@ -18,9 +18,17 @@ import dev.cel.runtime.CelRuntimeFactory;
  */
 public final class ExpressionEnvironment {
 
+	/**
+	 * The most comprehension iterations ({@code map}, {@code filter}, {@code all}, {@code exists},
+	 * {@code exists_one}, nested ones counted together) one evaluation may run; beyond them it fails,
+	 * and the record is a dead letter. Bounds the work of one expression on one record.
+	 */
+	public static final int MAX_COMPREHENSION_ITERATIONS = 100_000;
+
 	/** The options shared by compiler and runtime. */
 	public static final CelOptions OPTIONS = CelOptions.current()
 		.enableHeterogeneousNumericComparisons(true)
+		.comprehensionMaxIterations(MAX_COMPREHENSION_ITERATIONS)
 		.build();
 
 	private ExpressionEnvironment() {
