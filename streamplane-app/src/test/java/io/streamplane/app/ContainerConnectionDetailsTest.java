@@ -13,6 +13,7 @@ import io.streamplane.app.testing.ContainerConnections;
 import io.streamplane.engine.cdc.CdcConfiguration;
 import io.streamplane.engine.cdc.internal.CdcDatabase;
 import io.streamplane.engine.cdc.internal.Database;
+import io.streamplane.engine.runtime.EngineIdentity;
 import io.streamplane.engine.runtime.EngineProperties;
 import io.streamplane.protocol.KafkaClientConfigs;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -138,6 +140,11 @@ class ContainerConnectionDetailsTest {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(EngineProperties.class)
 	static class Engine {
+
+		@Bean
+		EngineIdentity engineIdentity() {
+			return new EngineIdentity("test-engine");
+		}
 
 	}
 

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamplane.engine.cdc.internal.CdcDatabase;
 import io.streamplane.engine.cdc.internal.DefaultCdcCapture;
+import io.streamplane.engine.runtime.EngineIdentity;
 import io.streamplane.engine.runtime.EngineProperties;
 import io.streamplane.protocol.KafkaClientConfigs;
 
@@ -37,10 +38,11 @@ public class CdcConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(CdcCapture.class)
-	DefaultCdcCapture cdcCapture(CdcProperties properties, EngineProperties engine, KafkaProperties kafka,
-			KafkaConnectionDetails connection, CdcDatabase database, ObjectProvider<MeterRegistry> registry) {
+	DefaultCdcCapture cdcCapture(CdcProperties properties, EngineProperties engine, EngineIdentity identity,
+			KafkaProperties kafka, KafkaConnectionDetails connection, CdcDatabase database,
+			ObjectProvider<MeterRegistry> registry) {
 		DefaultCdcCapture capture = new DefaultCdcCapture(properties, database::resolve,
-				new KafkaClientConfigs(kafka, connection).admin(), engine.instanceId(), engine.replicationFactor(),
+				new KafkaClientConfigs(kafka, connection).admin(), identity.instanceId(), engine.replicationFactor(),
 				registry.getIfAvailable(SimpleMeterRegistry::new));
 		if (!properties.tables().isEmpty()) {
 			capture.demand(Set.of());

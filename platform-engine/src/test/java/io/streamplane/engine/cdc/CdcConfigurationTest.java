@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.streamplane.engine.cdc.internal.CdcDatabase;
 import io.streamplane.engine.cdc.internal.Database;
+import io.streamplane.engine.runtime.EngineIdentity;
 import io.streamplane.engine.runtime.EngineProperties;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +94,11 @@ class CdcConfigurationTest {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(EngineProperties.class)
 	static class Engine {
+
+		@Bean
+		EngineIdentity engineIdentity() {
+			return new EngineIdentity("test-engine");
+		}
 
 	}
 
