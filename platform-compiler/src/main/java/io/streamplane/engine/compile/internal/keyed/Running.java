@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.streamplane.engine.compile.internal.value.CelEvaluator;
+import io.streamplane.engine.compile.internal.window.AggregateInputs;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.window.WindowFolder;
 import io.streamplane.engine.compile.internal.window.WindowInput;
@@ -23,14 +23,14 @@ public final class Running extends KeyedOperator<KeyValueStore<String, WindowSta
 
 	private final WindowFolder folder;
 
-	private final Map<Aggregation, CelEvaluator> arguments;
+	private final AggregateInputs arguments;
 
 	/**
 	 * @param aggregations the aggregates, in spec order
-	 * @param arguments the argument of each aggregation that takes one
+	 * @param arguments the arguments and conditions of the aggregations
 	 */
 	Running(String path, String deadLetter, String storeName, List<Aggregation> aggregations,
-			Map<Aggregation, CelEvaluator> arguments) {
+			AggregateInputs arguments) {
 		super(path, deadLetter, storeName);
 		this.folder = new WindowFolder(aggregations, null);
 		this.arguments = arguments;
@@ -39,8 +39,7 @@ public final class Running extends KeyedOperator<KeyValueStore<String, WindowSta
 	@Override
 	void apply(KeyValueStore<String, WindowState> store, String key, Row row, long time, Consumer<Row> out) {
 		LinkedHashMap<String, Object> inputs = new LinkedHashMap<>();
-		arguments.forEach((aggregation, argument) -> inputs.put(aggregation.name(),
-				WindowInput.argument(aggregation, argument, key, row)));
+		arguments.evaluate(key, row, inputs);
 		inputs.put(WindowInput.TIME, time);
 		WindowState before = store.get(key);
 		WindowState after = folder.add(key, Row.owning(inputs, row.origin(), false),
