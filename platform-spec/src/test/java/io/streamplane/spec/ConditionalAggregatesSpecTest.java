@@ -76,4 +76,17 @@ class ConditionalAggregatesSpecTest {
 		});
 	}
 
+	@Test
+	void shouldRejectPreviousInAWindowWithThePathOfTheAggregate() {
+		SpecValidationException failure = catchThrowableOfType(SpecValidationException.class, () -> reader.read(withSteps("""
+				- keyBy: merchant_id
+				- window: { tumbling: 1m }
+				  aggregate: { before: "previous(amount)" }"""), SpecFormat.YAML));
+
+		assertThat(failure.problems()).singleElement().satisfies(problem -> {
+			assertThat(problem.path()).isEqualTo("transforms.enriched.steps[1].aggregate.before");
+			assertThat(problem.message()).startsWith("previous(x) is the value at the key's record before the current one");
+		});
+	}
+
 }

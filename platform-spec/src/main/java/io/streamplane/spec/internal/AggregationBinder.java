@@ -130,6 +130,7 @@ final class AggregationBinder {
 		CelType argument = aggregation.argument().map(Expression::resultType).orElse(SimpleType.DYN);
 		return switch (aggregation.function()) {
 			case COUNT, COUNT_DISTINCT -> SimpleType.INT;
+			case PREVIOUS -> SimpleType.DYN;
 			case AVG -> SimpleType.DOUBLE;
 			case COLLECT -> ListType.create(argument);
 			case SUM, MIN, MAX, FIRST, LAST -> argument.kind() == CelKind.ERROR ? SimpleType.DYN : argument;

@@ -10,13 +10,15 @@ import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.window.WindowFolder;
 import io.streamplane.engine.compile.internal.window.WindowInput;
 import io.streamplane.engine.compile.internal.window.WindowState;
+import io.streamplane.spec.AggregateFunction;
 import io.streamplane.spec.Aggregation;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * {@code running: { events: "count()", spent: "sum(amount)" }}: folds every record of a key into
  * one {@link WindowState} that never closes, with the same accumulators as windows, and adds the
- * aggregates so far, this record included, to the record. Arguments are evaluated before the state
+ * aggregates so far, this record included, to the record; {@code previous(x)} is read from the state
+ * before this record. Arguments are evaluated before the state
  * changes, so a record that fails leaves it untouched.
  */
 public final class Running extends KeyedOperator<KeyValueStore<String, WindowState>> {
@@ -47,8 +49,10 @@ public final class Running extends KeyedOperator<KeyValueStore<String, WindowSta
 		store.put(key, after);
 		Map<String, Object> results = new LinkedHashMap<>();
 		List<Aggregation> aggregations = folder.aggregations();
+		WindowState seen = before == null ? folder.initial() : before;
 		for (int i = 0; i < aggregations.size(); i++) {
-			results.put(aggregations.get(i).name(), after.accumulators().get(i).result());
+			WindowState of = aggregations.get(i).function() == AggregateFunction.PREVIOUS ? seen : after;
+			results.put(aggregations.get(i).name(), of.accumulators().get(i).result());
 		}
 		out.accept(row.withAll(results));
 	}
