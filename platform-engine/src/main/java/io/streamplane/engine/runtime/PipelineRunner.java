@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.streamplane.engine.compile.CompiledPipeline;
 import io.streamplane.engine.compile.PipelineCounters;
+import io.streamplane.kernel.FailureKind;
+import io.streamplane.kernel.StreamplaneException;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.IndexReport;
 import io.streamplane.protocol.PipelineState;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * group removed.</li>
  * <li><b>Failures</b>: restarted after an exponential backoff; after
  * {@code streamplane.engine.restart.max-attempts} consecutive failures, or at once when the spec
- * cannot be compiled, the pipeline stays {@link RunState#FAILED} until its desired state
+ * cannot be compiled or the CDC capture of one of its tables failed permanently (bad credentials, a
+ * missing privilege), the pipeline stays {@link RunState#FAILED} until its desired state
  * changes.</li>
  * </ul>
  * Re-publishing an identical desired state (same version and state) changes nothing.
@@ -118,8 +122,14 @@ final class PipelineRunner {
 		}
 	}
 
-	/** Updates what the runner knows from the running app; resets the failure count after a healthy run. */
+	/**
+	 * Updates what the runner knows from the running app; resets the failure count after a healthy run; fails
+	 * the pipeline when the capture of one of its CDC tables failed permanently.
+	 */
 	void tick() {
+		if (failedByCdc()) {
+			return;
+		}
 		PipelineApp current = app;
 		if (current == null || current.state() != RunState.RUNNING) {
 			runningSince = null;
@@ -132,6 +142,25 @@ final class PipelineRunner {
 		else if (Duration.between(runningSince, now).compareTo(services.properties().restart().maxBackoff()) >= 0) {
 			failures = 0;
 		}
+	}
+
+	private boolean failedByCdc() {
+		DesiredState target = desired;
+		if (state == RunState.FAILED || target == null || target.state() != PipelineState.RUNNING) {
+			return false;
+		}
+		Optional<String> failure = services.cdcFailures().apply(pipeline);
+		if (failure.isEmpty()) {
+			return false;
+		}
+		generation++;
+		PipelineApp current = app;
+		if (current != null) {
+			app = null;
+			current.close(services.properties().closeTimeout(), false);
+		}
+		failed(EngineException.permanent(failure.get(), null), false);
+		return true;
 	}
 
 	/** Stops the app, keeping its state, e.g. on shutdown. */
@@ -215,7 +244,7 @@ final class PipelineRunner {
 			if (current != null) {
 				current.close(services.properties().closeTimeout(), false);
 			}
-			failed(ex, !(ex instanceof EngineException engine) || engine.isRetriable());
+			failed(ex, StreamplaneException.kindOf(ex) == FailureKind.RETRIABLE);
 		}
 	}
 
