@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code sp.pipelines}, so engines converge even after a lost message
  * @param statusStaleAfter an engine instance that has not reported for this long is shown as
  * {@code STALE} in pipeline status
+ * @param statusExpireAfter an engine instance that has not reported for this long is left out of
+ * pipeline status altogether (it is gone); longer than {@code statusStaleAfter}
  * @param maxPageSize largest page size {@code GET /api/v1/pipelines} accepts
  * @param preview the budgets of {@code POST /api/v1/preview}
  */
@@ -28,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("streamplane.control-plane")
 public record ControlPlaneProperties(@NotNull @DefaultValue("1MB") DataSize maxRequestSize,
 		@NotNull @DefaultValue("30s") Duration reconcileInterval, @NotNull @DefaultValue("30s") Duration statusStaleAfter,
-		@Min(1) @Max(1000) @DefaultValue("100") int maxPageSize, @NotNull @Valid @DefaultValue Preview preview) {
+		@NotNull @DefaultValue("5m") Duration statusExpireAfter, @Min(1) @Max(1000) @DefaultValue("100") int maxPageSize,
+		@NotNull @Valid @DefaultValue Preview preview) {
 
 	/**
 	 * The budgets of previews ({@code streamplane.control-plane.preview.*}). Previews run on a pool of
@@ -64,6 +67,12 @@ public record ControlPlaneProperties(@NotNull @DefaultValue("1MB") DataSize maxR
 	boolean isMaxRequestSizeInRange() {
 		return maxRequestSize == null
 				|| (maxRequestSize.toBytes() >= 1024 && maxRequestSize.toBytes() <= DataSize.ofMegabytes(64).toBytes());
+	}
+
+	@AssertTrue(message = "status-expire-after must be longer than status-stale-after, e.g. 5m and 30s")
+	boolean isStatusExpiryAfterStaleness() {
+		return statusStaleAfter == null || statusExpireAfter == null
+				|| statusExpireAfter.compareTo(statusStaleAfter) > 0;
 	}
 
 	@AssertTrue(message = "must be at least 1s, e.g. 30s")

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.streamplane.features.FeatureReader;
 import io.streamplane.features.FeatureServerException;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.FeatureViews;
 
 /**
@@ -62,7 +62,7 @@ public final class FeatureApi {
 	 */
 	public FeatureAnswer get(String view, String entity, String asOf, String path) {
 		try {
-			Optional<FeatureView> served = views.find(view);
+			Optional<ServedView> served = views.find(view);
 			if (served.isEmpty()) {
 				return FeatureAnswer.problem(FeatureProblems.notFound("no feature view named '" + view
 						+ "'; the served views are " + views.names()), path);

@@ -37,7 +37,7 @@ import io.streamplane.features.ConsumedTile;
 import io.streamplane.features.Feature;
 import io.streamplane.features.FeatureReader;
 import io.streamplane.features.FeatureServerException;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.FeatureViews;
 import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
@@ -74,7 +74,7 @@ class ServingServerTest {
 		store = TileStore.open(TileStoreConfig.of(directory));
 		long start = Instant.parse("2026-01-01T12:05:00Z").toEpochMilli();
 		store.apply(List.of(tile("u1", start, 4), tile("a/b c", start, 2)), Map.of());
-		FeatureViews views = FeatureViews.of(List.of(FeatureView.of("clicks", "user_id",
+		FeatureViews views = FeatureViews.of(List.of(ServedView.of("clicks", "user_id",
 				Map.of("clicks_5m", Feature.count(Duration.ofMinutes(5))), Duration.ofMinutes(1), Duration.ofHours(1))));
 		Clock clock = Clock.fixed(Instant.parse("2026-01-01T12:06:00Z"), ZoneOffset.UTC);
 		api = new FeatureApi(views, new FeatureReader(store, clock), 3, DataSize.ofKilobytes(1));

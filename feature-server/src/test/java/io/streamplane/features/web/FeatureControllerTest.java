@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
 import io.streamplane.features.ConsumedTile;
 import io.streamplane.features.Feature;
 import io.streamplane.features.FeatureReader;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.FeatureViews;
 import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
@@ -49,7 +49,7 @@ class FeatureControllerTest {
 		long start = Instant.parse("2026-01-01T12:05:00Z").toEpochMilli();
 		store.apply(List.of(ConsumedTile.of(new Tile("clicks", "u1", start, MINUTE_MS, start + 20_000,
 				Map.of("count()", new PartialAggregate.Count(4))))), Map.of());
-		FeatureViews views = FeatureViews.of(List.of(FeatureView.of("clicks", "user_id",
+		FeatureViews views = FeatureViews.of(List.of(ServedView.of("clicks", "user_id",
 				Map.of("clicks_5m", Feature.count(Duration.ofMinutes(5))), Duration.ofMinutes(1), Duration.ofHours(1))));
 		Clock clock = Clock.fixed(Instant.parse("2026-01-01T12:06:00Z"), ZoneOffset.UTC);
 		mvc = MockMvcBuilders.standaloneSetup(new FeatureController(

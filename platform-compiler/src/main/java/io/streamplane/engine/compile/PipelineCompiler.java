@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
-import io.streamplane.engine.compile.internal.plan.TopologyCompiler;
+import io.streamplane.engine.compile.internal.plan.TopologyPlanner;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
 import io.streamplane.engine.compile.internal.wiring.Counting;
 import io.streamplane.engine.compile.internal.wiring.GuardedProcessors;
@@ -128,7 +128,7 @@ public final class PipelineCompiler {
 		String deadLetterTopic = spec.processing().deadLetterTopic();
 		Compilation compilation = new Compilation(builder(), spec.name(), deadLetterTopic, counting,
 				endOfInputMarkers);
-		Topology topology = new TopologyCompiler(compilation).compile(spec);
+		Topology topology = new TopologyPlanner(compilation).compile(spec);
 		Set<String> inputs = new LinkedHashSet<>();
 		spec.sources().values().stream().map(Source::kafka).forEach(kafka -> inputs.add(kafka.topic()));
 		spec.tables().values().forEach(table -> inputs.add(table.topic()));

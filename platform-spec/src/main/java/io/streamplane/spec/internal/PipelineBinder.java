@@ -77,7 +77,7 @@ final class PipelineBinder {
 					"[{ from: enriched, kafka: { topic: out } }]");
 		}
 		Processing processing = ProcessingBinder.bind(root.optional("processing"), name.orElse("pipeline"));
-		Topics.check(root, sources, tableSpecs, processing);
+		TopicRules.check(root, sources, tableSpecs, processing);
 		if (root.problems().count() > before || name.isEmpty()) {
 			return Optional.empty();
 		}
