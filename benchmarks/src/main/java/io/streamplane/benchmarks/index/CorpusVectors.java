@@ -1,14 +1,15 @@
 package io.streamplane.benchmarks.index;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,66 +17,103 @@ import io.streamplane.benchmarks.harness.Progress;
 import io.streamplane.rag.embed.Embedder;
 
 /**
- * The corpus's vectors, embedded once and cached in a file keyed by the chunks' content, so later runs skip the
- * (long) embedding of 100,000 chunks. A cache whose chunk count or hash differs is ignored and rewritten.
+ * The corpus's vectors, cached between runs and embedded slice by slice: the cache holds the vectors of a prefix of
+ * the chunk list, with a line per slice in a sidecar file that says how many chunks it covers and the hash of their
+ * texts. A run reads the prefix whose hashes still match, embeds the rest within its time budget, appending each
+ * slice as it goes, so an interrupted run loses at most one slice and the next one continues.
  */
 final class CorpusVectors {
 
-	private static final int EMBED_SLICE = 2048;
+	static final int SLICE = 2048;
 
 	private CorpusVectors() {
 	}
 
-	static float[][] load(List<String> chunks, Embedder embedder, Path cacheDir) throws IOException {
-		long hash = hash(chunks, embedder.model());
-		Path cache = cacheDir.resolve("vectors-" + chunks.size() + "-" + Long.toHexString(hash) + ".bin");
-		if (Files.isRegularFile(cache)) {
-			Progress.log("Vectors of the corpus read from " + cache);
-			return read(cache, chunks.size(), embedder.dimensions());
-		}
-		float[][] vectors = embed(chunks, embedder);
+	/**
+	 * The vectors of the longest prefix of {@code chunks} that is cached or can be embedded before
+	 * {@code deadlineNanos} ({@link System#nanoTime()}).
+	 */
+	static List<float[]> load(List<String> chunks, Embedder embedder, Path cacheDir, String key, long deadlineNanos)
+			throws IOException {
 		Files.createDirectories(cacheDir);
-		write(cache, vectors);
-		Progress.log("Vectors of the corpus cached in " + cache);
+		Path vectorsFile = cacheDir.resolve("vectors-" + key + ".bin");
+		Path slicesFile = cacheDir.resolve("vectors-" + key + ".slices");
+		List<float[]> vectors = cached(chunks, embedder.dimensions(), vectorsFile, slicesFile);
+		Progress.log(String.format("%,d of %,d corpus vectors read from %s", vectors.size(), chunks.size(), vectorsFile));
+		long started = System.nanoTime();
+		int embedded = 0;
+		while (vectors.size() < chunks.size() && System.nanoTime() < deadlineNanos) {
+			List<String> slice = chunks.subList(vectors.size(), Math.min(vectors.size() + SLICE, chunks.size()));
+			List<float[]> sliceVectors = embedder.embedAll(slice);
+			append(vectorsFile, sliceVectors);
+			vectors.addAll(sliceVectors);
+			Files.writeString(slicesFile, vectors.size() + " " + hash(chunks.subList(0, vectors.size())) + "\n",
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			embedded += slice.size();
+			Progress.log(String.format("Embedded %,d of %,d corpus chunks (%,.0f chunks/s)", vectors.size(),
+					chunks.size(), embedded / ((System.nanoTime() - started) / 1e9)));
+		}
 		return vectors;
 	}
 
-	private static float[][] embed(List<String> chunks, Embedder embedder) {
-		List<float[]> vectors = new ArrayList<>(chunks.size());
-		long started = System.nanoTime();
-		for (int from = 0; from < chunks.size(); from += EMBED_SLICE) {
-			vectors.addAll(embedder.embedAll(chunks.subList(from, Math.min(from + EMBED_SLICE, chunks.size()))));
-			double seconds = (System.nanoTime() - started) / 1e9;
-			Progress.log(String.format("Embedded %,d of %,d corpus chunks (%,.0f chunks/s)", vectors.size(),
-					chunks.size(), vectors.size() / seconds));
+	private static List<float[]> cached(List<String> chunks, int dimensions, Path vectorsFile, Path slicesFile)
+			throws IOException {
+		int valid = 0;
+		if (Files.isRegularFile(slicesFile) && Files.isRegularFile(vectorsFile)) {
+			long stored = Files.size(vectorsFile) / ((long) dimensions * Float.BYTES);
+			for (String line : Files.readAllLines(slicesFile)) {
+				String[] fields = line.split(" ");
+				int count = Integer.parseInt(fields[0]);
+				if (count > chunks.size() || count > stored || hash(chunks.subList(0, count)) != Long.parseLong(fields[1])) {
+					break;
+				}
+				valid = count;
+			}
 		}
-		return vectors.toArray(float[][]::new);
+		if (valid == 0) {
+			Files.deleteIfExists(vectorsFile);
+			Files.deleteIfExists(slicesFile);
+			return new ArrayList<>();
+		}
+		List<float[]> vectors = read(vectorsFile, valid, dimensions);
+		if (valid * (long) dimensions * Float.BYTES < Files.size(vectorsFile)) {
+			rewrite(vectorsFile, slicesFile, vectors, chunks);
+		}
+		return vectors;
 	}
 
-	private static long hash(List<String> chunks, String model) {
-		long hash = model.hashCode();
+	private static void rewrite(Path vectorsFile, Path slicesFile, List<float[]> vectors, List<String> chunks)
+			throws IOException {
+		Files.delete(vectorsFile);
+		append(vectorsFile, vectors);
+		Files.writeString(slicesFile, vectors.size() + " " + hash(chunks.subList(0, vectors.size())) + "\n");
+	}
+
+	static long hash(List<String> chunks) {
+		long hash = 17;
 		for (String chunk : chunks) {
 			hash = hash * 1_000_003L + chunk.hashCode();
 		}
 		return hash;
 	}
 
-	private static float[][] read(Path file, int count, int dimensions) throws IOException {
+	private static List<float[]> read(Path file, int count, int dimensions) throws IOException {
 		try (InputStream raw = Files.newInputStream(file);
 				DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 20))) {
-			float[][] vectors = new float[count][dimensions];
-			for (float[] vector : vectors) {
+			List<float[]> vectors = new ArrayList<>(count);
+			for (int i = 0; i < count; i++) {
+				float[] vector = new float[dimensions];
 				for (int d = 0; d < dimensions; d++) {
 					vector[d] = in.readFloat();
 				}
+				vectors.add(vector);
 			}
 			return vectors;
 		}
 	}
 
-	private static void write(Path file, float[][] vectors) throws IOException {
-		Path partial = file.resolveSibling(file.getFileName() + ".partial");
-		try (OutputStream raw = Files.newOutputStream(partial);
+	private static void append(Path file, List<float[]> vectors) throws IOException {
+		try (OutputStream raw = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 				DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 20))) {
 			for (float[] vector : vectors) {
 				for (float v : vector) {
@@ -83,8 +121,6 @@ final class CorpusVectors {
 				}
 			}
 		}
-		Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 	}
 
 }

@@ -7,11 +7,12 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 
 import io.streamplane.benchmarks.harness.Progress;
-import io.streamplane.rag.embed.internal.OnnxEmbedder;
+import io.streamplane.rag.embed.Embedder;
+import io.streamplane.rag.embed.Embedders;
 
 /**
  * Embedding throughput on the same chunks in the same JVM, rounds alternating: (a) the batched in-process
- * embedder ({@link OnnxEmbedder}: one ONNX run per batch), (b) LangChain4j's {@link AllMiniLmL6V2EmbeddingModel}
+ * embedder ({@link Embedders#create} with the in-process provider: one ONNX run per batch), (b) LangChain4j's {@link AllMiniLmL6V2EmbeddingModel}
  * as it comes ({@code embedAll}: one ONNX run per text on its default pool of one thread per core). Each variant
  * embeds the whole sample once to warm up, then once per round.
  */
@@ -36,7 +37,7 @@ final class EmbeddingThroughput {
 		Runs batched = new Runs("batched in-process (batches of up to " + batchSize + ", " + threads + " at once)",
 				new ArrayList<>());
 		Runs langChain4j = new Runs("LangChain4j AllMiniLmL6V2EmbeddingModel.embedAll (default)", new ArrayList<>());
-		try (OnnxEmbedder embedder = OnnxEmbedder.allMiniLmL6V2(batchSize, threads)) {
+		try (Embedder embedder = Embedders.create(IndexBenchmark.inProcess(batchSize, threads))) {
 			AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
 			Runnable ours = () -> embedder.embedAll(chunks);
 			Runnable theirs = () -> model.embedAll(segments);

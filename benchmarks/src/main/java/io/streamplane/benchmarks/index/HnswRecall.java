@@ -42,7 +42,7 @@ final class HnswRecall {
 	}
 
 	/** How the index was built. */
-	record Build(int maxConn, int beamWidth, double seconds, int documents) {
+	record Build(int maxConn, int beamWidth, double seconds, int documents, int queries) {
 	}
 
 	private final float[][] corpus;
@@ -86,7 +86,7 @@ final class HnswRecall {
 			}
 			writer.commit();
 		}
-		return new Build(maxConn, beamWidth, (System.nanoTime() - started) / 1e9, corpus.length);
+		return new Build(maxConn, beamWidth, (System.nanoTime() - started) / 1e9, corpus.length, queries.length);
 	}
 
 	void forceMerge(Path directory, int maxConn, int beamWidth) throws IOException {

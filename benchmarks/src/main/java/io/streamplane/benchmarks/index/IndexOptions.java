@@ -25,12 +25,14 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param k neighbours per query
  * @param hnswM HNSW max connections per node
  * @param hnswBeam HNSW beam width while indexing
+ * @param embedMinutes most minutes spent embedding the corpus in this run (0: no limit); with less embedded, recall is
+ * measured over what the cache holds and the next run continues
  * @param cacheDir where the embedded corpus is cached between runs
  * @param report where the markdown report goes
  */
 record IndexOptions(List<Path> docDirs, int chunkWords, boolean throughput, int throughputChunks, List<Integer> throughputWords, int rounds,
 		int batchSize, int threads, boolean recall, int corpusChunks, int queries, int k, int hnswM, int hnswBeam,
-		Path cacheDir, String report) {
+		int embedMinutes, Path cacheDir, String report) {
 
 	static IndexOptions parse(String... args) {
 		Map<String, String> defaults = new LinkedHashMap<>();
@@ -48,6 +50,7 @@ record IndexOptions(List<Path> docDirs, int chunkWords, boolean throughput, int 
 		defaults.put("k", "10");
 		defaults.put("hnsw-m", "16");
 		defaults.put("hnsw-beam", "100");
+		defaults.put("embed-minutes", "0");
 		defaults.put("cache-dir", "target/index-bench");
 		defaults.put("report", "target/index-results.md");
 		Map<String, String> v = Arguments.parse(defaults, args);
@@ -61,7 +64,8 @@ record IndexOptions(List<Path> docDirs, int chunkWords, boolean throughput, int 
 				threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
 				Boolean.parseBoolean(v.get("recall")), Integer.parseInt(v.get("corpus-chunks")),
 				Integer.parseInt(v.get("queries")), Integer.parseInt(v.get("k")), Integer.parseInt(v.get("hnsw-m")),
-				Integer.parseInt(v.get("hnsw-beam")), Path.of(v.get("cache-dir")), v.get("report"));
+				Integer.parseInt(v.get("hnsw-beam")), Integer.parseInt(v.get("embed-minutes")),
+				Path.of(v.get("cache-dir")), v.get("report"));
 	}
 
 	/** Chunks of the recall corpus read from the documentation: the indexed ones and the held-out queries. */

@@ -41,15 +41,23 @@ final class IndexReport {
 				runs.get(0).median() / runs.get(1).median()));
 	}
 
+	void split(int corpus, int queries, int wanted) {
+		if (corpus + queries < wanted + options.queries()) {
+			body.append(String.format("**Partial:** %,d chunks embedded so far (the embedding budget of this run ran "
+					+ "out); the target is %,d indexed + %,d queries. Run again to continue from the cache.%n%n",
+					corpus + queries, wanted, options.queries()));
+		}
+	}
+
 	void build(HnswRecall.Build build) {
 		body.append(String.format("Indexed %,d vectors of 384 dimensions (dot product of unit vectors, Lucene99 HNSW "
 				+ "M=%d, beam width %d, float32) in %.1f s (%,.0f vectors/s, one thread). Queries: %,d held-out chunks "
-				+ "(not in the index), k=%d, one thread; exact search scores every vector with Lucene's VectorUtil.%n%n",
+				+ "(spread over the corpus, not in the index), k=%d, one thread; exact search scores every vector with Lucene's VectorUtil.%n%n",
 				build.documents(), build.maxConn(), build.beamWidth(), build.seconds(), build.documents() / build.seconds(),
-				options.queries(), options.k()));
+				build.queries(), options.k()));
 	}
 
-	void recall(List<HnswRecall.Result> results) {
+	void recall(List<HnswRecall.Result> results, int indexed) {
 		body.append("| Index | segments | recall@").append(options.k())
 			.append(" | HNSW p50 | HNSW p99 | HNSW QPS | brute force p50 | brute force p99 | brute force QPS |\n")
 			.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -60,7 +68,7 @@ final class IndexReport {
 					r.exact().queriesPerSecond()));
 		}
 		body.append('\n');
-		double per100k = 100_000.0 / options.corpusChunks();
+		double per100k = 100_000.0 / indexed;
 		for (HnswRecall.Result r : results) {
 			body.append(String.format("Memory, %s: index %,.1f MiB on disk per 100k chunks (vectors %,.1f MiB, graph "
 					+ "and metadata %,.1f MiB); process RSS %,d MiB before opening the index, %,d MiB after the "

@@ -28,8 +28,11 @@ final class FeatureViewBinder {
 
 	private final AggregationBinder aggregations;
 
-	FeatureViewBinder(ExpressionCompiler expressions) {
+	private final WindowLimits windows;
+
+	FeatureViewBinder(ExpressionCompiler expressions, WindowLimits windows) {
 		this.aggregations = new AggregationBinder(expressions);
+		this.windows = windows;
 	}
 
 	/**
@@ -111,7 +114,7 @@ final class FeatureViewBinder {
 		Optional<Aggregation> aggregate = node.required("aggregate")
 			.flatMap(a -> a.text().flatMap(text -> aggregations.aggregation(a, name, text, schema)))
 			.filter(a -> mergeable(node.field("aggregate"), a));
-		Optional<Duration> window = node.required("window").flatMap(Node::positiveDuration)
+		Optional<Duration> window = node.required("window").flatMap(windows::size)
 			.filter(w -> multipleOfTile(node.field("window"), w, tileSize));
 		if (aggregate.isEmpty() || window.isEmpty() || !Names.isNode(name)) {
 			return Optional.empty();

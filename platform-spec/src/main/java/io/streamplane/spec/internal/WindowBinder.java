@@ -27,8 +27,11 @@ final class WindowBinder {
 
 	private final AggregationBinder aggregations;
 
-	WindowBinder(ExpressionCompiler expressions) {
+	private final WindowLimits limits;
+
+	WindowBinder(ExpressionCompiler expressions, WindowLimits limits) {
 		this.aggregations = new AggregationBinder(expressions);
+		this.limits = limits;
 	}
 
 	/** Binds the step object holding {@code window} and {@code aggregate}. */
@@ -51,7 +54,7 @@ final class WindowBinder {
 		return Bound.of(Optional.of(new Step.Window(kind.get(), emit.get(), results)), schema);
 	}
 
-	private static Optional<WindowKind> kind(Node window) {
+	private Optional<WindowKind> kind(Node window) {
 		List<String> kinds = KINDS.stream().filter(window::has).toList();
 		if (kinds.size() != 1) {
 			window.report((kinds.isEmpty() ? "missing the window kind" : "a window has one kind, got " +
@@ -61,18 +64,18 @@ final class WindowBinder {
 		}
 		Node node = window.field(kinds.getFirst());
 		return switch (kinds.getFirst()) {
-			case "tumbling" -> node.positiveDuration().map(WindowKind.Tumbling::new);
+			case "tumbling" -> limits.size(node).map(WindowKind.Tumbling::new);
 			case "hopping" -> hopping(node);
 			case "sliding" -> sized(node, "size").map(WindowKind.Sliding::new);
 			default -> sized(node, "gap").map(WindowKind.Session::new);
 		};
 	}
 
-	private static Optional<WindowKind> hopping(Node node) {
+	private Optional<WindowKind> hopping(Node node) {
 		if (!node.isObjectWith(List.of("size", "advance"))) {
 			return Optional.empty();
 		}
-		Optional<Duration> size = node.required("size").flatMap(Node::positiveDuration);
+		Optional<Duration> size = node.required("size").flatMap(limits::size);
 		Optional<Duration> advance = node.required("advance").flatMap(Node::positiveDuration);
 		if (size.isEmpty() || advance.isEmpty()) {
 			return Optional.empty();
@@ -82,14 +85,17 @@ final class WindowBinder {
 					"; windows would leave gaps; make advance at most size (equal to size is a tumbling window)");
 			return Optional.empty();
 		}
+		if (!limits.hopping(node.field("advance"), size.get(), advance.get())) {
+			return Optional.empty();
+		}
 		return Optional.of(new WindowKind.Hopping(size.get(), advance.get()));
 	}
 
-	private static Optional<Duration> sized(Node node, String field) {
+	private Optional<Duration> sized(Node node, String field) {
 		if (!node.isObjectWith(List.of(field))) {
 			return Optional.empty();
 		}
-		return node.required(field).flatMap(Node::positiveDuration);
+		return node.required(field).flatMap(limits::size);
 	}
 
 }
