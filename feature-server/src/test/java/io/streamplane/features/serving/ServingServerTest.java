@@ -166,6 +166,24 @@ class ServingServerTest {
 		assertThat(response.headers().firstValue("connection")).hasValue("close");
 	}
 
+	/** Issue 12: Netty's own 413 to {@code Expect: 100-continue} (which curl sends for large bodies) had no body. */
+	@Test
+	void shouldAnswerAnExpectedBodyLargerThanTheLimitWithAProblem() throws Exception {
+		start(null);
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(("POST /features HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: 3000000\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			byte[] answer = new byte[4096];
+			int read = socket.getInputStream().read(answer);
+			String response = new String(answer, 0, read, StandardCharsets.UTF_8);
+
+			assertThat(response).startsWith("HTTP/1.1 413 Request Entity Too Large")
+				.contains("application/problem+json", "the body has 3000000 bytes",
+						"streamplane.feature-server.max-request-size");
+		}
+	}
+
 	@Test
 	void shouldAnswerATooLongRequestLineWithBadRequestAndCloseTheConnection() throws Exception {
 		start(null);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.streamplane.engine.compile.CompiledPipeline;
 import io.streamplane.engine.compile.PipelineCounters;
+import io.streamplane.kernel.FailureKind;
+import io.streamplane.kernel.StreamplaneException;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.IndexReport;
 import io.streamplane.protocol.PipelineState;
@@ -23,19 +26,21 @@ import org.slf4j.LoggerFactory;
  * overlap, and a slow one (closing, removing leftovers) never holds up another pipeline.
  * <ul>
  * <li><b>RUNNING</b>: compile the spec, check that the input topics exist (else
- * {@link RunState#WAITING_FOR_INPUT}, checked again every status interval), create missing output
- * and dead-letter topics, start Kafka Streams as {@code sp-<pipeline>-v<version>}.</li>
+ * {@link RunState#WAITING_FOR_INPUT} with a last error naming them, checked again every status interval,
+ * the error cleared once they exist), create missing output and dead-letter topics, start Kafka Streams
+ * as {@code sp-<pipeline>-v<version>}.</li>
  * <li><b>PAUSED</b>: {@code KafkaStreams.pause()}: processing stops, local state and group
  * membership stay, so resuming is instant. A paused pipeline that is not running here is not
  * started.</li>
  * <li><b>New version</b>: the old application is closed and its local state, internal topics and
  * consumer group removed; the new one starts with fresh state and reads its inputs from the
  * earliest offset.</li>
- * <li><b>DELETED</b>: the application is closed and its local state, internal topics and consumer
- * group removed.</li>
+ * <li><b>DELETED</b>: the application is closed and its local state directory
+ * ({@code <state-dir>/sp-<pipeline>-v<version>}), internal topics and consumer group removed.</li>
  * <li><b>Failures</b>: restarted after an exponential backoff; after
  * {@code streamplane.engine.restart.max-attempts} consecutive failures, or at once when the spec
- * cannot be compiled, the pipeline stays {@link RunState#FAILED} until its desired state
+ * cannot be compiled or the CDC capture of one of its tables failed permanently (bad credentials, a
+ * missing privilege), the pipeline stays {@link RunState#FAILED} until its desired state
  * changes.</li>
  * </ul>
  * Re-publishing an identical desired state (same version and state) changes nothing.
@@ -67,6 +72,8 @@ final class PipelineRunner {
 	private long generation;
 
 	private int failures;
+
+	private boolean waitingForInputs;
 
 	private Instant runningSince;
 
@@ -118,8 +125,15 @@ final class PipelineRunner {
 		}
 	}
 
-	/** Updates what the runner knows from the running app; resets the failure count after a healthy run. */
+	/**
+	 * Updates what the runner knows from the running app; after a healthy run of
+	 * {@code restart.max-backoff}, resets the failure count and clears the last error; fails the pipeline
+	 * when the capture of one of its CDC tables failed permanently.
+	 */
 	void tick() {
+		if (failedByCdc()) {
+			return;
+		}
 		PipelineApp current = app;
 		if (current == null || current.state() != RunState.RUNNING) {
 			runningSince = null;
@@ -131,7 +145,27 @@ final class PipelineRunner {
 		}
 		else if (Duration.between(runningSince, now).compareTo(services.properties().restart().maxBackoff()) >= 0) {
 			failures = 0;
+			clearError();
 		}
+	}
+
+	private boolean failedByCdc() {
+		DesiredState target = desired;
+		if (state == RunState.FAILED || target == null || target.state() != PipelineState.RUNNING) {
+			return false;
+		}
+		Optional<String> failure = services.cdcFailures().apply(pipeline);
+		if (failure.isEmpty()) {
+			return false;
+		}
+		generation++;
+		PipelineApp current = app;
+		if (current != null) {
+			app = null;
+			current.close(services.properties().closeTimeout(), false);
+		}
+		failed(EngineException.permanent(failure.get(), null), false);
+		return true;
 	}
 
 	/** Stops the app, keeping its state, e.g. on shutdown. */
@@ -139,7 +173,7 @@ final class PipelineRunner {
 		PipelineApp current = app;
 		if (current != null) {
 			app = null;
-			current.close(services.properties().closeTimeout(), false);
+			current.close(services.properties().closeTimeout());
 		}
 	}
 
@@ -150,7 +184,7 @@ final class PipelineRunner {
 				return;
 			}
 			app = null;
-			failed.close(services.properties().closeTimeout(), false);
+			failed.close(services.properties().closeTimeout());
 			Throwable cause = failed.failure();
 			failed(cause != null ? cause : new IllegalStateException("Kafka Streams stopped in state ERROR"), true);
 		});
@@ -202,6 +236,10 @@ final class PipelineRunner {
 				waitForInputs(missing);
 				return;
 			}
+			if (waitingForInputs) {
+				waitingForInputs = false;
+				clearError();
+			}
 			PipelineApp started = new PipelineApp(target.version(), compiled,
 					services.settings().forPipeline(compiled, target.version()), services.registry(),
 					this::onAppError);
@@ -213,14 +251,15 @@ final class PipelineRunner {
 			PipelineApp current = app;
 			app = null;
 			if (current != null) {
-				current.close(services.properties().closeTimeout(), false);
+				current.close(services.properties().closeTimeout());
 			}
-			failed(ex, !(ex instanceof EngineException engine) || engine.isRetriable());
+			failed(ex, StreamplaneException.kindOf(ex) == FailureKind.RETRIABLE);
 		}
 	}
 
 	private void waitForInputs(Set<String> missing) {
 		state = RunState.WAITING_FOR_INPUT;
+		waitingForInputs = true;
 		Duration retry = services.properties().statusInterval();
 		error("input topic(s) " + missing + " of pipeline '" + pipeline + "' do not exist; create them and the "
 				+ "pipeline starts within " + retry.toMillis() + " ms");
@@ -228,6 +267,7 @@ final class PipelineRunner {
 	}
 
 	private void failed(Throwable cause, boolean retriable) {
+		waitingForInputs = false;
 		error(ErrorMessages.describe(cause));
 		failures++;
 		int maxAttempts = services.properties().restart().maxAttempts();
@@ -246,8 +286,11 @@ final class PipelineRunner {
 
 	private void stop(PipelineApp current, boolean removeEverything) {
 		app = null;
-		current.close(services.properties().closeTimeout(), removeEverything);
+		boolean stopped = current.close(services.properties().closeTimeout());
 		if (removeEverything) {
+			if (stopped) {
+				PipelineLeftovers.removeLocalState(services, current.applicationId());
+			}
 			PipelineLeftovers.removeShared(services, current.applicationId(), current.compiled().topology());
 		}
 	}
@@ -269,6 +312,11 @@ final class PipelineRunner {
 	private void error(String message) {
 		lastError = message;
 		lastErrorAt = Instant.now();
+	}
+
+	private void clearError() {
+		lastError = null;
+		lastErrorAt = null;
 	}
 
 }

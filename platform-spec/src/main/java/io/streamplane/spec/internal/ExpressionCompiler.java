@@ -63,7 +63,7 @@ final class ExpressionCompiler {
 			Set<String> identifiers = FreeIdentifiers.of(parsedAst);
 			CelValidationResult checked = compilerFor(identifiers, schema).check(parsedAst);
 			if (checked.hasError()) {
-				checked.getErrors().forEach(issue -> node.report(CheckErrors.describe(text, issue, identifiers, schema)));
+				CheckErrors.describeAll(text, checked.getErrors(), identifiers, schema).forEach(node::report);
 				return Optional.empty();
 			}
 			return Optional.of(new Expression(text, checked.getAst()));

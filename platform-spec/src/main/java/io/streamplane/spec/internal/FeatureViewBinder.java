@@ -128,6 +128,15 @@ final class FeatureViewBinder {
 					"avg, first, last or count_distinct (approximate)");
 			return false;
 		}
+		if (aggregation.function() == AggregateFunction.PREVIOUS) {
+			node.report("previous(x) cannot be a feature: a feature aggregates a window; use last(x)");
+			return false;
+		}
+		if (aggregation.condition().isPresent()) {
+			node.report("a feature takes no condition; filter the stream in a transform before the view, or compute " +
+					"the conditional value there, e.g. set: { us_amount: \"country == 'US' ? amount : 0.0\" }");
+			return false;
+		}
 		return true;
 	}
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
+import io.streamplane.spec.AggregateFunction;
 import io.streamplane.spec.Aggregation;
 import io.streamplane.spec.Emit;
 import io.streamplane.spec.Step;
@@ -47,6 +48,13 @@ final class WindowBinder {
 		out.put(Step.Window.WINDOW_END, SimpleType.TIMESTAMP);
 		List<Aggregation> results = new ArrayList<>();
 		boolean valid = step.required("aggregate").map(node -> aggregations.bind(node, in, out, results)).orElse(false);
+		for (Aggregation aggregation : results) {
+			if (aggregation.function() == AggregateFunction.PREVIOUS) {
+				step.field("aggregate").field(aggregation.name()).report("previous(x) is the value at the key's record " +
+						"before the current one, which a window does not have; use it in a running step, or last(x) here");
+				valid = false;
+			}
+		}
 		Schema schema = new Schema(out, false, in.keyField());
 		if (!valid || kind.isEmpty() || emit.isEmpty()) {
 			return Bound.of(Optional.empty(), schema);

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param provider {@code in-process} (default: all-MiniLM-L6-v2 on ONNX Runtime in this JVM, 384 dimensions) or
  * {@code openai} (any OpenAI-compatible {@code POST /embeddings} service)
  * @param batchSize texts per model call: per ONNX run in process, per request to a remote service
- * @param threads ONNX Runtime intra-op threads of the in-process model; {@code 0}: one per available processor
+ * @param threads batches the in-process model embeds at once, each on one thread; {@code 0}: one per available
+ * processor
  * @param baseUrl the remote service's API root, e.g. {@code https://api.openai.com/v1}; {@code /embeddings} is
  * appended. Required for {@code openai}
  * @param model the remote model, e.g. {@code text-embedding-3-small}. Required for {@code openai}

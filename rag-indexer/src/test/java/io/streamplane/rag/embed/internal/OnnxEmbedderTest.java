@@ -78,6 +78,15 @@ class OnnxEmbedderTest {
 	}
 
 	@Test
+	void shouldSpreadTextsOverOneBatchPerThreadAndCapBatchesAtTheBatchSize() {
+		assertThat(batched.rowsPerBatch(1)).isEqualTo(1);
+		assertThat(batched.rowsPerBatch(3)).isEqualTo(2);
+		assertThat(batched.rowsPerBatch(8)).isEqualTo(4);
+		assertThat(batched.rowsPerBatch(9)).isEqualTo(3);
+		assertThat(batched.rowsPerBatch(100)).isEqualTo(4);
+	}
+
+	@Test
 	void shouldPlaceRelatedTextsCloserThanUnrelatedOnes() {
 		List<float[]> vectors = batched.embedAll(
 				List.of("How do I reset my password?", "I forgot my password, how can I change it?",
