@@ -172,6 +172,42 @@ public sealed interface Step {
 	}
 
 	/**
+	 * Adds to each record the aggregates of its key over the time range that ends at the record,
+	 * e.g. clicks per user in the last 24 hours: {@code rolling: { range: 24h, slice: 1m }} with
+	 * {@code aggregate: { clicks_24h: "count()" }}. Records are folded into epoch-aligned slices of
+	 * {@code slice}; a record at event time {@code t} sees the slices of its key from
+	 * {@code sliceEnd(t) - range} up to {@code sliceEnd(t)}, where {@code sliceEnd(t)} is the end of
+	 * the slice holding {@code t}: the hopping window of size {@code range} advancing by {@code slice}
+	 * that closes right after the record. Per-key state of at most {@code range / slice} slices.
+	 *
+	 * @param range how far back a record sees; positive, a multiple of {@code slice}
+	 * @param slice the granularity with which the range's start moves; positive
+	 * @param aggregations the results, at least one; not {@code collect}, {@code count_distinct} or
+	 * {@code previous}
+	 */
+	record Rolling(Duration range, Duration slice, List<Aggregation> aggregations) implements Step {
+
+		public Rolling {
+			Objects.requireNonNull(range, "range");
+			Objects.requireNonNull(slice, "slice");
+			aggregations = List.copyOf(aggregations);
+			if (slice.isNegative() || slice.isZero() || range.toMillis() % slice.toMillis() != 0 || range.isZero()) {
+				throw new IllegalArgumentException("rolling needs a positive range that is a multiple of a positive " +
+						"slice, got range " + range + " and slice " + slice);
+			}
+			if (aggregations.isEmpty()) {
+				throw new IllegalArgumentException("rolling needs at least one aggregation");
+			}
+		}
+
+		/** The number of slices a record sees. */
+		public int slices() {
+			return Math.toIntExact(range.toMillis() / slice.toMillis());
+		}
+
+	}
+
+	/**
 	 * Passes a record only when its value crosses a threshold upwards, per key: the previous value
 	 * of the key (none for its first record) was below the threshold and this one is at or above
 	 * it. Once per crossing: the threshold fires again only after the value fell below it. A record

@@ -73,4 +73,29 @@ class PipelineSchemaTest {
 			.contains("/name", "/sources/clicks/lateness", "/outputs");
 	}
 
+	@Test
+	void shouldAcceptARollingStepAndRejectOneWithoutRange() {
+		String spec = """
+				name: clicks
+				sources:
+				  clicks: { kafka: { topic: clicks } }
+				transforms:
+				  alerts:
+				    from: clicks
+				    steps:
+				      - keyBy: user
+				      - rolling: { range: 24h, slice: 1h }
+				        aggregate: { clicks_24h: "count()", checkouts: "count(page == 'checkout')" }
+				      - rolling: { slice: 1h }
+				        aggregate: { n: "count()" }
+				outputs:
+				  - { from: alerts, kafka: { topic: alerts } }
+				""";
+
+		List<Error> errors = SCHEMA.validate(spec, InputFormat.YAML);
+
+		assertThat(errors).extracting(error -> error.getInstanceLocation().toString())
+			.contains("/transforms/alerts/steps/2").doesNotContain("/transforms/alerts/steps/1");
+	}
+
 }

@@ -70,7 +70,7 @@ class SpecProblemsTest {
 				arguments("sum of a string", withSteps("- window: { tumbling: 1m }\n  aggregate: { s: \"sum(country)\" }"),
 						"transforms.enriched.steps[0].aggregate.s", "sum needs a number, but \"country\" is string"),
 				arguments("aggregate without window", withSteps("- aggregate: { n: \"count()\" }"),
-						"transforms.enriched.steps[0].aggregate", "aggregate belongs to a window step"),
+						"transforms.enriched.steps[0].aggregate", "aggregate belongs to a window or rolling step"),
 				arguments("misspelt step", withSteps("- flter: \"amount > 0\""), "transforms.enriched.steps[0].flter",
 						"unknown step 'flter'; did you mean 'filter'?"),
 				arguments("two steps in one", withSteps("- filter: \"amount > 0\"\n  select: [id]"),

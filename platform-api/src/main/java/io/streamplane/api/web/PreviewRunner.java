@@ -27,8 +27,9 @@ import org.springframework.web.context.request.async.DeferredResult;
 /**
  * Runs previews on a bounded pool of their own, never on the web server's threads, each within the
  * budget of {@link ControlPlaneProperties.Preview}. A preview is cancelled when its time is up, when
- * its client goes away, or when the server stops; this lifecycle stops first of all, so a running
- * preview never holds up graceful shutdown.
+ * the container reports its request failed, or when the server stops; this lifecycle stops first of
+ * all, so a running preview never holds up graceful shutdown. Tomcat does not report a client that
+ * leaves while an asynchronous request waits, so such a preview runs until it ends or its time is up.
  */
 final class PreviewRunner implements SmartLifecycle {
 

@@ -21,6 +21,7 @@ import io.streamplane.spec.Source;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -139,15 +140,25 @@ public final class PipelineCompiler {
 				spec.indexes().stream().map(index -> index.topic(spec.name())).collect(Collectors.toSet()));
 	}
 
+	/**
+	 * The builder: a replay's keeps the DSL's stores (windows, tables) in memory, as
+	 * {@code Compilation} keeps the operators' stores, and a guarded one wraps every processor.
+	 */
 	private StreamsBuilder builder() {
-		if (guard == null) {
+		if (guard == null && !endOfInputMarkers) {
 			return new StreamsBuilder();
 		}
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "sp-replay");
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay.invalid:9092");
-		config.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, GuardedProcessors.class);
-		config.put(GuardedProcessors.GUARD, guard);
+		if (endOfInputMarkers) {
+			config.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
+					BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
+		}
+		if (guard != null) {
+			config.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, GuardedProcessors.class);
+			config.put(GuardedProcessors.GUARD, guard);
+		}
 		return new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
 	}
 

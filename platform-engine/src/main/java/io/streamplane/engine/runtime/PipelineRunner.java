@@ -162,7 +162,7 @@ final class PipelineRunner {
 		PipelineApp current = app;
 		if (current != null) {
 			app = null;
-			current.close(services.properties().closeTimeout(), false);
+			current.close(services.properties().closeTimeout());
 		}
 		failed(EngineException.permanent(failure.get(), null), false);
 		return true;

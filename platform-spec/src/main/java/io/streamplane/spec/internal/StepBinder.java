@@ -17,7 +17,7 @@ import io.streamplane.spec.Step;
 final class StepBinder {
 
 	static final List<String> KINDS = List.of("filter", "set", "select", "explode", "keyBy", "window", "dedupe",
-			"running", "crossing", "changes", "join");
+			"running", "rolling", "crossing", "changes", "join");
 
 	private final ExpressionCompiler expressions;
 
@@ -27,12 +27,15 @@ final class StepBinder {
 
 	private final JoinBinder joins;
 
+	private final RollingBinder rolling;
+
 	/** @param tables the names of the pipeline's tables */
 	StepBinder(ExpressionCompiler expressions, WindowLimits windowLimits, List<String> tables) {
 		this.expressions = expressions;
 		this.windows = new WindowBinder(expressions, windowLimits);
 		this.keyedState = new KeyedStateBinder(expressions);
 		this.joins = new JoinBinder(expressions, tables);
+		this.rolling = new RollingBinder(expressions, windowLimits);
 	}
 
 	Bound<Step> bind(Node node, Schema in) {
@@ -52,6 +55,7 @@ final class StepBinder {
 			case "crossing" -> keyedState.crossing(body, in);
 			case "changes" -> keyedState.changes(body, in);
 			case "join" -> joins.bind(body, in);
+			case "rolling" -> rolling.bind(node, in);
 			default -> windows.bind(node, in);
 		};
 	}

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Recognises which step an entry of {@code steps} is: an object with exactly one step key, or a
- * {@code window} with its {@code aggregate}.
+ * {@code window} or a {@code rolling} with its {@code aggregate}.
  */
 final class StepKinds {
 
@@ -26,9 +26,12 @@ final class StepKinds {
 		if (keys.contains("window")) {
 			return node.isObjectWith(List.of("window", "aggregate")) ? Optional.of("window") : Optional.empty();
 		}
+		if (keys.contains("rolling")) {
+			return node.isObjectWith(List.of("rolling", "aggregate")) ? Optional.of("rolling") : Optional.empty();
+		}
 		if (keys.contains("aggregate")) {
-			node.field("aggregate").report("aggregate belongs to a window step; add a window next to it, " +
-					"e.g. window: { tumbling: 1m }");
+			node.field("aggregate").report("aggregate belongs to a window or rolling step; add one next to it, " +
+					"e.g. window: { tumbling: 1m } or rolling: { range: 24h }");
 			return Optional.empty();
 		}
 		if (keys.size() != 1) {

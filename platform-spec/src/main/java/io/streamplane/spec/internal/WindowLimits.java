@@ -46,6 +46,19 @@ final class WindowLimits {
 		return true;
 	}
 
+	/** Whether a rolling range holds at most as many slices as a record may have windows; reports if not. */
+	boolean slices(Node slice, Duration range, Duration size) {
+		long slices = range.toMillis() / size.toMillis();
+		if (slices > maxWindowsPerRecord) {
+			slice.report("slice " + text(size) + " cuts range " + text(range) + " into " + slices + " slices, more than "
+					+ "the limit of " + maxWindowsPerRecord + "; make slice at least "
+					+ text(Duration.ofMillis(Math.ceilDiv(range.toMillis(), maxWindowsPerRecord))) + " (range / "
+					+ maxWindowsPerRecord + ")");
+			return false;
+		}
+		return true;
+	}
+
 	/** A duration in the spec's notation, e.g. {@code 366d}, {@code 1h30m}, {@code 86400ms}. */
 	static String text(Duration duration) {
 		StringBuilder text = new StringBuilder();

@@ -55,11 +55,11 @@ public final class FeatureViewCompiler {
 		String input = Compilation.name(path, "input");
 		KStream<String, Row> inputs = DeadLetters.attach(compilation, partitioned.processValues(new WindowInputSupplier(
 				path, DeadLetters.child(input), Lateness.ofView(view.name(), view.retention(), in.lateness()),
-				arguments, null, Compilation.name(path, "stream-time")), Named.as(input)), input);
+				arguments, null, compilation.keyValueStore(Compilation.name(path, "stream-time"))), Named.as(input)), input);
 		String tiles = Compilation.name(path, "tiles");
 		TileSettings settings = new TileSettings(path, DeadLetters.child(tiles), view.name(), view.tileSize().toMillis(),
 				horizon.toMillis(), aggregations, tiles);
-		DeadLetters.attach(compilation, inputs.processValues(new TileUpdaterSupplier(settings), Named.as(tiles)), tiles)
+		DeadLetters.attach(compilation, inputs.processValues(new TileUpdaterSupplier(settings, compilation.keyValueStore(tiles)), Named.as(tiles)), tiles)
 			.processValues(() -> new TileWriter(view.name(), compilation.counting()), Named.as(Compilation.name(path, "write")))
 			.to(view.topic(compilation.pipeline()), Produced.with(Serdes.String(), Serdes.ByteArray())
 				.withName(Compilation.name(path, "sink")));

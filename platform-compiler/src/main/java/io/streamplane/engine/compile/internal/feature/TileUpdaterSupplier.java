@@ -6,6 +6,7 @@ import io.streamplane.engine.compile.internal.value.Row;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -19,8 +20,12 @@ final class TileUpdaterSupplier implements FixedKeyProcessorSupplier<String, Row
 
 	private final TileSettings settings;
 
-	TileUpdaterSupplier(TileSettings settings) {
+	private final KeyValueBytesStoreSupplier store;
+
+	/** @param store the tile store, named {@code settings.storeName()} */
+	TileUpdaterSupplier(TileSettings settings, KeyValueBytesStoreSupplier store) {
 		this.settings = settings;
+		this.store = store;
 	}
 
 	@Override
@@ -30,7 +35,7 @@ final class TileUpdaterSupplier implements FixedKeyProcessorSupplier<String, Row
 
 	@Override
 	public Set<StoreBuilder<?>> stores() {
-		return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(settings.storeName()), Serdes.String(),
+		return Set.of(Stores.keyValueStoreBuilder(store, Serdes.String(),
 				Serdes.ByteArray()).withCachingDisabled());
 	}
 

@@ -38,7 +38,7 @@ public final class IndexCompiler {
 		KStream<String, Row> projected = tables.perRow(changelog, path, "project",
 				deadLetter -> new IndexProjection(index, path, deadLetter));
 		String store = Compilation.name(path, "written");
-		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
+		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(compilation.keyValueStore(store),
 				Serdes.String(), Serdes.ByteArray()));
 		projected.process(() -> new IndexWriter(index.name(), store, compilation.counting()),
 				Named.as(Compilation.name(path, "write")), store)

@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile.internal.keyed;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.streamplane.engine.compile.internal.value.CelEvaluator;
@@ -15,12 +16,13 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Compiles the steps that keep per-key state ({@code dedupe}, {@code running}, {@code crossing},
- * {@code changes}): a repartition by key when the key changed, as for windows, then the step's
+ * Compiles the steps that keep per-key state ({@code dedupe}, {@code running}, {@code rolling},
+ * {@code crossing}, {@code changes}): a repartition by key when the key changed, as for windows, then the step's
  * {@link KeyedOperator} over a persistent RocksDB store with a changelog topic, behind the record
  * cache, so state reaches the changelog once per key per commit and is restored after a restart or
  * on another instance. Operators, stores and internal topics are named from the step's spec path,
@@ -38,7 +40,7 @@ public final class KeyedStateCompiler {
 		CelEvaluator by = step.by().map(CelEvaluator::of).orElse(null);
 		String store = store(path);
 		Duration retention = step.within().plus(in.lateness());
-		StoreBuilder<?> seen = Stores.windowStoreBuilder(Stores.persistentWindowStore(store, retention, step.within(),
+		StoreBuilder<?> seen = Stores.windowStoreBuilder(compilation.windowStore(store, retention, step.within(),
 				false), Serdes.String(), Serdes.Long()).withCachingEnabled();
 		return compile(in, path, "dedupe", seen, deadLetter -> new Dedupe(path, deadLetter, store, by, step.within()));
 	}
@@ -46,10 +48,17 @@ public final class KeyedStateCompiler {
 	public Stream running(Stream in, Step.Running step, String path) {
 		AggregateInputs arguments = new AggregateInputs(step.aggregations());
 		String store = store(path);
-		StoreBuilder<?> states = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+		StoreBuilder<?> states = Stores.keyValueStoreBuilder(compilation.keyValueStore(store), Serdes.String(),
 				new WindowStateSerde(step.aggregations())).withCachingEnabled();
 		return compile(in, path, "running",
 				states, deadLetter -> new Running(path, deadLetter, store, step.aggregations(), arguments));
+	}
+
+	public Stream rolling(Stream in, Step.Rolling step, String path) {
+		AggregateInputs arguments = new AggregateInputs(step.aggregations());
+		RollingStores stores = new RollingStores(store(path), Compilation.name(path, "stream-time"));
+		return compile(in, path, "rolling", stores.builders(compilation, step.aggregations()),
+				deadLetter -> new Rolling(path, deadLetter, stores, step, in.lateness(), arguments));
 	}
 
 	public Stream crossing(Stream in, Step.Crossing step, String path) {
@@ -66,8 +75,8 @@ public final class KeyedStateCompiler {
 				deadLetter -> new Changes(path, deadLetter, store, of, step.previous().orElse(null)));
 	}
 
-	private static StoreBuilder<?> lastValues(String store) {
-		return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), StoredValue.serde())
+	private StoreBuilder<?> lastValues(String store) {
+		return Stores.keyValueStoreBuilder(compilation.keyValueStore(store), Serdes.String(), StoredValue.serde())
 			.withCachingEnabled();
 	}
 
@@ -81,12 +90,17 @@ public final class KeyedStateCompiler {
 	 */
 	private Stream compile(Stream in, String path, String kind, StoreBuilder<?> store,
 			Function<String, KeyedOperator<?>> operator) {
+		return compile(in, path, kind, Set.of(store), operator);
+	}
+
+	private Stream compile(Stream in, String path, String kind, Set<StoreBuilder<?>> stores,
+			Function<String, ? extends FixedKeyProcessor<String, Row, Row>> operator) {
 		KStream<String, Row> records = in.needsRepartition() ? in.records().repartition(Repartitioned
 			.<String, Row>as(Compilation.name(path, "repartition")).withKeySerde(Serdes.String())
 			.withValueSerde(compilation.rows())) : in.records();
 		String name = Compilation.name(path, kind);
 		String deadLetter = DeadLetters.child(name);
-		KStream<String, Row> out = records.processValues(new KeyedStateSupplier(() -> operator.apply(deadLetter), store),
+		KStream<String, Row> out = records.processValues(new KeyedStateSupplier(() -> operator.apply(deadLetter), stores),
 				Named.as(name));
 		return new Stream(DeadLetters.attach(compilation, out, name), false, in.lateness(), in.keyField());
 	}

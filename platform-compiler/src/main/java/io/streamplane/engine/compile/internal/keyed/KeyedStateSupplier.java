@@ -8,20 +8,20 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 
-/** Supplies the {@link KeyedOperator}s of one step, one per task, with the step's state store. */
+/** Supplies the operators of one per-key state step, one per task, with the step's state stores. */
 final class KeyedStateSupplier implements FixedKeyProcessorSupplier<String, Row, Row> {
 
-	private final Supplier<KeyedOperator<?>> operators;
+	private final Supplier<? extends FixedKeyProcessor<String, Row, Row>> operators;
 
-	private final StoreBuilder<?> store;
+	private final Set<StoreBuilder<?>> stores;
 
 	/**
 	 * @param operators makes an operator for a task
-	 * @param store builds the state store the operators read and write
+	 * @param stores build the state stores the operators read and write
 	 */
-	KeyedStateSupplier(Supplier<KeyedOperator<?>> operators, StoreBuilder<?> store) {
+	KeyedStateSupplier(Supplier<? extends FixedKeyProcessor<String, Row, Row>> operators, Set<StoreBuilder<?>> stores) {
 		this.operators = operators;
-		this.store = store;
+		this.stores = Set.copyOf(stores);
 	}
 
 	@Override
@@ -31,7 +31,7 @@ final class KeyedStateSupplier implements FixedKeyProcessorSupplier<String, Row,
 
 	@Override
 	public Set<StoreBuilder<?>> stores() {
-		return Set.of(store);
+		return stores;
 	}
 
 }

@@ -84,6 +84,7 @@ final class StepCompiler {
 			case Step.Window window -> windows.compile(in, window, path);
 			case Step.Dedupe dedupe -> keyedState.dedupe(in, dedupe, path);
 			case Step.Running running -> keyedState.running(in, running, path);
+			case Step.Rolling rolling -> keyedState.rolling(in, rolling, path);
 			case Step.Crossing crossing -> keyedState.crossing(in, crossing, path);
 			case Step.Changes changes -> keyedState.changes(in, changes, path);
 			case Step.Join join -> joins.get().lookup(in, join, path);

@@ -56,7 +56,7 @@ public final class ChangelogCompiler {
 	/** The change stream of a changelog, for the output at {@code path}. */
 	public KStream<String, Row> changes(KStream<String, Row> changelog, String path) {
 		String store = Compilation.name(path, "emitted");
-		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
+		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(compilation.keyValueStore(store),
 				Serdes.String(), compilation.rows()));
 		return changelog.process(() -> new ChangeStream(store), Named.as(Compilation.name(path, "changes")), store);
 	}

@@ -54,11 +54,11 @@ public final class WindowCompiler {
 		String input = Compilation.name(path, "input");
 		KStream<String, Row> inputs = DeadLetters.attach(compilation, records.processValues(new WindowInputSupplier(path,
 				DeadLetters.child(input), new Lateness(step.kind(), in.lateness()), arguments, in.keyField(),
-				Compilation.name(path, "stream-time")), Named.as(input)), input);
+				compilation.keyValueStore(Compilation.name(path, "stream-time"))), Named.as(input)), input);
 		String store = Compilation.name(path, "window");
 		TimeWindows aligned = aligned(step.kind(), in.lateness());
 		KStream<Windowed<String>, WindowState> changes = step.emit() == Emit.UPDATES && aligned != null
-			? inputs.process(new WindowUpdatesSupplier(aligned, folder, store, new WindowStateSerde(step.aggregations())),
+			? inputs.process(new WindowUpdatesSupplier(compilation, aligned, folder, store, new WindowStateSerde(step.aggregations())),
 					Named.as(Compilation.name(path, "aggregate")))
 			: aggregated(inputs, step, folder, in.lateness(), path);
 		KStream<String, Row> results = changes.process(() -> new WindowResults(folder),

@@ -6,11 +6,13 @@ import io.streamplane.engine.compile.internal.value.Row;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Supplies {@link WindowInput}s with their stream-time store: a logged RocksDB key-value store
+ * Supplies {@link WindowInput}s with their stream-time store: a logged key-value store (RocksDB
+ * except in replays)
  * behind the record cache, so the stream time, written on every advance, reaches the changelog when
  * the cache flushes (on commit, together with the window state it guards) instead of per record.
  */
@@ -26,26 +28,26 @@ public final class WindowInputSupplier implements FixedKeyProcessorSupplier<Stri
 
 	private final String keyField;
 
-	private final String storeName;
+	private final KeyValueBytesStoreSupplier streamTime;
 
 	public WindowInputSupplier(String path, String deadLetter, Lateness lateness, AggregateInputs arguments,
-			String keyField, String storeName) {
+			String keyField, KeyValueBytesStoreSupplier streamTime) {
 		this.path = path;
 		this.deadLetter = deadLetter;
 		this.lateness = lateness;
 		this.arguments = arguments;
 		this.keyField = keyField;
-		this.storeName = storeName;
+		this.streamTime = streamTime;
 	}
 
 	@Override
 	public FixedKeyProcessor<String, Row, Row> get() {
-		return new WindowInput(path, deadLetter, lateness, arguments, keyField, storeName);
+		return new WindowInput(path, deadLetter, lateness, arguments, keyField, streamTime.name());
 	}
 
 	@Override
 	public Set<StoreBuilder<?>> stores() {
-		return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(),
+		return Set.of(Stores.keyValueStoreBuilder(streamTime, Serdes.String(),
 				Serdes.Long()).withCachingEnabled());
 	}
 

@@ -38,9 +38,15 @@ public final class WindowStateSerde implements Serde<WindowState> {
 	}
 
 	private static byte[] write(WindowState state) {
-		BinaryWriter out = new BinaryWriter().writeValue(state.key());
-		state.accumulators().forEach(accumulator -> write(out, accumulator));
+		BinaryWriter out = new BinaryWriter();
+		write(out, state);
 		return out.toByteArray();
+	}
+
+	/** Appends a state to {@code out}, in the layout {@link #read} reads; for states nested in others. */
+	public static void write(BinaryWriter out, WindowState state) {
+		out.writeValue(state.key());
+		state.accumulators().forEach(accumulator -> write(out, accumulator));
 	}
 
 	private static void write(BinaryWriter out, Accumulator accumulator) {
@@ -72,7 +78,8 @@ public final class WindowStateSerde implements Serde<WindowState> {
 		}
 	}
 
-	private WindowState read(BinaryReader in) {
+	/** Reads one state written by {@link #write(BinaryWriter, WindowState)}. */
+	public WindowState read(BinaryReader in) {
 		Object key = in.readValue();
 		List<Accumulator> accumulators = new ArrayList<>(functions.size());
 		for (AggregateFunction function : functions) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import io.streamplane.engine.compile.internal.value.Row;
+import io.streamplane.engine.compile.internal.wiring.Compilation;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -27,7 +28,11 @@ final class WindowUpdatesSupplier implements ProcessorSupplier<String, Row, Wind
 
 	private final WindowStateSerde states;
 
-	WindowUpdatesSupplier(TimeWindows windows, WindowFolder folder, String storeName, WindowStateSerde states) {
+	private final Compilation compilation;
+
+	WindowUpdatesSupplier(Compilation compilation, TimeWindows windows, WindowFolder folder, String storeName,
+			WindowStateSerde states) {
+		this.compilation = compilation;
 		this.windows = windows;
 		this.folder = folder;
 		this.storeName = storeName;
@@ -42,7 +47,7 @@ final class WindowUpdatesSupplier implements ProcessorSupplier<String, Row, Wind
 	@Override
 	public Set<StoreBuilder<?>> stores() {
 		Duration retention = Duration.ofMillis(windows.size() + windows.gracePeriodMs());
-		return Set.of(Stores.timestampedWindowStoreBuilder(Stores.persistentTimestampedWindowStore(storeName, retention,
+		return Set.of(Stores.timestampedWindowStoreBuilder(compilation.timestampedWindowStore(storeName, retention,
 				Duration.ofMillis(windows.size()), false), Serdes.String(), states).withCachingEnabled());
 	}
 

@@ -1,5 +1,11 @@
 package io.streamplane.engine.compile.internal.wiring;
 
+import java.time.Duration;
+
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+
 import io.streamplane.engine.compile.internal.value.RowSerde;
 import org.apache.kafka.streams.StreamsBuilder;
 
@@ -15,6 +21,28 @@ import org.apache.kafka.streams.StreamsBuilder;
  */
 public record Compilation(StreamsBuilder builder, String pipeline, String deadLetterTopic, Counting counting,
 		boolean endOfInputMarkers) {
+
+	/**
+	 * The key-value store named {@code name}: RocksDB, or in memory for a replay. A replay runs in
+	 * {@code TopologyTestDriver}, which commits after every record, and a commit flushes every
+	 * RocksDB store to disk: tens of milliseconds per store and record.
+	 */
+	public KeyValueBytesStoreSupplier keyValueStore(String name) {
+		return endOfInputMarkers ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+	}
+
+	/** A window store of timestamped values, in RocksDB or, for a replay, in memory (see {@link #keyValueStore}). */
+	public WindowBytesStoreSupplier timestampedWindowStore(String name, Duration retention, Duration size,
+			boolean duplicates) {
+		return endOfInputMarkers ? Stores.inMemoryWindowStore(name, retention, size, duplicates)
+				: Stores.persistentTimestampedWindowStore(name, retention, size, duplicates);
+	}
+
+	/** A window store, in RocksDB or, for a replay, in memory (see {@link #keyValueStore}). */
+	public WindowBytesStoreSupplier windowStore(String name, Duration retention, Duration size, boolean duplicates) {
+		return endOfInputMarkers ? Stores.inMemoryWindowStore(name, retention, size, duplicates)
+				: Stores.persistentWindowStore(name, retention, size, duplicates);
+	}
 
 	/** The serde of rows on repartition topics. */
 	public RowSerde rows() {
