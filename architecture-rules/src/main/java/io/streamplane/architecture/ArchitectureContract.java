@@ -75,6 +75,17 @@ public abstract class ArchitectureContract {
 	}
 
 	@Test
+	void shouldKeepTheKernelOnTheJdkAlone() {
+		classes().that()
+			.resideInAPackage("io.streamplane.kernel..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "io.streamplane.kernel..")
+			.allowEmptyShould(true)
+			.check(main);
+	}
+
+	@Test
 	void shouldKeepSpecProtocolAndFeatureServingFreeOfKafkaStreamsAndDebezium() {
 		noClasses().that()
 			.resideInAnyPackage("io.streamplane.spec..", "io.streamplane.protocol..", "io.streamplane.role..",

@@ -1,14 +1,24 @@
 package io.streamplane.api;
 
-/** Base of the control plane's exceptions; each maps to one RFC 9457 problem type. */
-public abstract class ControlPlaneException extends RuntimeException {
+import io.streamplane.kernel.FailureKind;
+import io.streamplane.kernel.StreamplaneException;
+
+/**
+ * Base of the control plane's exceptions; each maps to one RFC 9457 problem type. Permanent unless a subclass
+ * says otherwise: a bad request fails again when sent again.
+ */
+public abstract class ControlPlaneException extends StreamplaneException {
 
 	protected ControlPlaneException(String message) {
-		super(message);
+		super(message, null, FailureKind.PERMANENT);
 	}
 
 	protected ControlPlaneException(String message, Throwable cause) {
-		super(message, cause);
+		super(message, cause, FailureKind.PERMANENT);
+	}
+
+	protected ControlPlaneException(String message, Throwable cause, FailureKind kind) {
+		super(message, cause, kind);
 	}
 
 }

@@ -17,8 +17,8 @@ import org.springframework.core.env.Environment;
  * Adds {@code streamplane} to {@code /actuator/info}: the enabled roles, the mode
  * ({@code standalone} when Kafka or PostgreSQL is embedded, {@code external} otherwise), the Kafka
  * bootstrap servers and the JDBC URL in use, as the connection details give them (from
- * {@code spring.*} properties, standalone or a {@code @ServiceConnection}). Credentials are never
- * shown.
+ * {@code spring.*} properties, standalone or a {@code @ServiceConnection}), and, with the rag-indexer role, where
+ * searches go ({@code search}). Credentials are never shown.
  */
 public final class StreamplaneInfoContributor implements InfoContributor {
 
@@ -53,6 +53,9 @@ public final class StreamplaneInfoContributor implements InfoContributor {
 		details.put("kafka", Map.of("bootstrapServers", String.join(",", this.kafka.getBootstrapServers())));
 		if (this.database != null) {
 			details.put("database", Map.of("url", ConnectionUrls.withoutCredentials(this.database.getJdbcUrl())));
+		}
+		if (roles.contains(Role.RAG_INDEXER.id())) {
+			details.put("search", Map.of("path", "/search/{index}", "docs", "docs/search.md"));
 		}
 		builder.withDetail("streamplane", details);
 	}

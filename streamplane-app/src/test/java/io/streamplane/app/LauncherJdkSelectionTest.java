@@ -81,6 +81,31 @@ class LauncherJdkSelectionTest {
 	}
 
 	@Test
+	void shouldStartTheJarWithTheChosenJdkAndPassTheArguments() throws Exception {
+		Path java17 = fakeJdk("java-17", "17");
+		Path jdk21 = fakeJdk("jdk-21", "21");
+		Path jar = Files.createFile(this.jvms.resolve("streamplane-exec.jar"));
+
+		Result result = launch(java17.resolve("bin"), jdk21, Map.of("STREAMPLANE_JAR", jar.toString()), "streamplane",
+				"--server.port=8090");
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.stdout())
+			.isEqualTo("java 21 ran with --enable-native-access=ALL-UNNAMED -jar " + jar + " --server.port=8090\n");
+	}
+
+	@Test
+	void shouldStartWithoutTheAotCacheWhenTheJarCannotBeExtracted() throws Exception {
+		Path jdk25 = fakeJdk("jdk-25", "25");
+		Path jar = Files.createFile(this.jvms.resolve("streamplane-exec.jar"));
+
+		Result result = launch(jdk25.resolve("bin"), null, Map.of("STREAMPLANE_JAR", jar.toString()), "streamplane");
+
+		assertThat(result.stderr()).contains("Could not extract " + jar + " for the start-up cache");
+		assertThat(result.stdout()).isEqualTo("java 25 ran with --enable-native-access=ALL-UNNAMED -jar " + jar + "\n");
+	}
+
+	@Test
 	void shouldRunKafkaToolsWithTheSameJdk() throws Exception {
 		Path java17 = fakeJdk("java-17", "17");
 		Path jdk25 = fakeJdk("jdk-25", "25");

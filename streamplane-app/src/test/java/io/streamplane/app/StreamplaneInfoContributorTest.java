@@ -59,4 +59,21 @@ class StreamplaneInfoContributorTest {
 			.doesNotContainKey("database");
 	}
 
+	@Test
+	void shouldAdvertiseSearchOnlyWithTheRagIndexerRole() {
+		Info.Builder search = new Info.Builder();
+		new StreamplaneInfoContributor(new MockEnvironment().withProperty("streamplane.roles", "rag-indexer"), false,
+				KAFKA, null).contribute(search);
+		Info.Builder engine = new Info.Builder();
+		new StreamplaneInfoContributor(new MockEnvironment().withProperty("streamplane.roles", "engine"), false, KAFKA,
+				null).contribute(engine);
+
+		assertThat(search.build().getDetails()).extractingByKey("streamplane")
+			.asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("search", Map.of("path", "/search/{index}", "docs", "docs/search.md"));
+		assertThat(engine.build().getDetails()).extractingByKey("streamplane")
+			.asInstanceOf(InstanceOfAssertFactories.MAP)
+			.doesNotContainKey("search");
+	}
+
 }

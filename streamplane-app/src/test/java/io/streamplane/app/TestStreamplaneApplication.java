@@ -59,6 +59,8 @@ public class TestStreamplaneApplication {
 						() -> directory.resolve("engine").toString());
 				addUnlessSet(environment, registry, "streamplane.feature-server.data-dir",
 						() -> directory.resolve("features").toString());
+				addUnlessSet(environment, registry, "streamplane.rag-indexer.data-dir",
+						() -> directory.resolve("indexes").toString());
 			};
 		}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import io.streamplane.engine.compile.CompiledPipeline;
 import io.streamplane.engine.compile.PipelineCompiler;
@@ -25,6 +26,23 @@ public final class SpecResources {
 	public static CompiledPipeline compile(String resource) {
 		return new PipelineCompiler().compile(new SpecReader().read(read(resource), SpecFormat.YAML).spec(),
 				new PipelineCounters());
+	}
+
+	/**
+	 * As {@link #compile(String)}, with the spec's Kafka topics renamed, so that runs of one benchmark can each
+	 * have topics of their own.
+	 * @param topics new topic name by the name in the spec ({@code topic: <name>})
+	 */
+	public static CompiledPipeline compile(String resource, Map<String, String> topics) {
+		String spec = read(resource);
+		for (Map.Entry<String, String> topic : topics.entrySet()) {
+			String from = "topic: " + topic.getKey();
+			if (!spec.contains(from)) {
+				throw new IllegalArgumentException("The spec " + resource + " has no '" + from + "'");
+			}
+			spec = spec.replace(from, "topic: " + topic.getValue());
+		}
+		return new PipelineCompiler().compile(new SpecReader().read(spec, SpecFormat.YAML).spec(), new PipelineCounters());
 	}
 
 	private static String read(String resource) {

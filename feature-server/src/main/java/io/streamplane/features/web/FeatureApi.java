@@ -145,7 +145,7 @@ public final class FeatureApi {
 	public FeatureAnswer failure(RuntimeException ex, String path) {
 		if (ex instanceof FeatureServerException failed) {
 			log.error("Cannot read features", failed);
-			return FeatureAnswer.problem(failed.retriable() ? FeatureProblems.unavailable("the feature store failed; try again")
+			return FeatureAnswer.problem(failed.isRetriable() ? FeatureProblems.unavailable("the feature store failed; try again")
 					: FeatureProblems.internal("the feature server failed to handle the request; the server log has details"),
 					path);
 		}

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.streamplane.api.security.SecurityProperties;
 import io.streamplane.api.web.SpecBodies;
 import io.streamplane.spec.SpecFormat;
 import io.streamplane.spec.SpecReader;
@@ -22,7 +23,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,11 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.StringUtils;
 
 /**
  * The OpenAPI document ({@code /v3/api-docs}) and Swagger UI ({@code /swagger-ui.html}): bearer
- * authentication, and request examples taken from {@code examples/} that succeed as they are.
+ * authentication where an operation needs it ({@link OperationSecurity}), the feature endpoints described
+ * ({@link FeatureOperations}), and request examples taken from {@code examples/} that succeed as they are.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
@@ -51,12 +54,24 @@ public class OpenApiConfiguration {
 			.info(new Info().title("Streamplane API")
 				.version("v1")
 				.description("Declare streaming pipelines, preview them on sample records, deploy and watch them. "
-						+ "Mutations need the admin token: click Authorize and paste it "
-						+ "(standalone: the content of data/admin-token).")
+						+ "Operations with a lock need a token: mutations the admin token (click Authorize and paste it; "
+						+ "standalone: the content of data/admin-token), feature reads the feature read token when "
+						+ "one is configured. Errors are RFC 9457 application/problem+json.")
 				.license(new License().name("Apache-2.0")))
 			.components(new Components().addSecuritySchemes(BEARER,
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
-			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+						.description("The admin token, streamplane.security.admin-token (standalone: data/admin-token)")));
+	}
+
+	@Bean
+	OpenApiCustomizer operationSecurity(SecurityProperties security, Environment environment) {
+		return new OperationSecurity(security.readAccess(),
+				StringUtils.hasText(environment.getProperty("streamplane.feature-server.read-token")));
+	}
+
+	@Bean
+	OpenApiCustomizer featureOperations() {
+		return new FeatureOperations();
 	}
 
 	@Bean

@@ -27,8 +27,9 @@ import org.springframework.web.context.request.async.DeferredResult;
 /**
  * Runs previews on a bounded pool of their own, never on the web server's threads, each within the
  * budget of {@link ControlPlaneProperties.Preview}. A preview is cancelled when its time is up, when
- * its client goes away, or when the server stops; this lifecycle stops first of all, so a running
- * preview never holds up graceful shutdown.
+ * the container reports its request failed, or when the server stops; this lifecycle stops first of
+ * all, so a running preview never holds up graceful shutdown. Tomcat does not report a client that
+ * leaves while an asynchronous request waits, so such a preview runs until it ends or its time is up.
  */
 final class PreviewRunner implements SmartLifecycle {
 
@@ -83,7 +84,7 @@ final class PreviewRunner implements SmartLifecycle {
 			throw new PreviewUnavailableException("the server is shutting down; try again on another instance");
 		}
 		try {
-			executor.execute(() -> run(request, start, cancelled, result));
+			executor.execute(new Task(() -> run(request, start, cancelled, result), result));
 		}
 		catch (RejectedExecutionException ex) {
 			throw new PreviewUnavailableException("all " + properties.threads() + " preview threads are busy and "
@@ -125,7 +126,8 @@ final class PreviewRunner implements SmartLifecycle {
 	public void stop() {
 		stopped = true;
 		running.forEach(cancelled -> cancelled.set(true));
-		executor.shutdownNow().forEach(task -> log.debug("Dropped a waiting preview at shutdown"));
+		executor.shutdownNow().forEach(waiting -> ((Task) waiting).result().setErrorResult(
+				new PreviewUnavailableException("the server is shutting down; try again on another instance")));
 		try {
 			if (!executor.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
 				log.warn("A preview did not stop within {}; shutting down without it", GRACE);
@@ -154,6 +156,16 @@ final class PreviewRunner implements SmartLifecycle {
 
 	private static String text(Duration duration) {
 		return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+	}
+
+	/** A preview to run, and its result, which a preview dropped from the queue at shutdown completes. */
+	private record Task(Runnable preview, DeferredResult<PreviewResult> result) implements Runnable {
+
+		@Override
+		public void run() {
+			preview.run();
+		}
+
 	}
 
 	/** No preview can run now: the pool is full or the server is stopping. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import io.streamplane.engine.compile.internal.plan.TopologyPlanner;
@@ -84,14 +85,14 @@ public final class PipelineCompiler {
 
 	private final boolean endOfInputMarkers;
 
-	private final Runnable guard;
+	private final BooleanSupplier guard;
 
 	/** A compiler for running pipelines. */
 	public PipelineCompiler() {
 		this(false, null);
 	}
 
-	private PipelineCompiler(boolean endOfInputMarkers, Runnable guard) {
+	private PipelineCompiler(boolean endOfInputMarkers, BooleanSupplier guard) {
 		this.endOfInputMarkers = endOfInputMarkers;
 		this.guard = guard;
 	}
@@ -105,11 +106,10 @@ public final class PipelineCompiler {
 	}
 
 	/**
-	 * A copy whose topologies run {@code guard} before every record any of their processors
-	 * processes; the guard throws to stop the run (the exception reaches the caller wrapped in a
-	 * {@code StreamsException}). For bounding replays; a running pipeline has no guard.
+	 * A copy whose topologies ask {@code guard} before every record any of their processors processes,
+	 * and drop the record when it answers false. For bounding replays; a running pipeline has no guard.
 	 */
-	public PipelineCompiler guardedBy(Runnable guard) {
+	public PipelineCompiler guardedBy(BooleanSupplier guard) {
 		return new PipelineCompiler(endOfInputMarkers, Objects.requireNonNull(guard, "guard"));
 	}
 

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * Counts one preview's spending against its {@link PreviewBudget}, from the processors (every step of
- * every record) and from the run (every output drained); throws when a part is spent or the run is
- * cancelled. Used by one thread.
+ * Counts one preview's spending against its {@link PreviewBudget}: the processors ask it before every
+ * step of every record ({@link #getAsBoolean()}), the run tells it every output drained. Once a part is
+ * spent or the run is cancelled it admits no more records, and the run stops with the reason
+ * ({@link #throwIfStopped()}). Used by one thread.
  */
-final class BudgetGuard implements Runnable {
+final class BudgetGuard implements BooleanSupplier {
 
 	private final PreviewBudget budget;
 
@@ -22,33 +23,38 @@ final class BudgetGuard implements Runnable {
 
 	private long outputBytes;
 
+	private RuntimeException stopped;
+
 	BudgetGuard(PreviewBudget budget, long startNanos, BooleanSupplier cancelled) {
 		this.budget = budget;
 		this.cancelled = cancelled;
 		this.deadlineNanos = startNanos + Math.min(budget.time().toNanos(), Long.MAX_VALUE / 4);
 	}
 
-	/** One record processed by one step. */
+	/** Whether one more record may be processed by one step; false once the budget is spent. */
 	@Override
-	public void run() {
+	public boolean getAsBoolean() {
+		if (stopped != null) {
+			return false;
+		}
 		steps++;
 		if (steps > budget.maxSteps()) {
-			throw new PreviewBudgetException(PreviewBudget.Part.STEPS, String.valueOf(budget.maxSteps()),
+			stopped = new PreviewBudgetException(PreviewBudget.Part.STEPS, String.valueOf(budget.maxSteps()),
 					"the preview processed more than " + budget.maxSteps() + " records in its steps");
+			return false;
 		}
 		if ((steps & 0xFF) == 0) {
-			checkTime();
+			stopped = overTime();
 		}
+		return stopped == null;
 	}
 
-	/** Checks the time and cancellation. */
-	void checkTime() {
-		if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-			throw new PreviewCancelledException("the preview was cancelled");
-		}
-		if (System.nanoTime() - deadlineNanos > 0) {
-			throw new PreviewBudgetException(PreviewBudget.Part.TIME, text(budget.time()),
-					"the preview ran longer than " + text(budget.time()));
+	/** Throws why the run must stop: a spent part of the budget, or cancellation. */
+	void throwIfStopped() {
+		RuntimeException reason = stopped != null ? stopped : overTime();
+		if (reason != null) {
+			stopped = reason;
+			throw reason;
 		}
 	}
 
@@ -57,13 +63,26 @@ final class BudgetGuard implements Runnable {
 		outputRecords++;
 		outputBytes += bytes;
 		if (outputRecords > budget.maxOutputRecords()) {
-			throw new PreviewBudgetException(PreviewBudget.Part.OUTPUT_RECORDS, String.valueOf(budget.maxOutputRecords()),
+			stopped = new PreviewBudgetException(PreviewBudget.Part.OUTPUT_RECORDS,
+					String.valueOf(budget.maxOutputRecords()),
 					"the preview wrote more than " + budget.maxOutputRecords() + " output records and dead letters");
 		}
-		if (outputBytes > budget.maxOutputBytes()) {
-			throw new PreviewBudgetException(PreviewBudget.Part.OUTPUT_BYTES, String.valueOf(budget.maxOutputBytes()),
+		else if (outputBytes > budget.maxOutputBytes()) {
+			stopped = new PreviewBudgetException(PreviewBudget.Part.OUTPUT_BYTES, String.valueOf(budget.maxOutputBytes()),
 					"the preview wrote more than " + budget.maxOutputBytes() + " bytes of output records and dead letters");
 		}
+		throwIfStopped();
+	}
+
+	private RuntimeException overTime() {
+		if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+			return new PreviewCancelledException("the preview was cancelled");
+		}
+		if (System.nanoTime() - deadlineNanos > 0) {
+			return new PreviewBudgetException(PreviewBudget.Part.TIME, text(budget.time()),
+					"the preview ran longer than " + text(budget.time()));
+		}
+		return null;
 	}
 
 	private static String text(Duration duration) {

@@ -74,7 +74,8 @@ public final class PipelinePreview {
 
 	/**
 	 * Runs the pipeline over the inputs within a budget. Every step of every record counts against it,
-	 * and the outputs are collected after each input, so a run stops soon after it spends a part.
+	 * and the outputs are collected after each input; once a part is spent no step processes another
+	 * record, so a run stops soon after, also inside one record's fan-out.
 	 * @param budget what the run may spend, from the start of this call
 	 * @param cancelled polled during the run; once true the run stops
 	 * @throws PreviewException as {@link #run(PipelineSpec, List)}
@@ -93,37 +94,26 @@ public final class PipelinePreview {
 					driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())));
 			Collected collected = new Collected(spec, driver, compiled.deadLetterTopic(), guard);
 			for (PreviewInput input : inputs) {
-				guard.checkTime();
+				guard.throwIfStopped();
 				topics.get(topic(spec, input)).pipeInput(record(input));
+				guard.throwIfStopped();
 				collected.drain();
 			}
 			int rounds = windowSteps(spec) + 1;
 			for (int round = 0; round < rounds; round++) {
 				long time = EndOfInput.timestamp(round);
 				for (TestInputTopic<byte[], byte[]> topic : topics.values()) {
-					guard.checkTime();
+					guard.throwIfStopped();
 					topic.pipeInput(marker(time));
+					guard.throwIfStopped();
 					collected.drain();
 				}
 			}
 			return collected.result();
 		}
-		catch (RuntimeException ex) {
-			throw stopped(ex);
-		}
 		finally {
 			delete(stateDir);
 		}
-	}
-
-	/** The budget or cancellation that stopped the run, if one did, else {@code ex}. */
-	private static RuntimeException stopped(RuntimeException ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof PreviewBudgetException || cause instanceof PreviewCancelledException) {
-				return (RuntimeException) cause;
-			}
-		}
-		return ex;
 	}
 
 	private static void check(PipelineSpec spec, List<PreviewInput> inputs) {

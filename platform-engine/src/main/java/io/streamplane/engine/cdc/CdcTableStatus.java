@@ -12,9 +12,11 @@ import java.util.OptionalLong;
  * ({@code pg_current_wal_lsn() - confirmed_flush_lsn}); known on the leader only
  * @param changes change events written to the topic by this instance since it started
  * @param error the last failure's message, when the state is {@link State#FAILED}
+ * @param permanent whether that failure is permanent (PostgreSQL rejected the credentials, a privilege is
+ * missing): the capture is not started again until the demanded tables change or the engine restarts
  */
 public record CdcTableStatus(CdcTable table, State state, OptionalLong slotLagBytes, long changes,
-		Optional<String> error) {
+		Optional<String> error, boolean permanent) {
 
 	/** What the capture of one table is doing. */
 	public enum State {
@@ -28,7 +30,7 @@ public record CdcTableStatus(CdcTable table, State state, OptionalLong slotLagBy
 		/** Streaming changes. */
 		CAPTURING,
 
-		/** Failed; restarted after a back-off. */
+		/** Failed; restarted after a back-off unless the failure is {@link CdcTableStatus#permanent() permanent}. */
 		FAILED
 
 	}

@@ -2,6 +2,7 @@ package io.streamplane.engine.runtime;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,13 +25,14 @@ import org.slf4j.LoggerFactory;
  * tables of every pipeline that is not deleted (a paused pipeline keeps its tables, so it resumes
  * without a new snapshot). Nothing is demanded before every desired state has been read once, so
  * a restart does not release a table for a moment and snapshot it again; afterwards the capture
- * hears of every change of the set, and only of changes.
+ * hears of every change of the set, and only of changes. Without a capture (an engine assembled without
+ * CDC) it demands nothing and reports nothing.
  */
 final class CdcDemand {
 
 	private static final Logger log = LoggerFactory.getLogger(CdcDemand.class);
 
-	private final CdcCapture capture;
+	private final Optional<CdcCapture> capture;
 
 	private final SpecReader specs;
 
@@ -40,7 +42,7 @@ final class CdcDemand {
 
 	private Set<CdcTable> published;
 
-	CdcDemand(CdcCapture capture, SpecReader specs) {
+	CdcDemand(Optional<CdcCapture> capture, SpecReader specs) {
 		this.capture = capture;
 		this.specs = specs;
 	}
@@ -65,18 +67,36 @@ final class CdcDemand {
 		synchronized (this) {
 			tables = byPipeline.getOrDefault(pipeline, Set.of());
 		}
-		if (tables.isEmpty()) {
-			return Map.of();
-		}
 		Map<String, CdcTableReport> reports = new TreeMap<>();
-		for (CdcTableStatus status : capture.status()) {
-			if (tables.contains(status.table())) {
-				reports.put(status.table().qualifiedName(), new CdcTableReport(status.state().name(),
-						status.slotLagBytes().isPresent() ? status.slotLagBytes().getAsLong() : null,
-						status.error().orElse(null)));
-			}
+		for (CdcTableStatus status : statusOf(tables)) {
+			reports.put(status.table().qualifiedName(), new CdcTableReport(status.state().name(),
+					status.slotLagBytes().isPresent() ? status.slotLagBytes().getAsLong() : null,
+					status.error().orElse(null)));
 		}
 		return reports;
+	}
+
+	/**
+	 * Why {@code pipeline} cannot run, if the capture of one of its tables failed permanently on this instance
+	 * (bad credentials, a missing privilege): retrying would not help, so the pipeline is failed at once.
+	 */
+	Optional<String> permanentFailure(String pipeline) {
+		Set<CdcTable> tables;
+		synchronized (this) {
+			tables = byPipeline.getOrDefault(pipeline, Set.of());
+		}
+		return statusOf(tables).stream()
+			.filter(CdcTableStatus::permanent)
+			.findFirst()
+			.map(status -> "the CDC capture of table " + status.table().qualifiedName() + " failed: "
+					+ status.error().orElse("unknown error"));
+	}
+
+	private List<CdcTableStatus> statusOf(Set<CdcTable> tables) {
+		if (tables.isEmpty() || capture.isEmpty()) {
+			return List.of();
+		}
+		return capture.get().status().stream().filter(status -> tables.contains(status.table())).toList();
 	}
 
 	/** Every desired state published so far has been read: the demand is complete from now on. */
@@ -105,7 +125,7 @@ final class CdcDemand {
 		if (!tables.equals(published)) {
 			published = Set.copyOf(tables);
 			log.info("CDC tables demanded by the pipelines: {}", tables.isEmpty() ? "none" : tables);
-			capture.demand(published);
+			capture.ifPresent(found -> found.demand(published));
 		}
 	}
 

@@ -1,7 +1,9 @@
 package io.streamplane.engine.runtime;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamplane.spec.SpecReader;
@@ -19,8 +21,10 @@ import io.streamplane.spec.SpecReader;
  * {@link SerialExecutor} per pipeline; unbounded, since closing and cleaning up block
  * @param timer schedules delayed actions (restarts, input checks, status ticks); its tasks only
  * hand work to a pipeline's {@link SerialExecutor} and never block
+ * @param cdcFailures per pipeline, why the capture of one of its PostgreSQL tables failed permanently on
+ * this instance, if it did
  */
 record EngineServices(EngineProperties properties, SpecReader specs, TopologyCompiler compiler,
 		StreamsSettings settings, PipelineTopics topics, MeterRegistry registry, ExecutorService workers,
-		ScheduledExecutorService timer) {
+		ScheduledExecutorService timer, Function<String, Optional<String>> cdcFailures) {
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.streamplane.engine.compile.CompiledPipeline;
 import io.streamplane.engine.compile.PipelineCounters;
+import io.streamplane.kernel.FailureKind;
+import io.streamplane.kernel.StreamplaneException;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.IndexReport;
 import io.streamplane.protocol.PipelineState;
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * ({@code <state-dir>/sp-<pipeline>-v<version>}), internal topics and consumer group removed.</li>
  * <li><b>Failures</b>: restarted after an exponential backoff; after
  * {@code streamplane.engine.restart.max-attempts} consecutive failures, or at once when the spec
- * cannot be compiled, the pipeline stays {@link RunState#FAILED} until its desired state
+ * cannot be compiled or the CDC capture of one of its tables failed permanently (bad credentials, a
+ * missing privilege), the pipeline stays {@link RunState#FAILED} until its desired state
  * changes.</li>
  * </ul>
  * Re-publishing an identical desired state (same version and state) changes nothing.
@@ -123,9 +127,13 @@ final class PipelineRunner {
 
 	/**
 	 * Updates what the runner knows from the running app; after a healthy run of
-	 * {@code restart.max-backoff}, resets the failure count and clears the last error.
+	 * {@code restart.max-backoff}, resets the failure count and clears the last error; fails the pipeline
+	 * when the capture of one of its CDC tables failed permanently.
 	 */
 	void tick() {
+		if (failedByCdc()) {
+			return;
+		}
 		PipelineApp current = app;
 		if (current == null || current.state() != RunState.RUNNING) {
 			runningSince = null;
@@ -139,6 +147,25 @@ final class PipelineRunner {
 			failures = 0;
 			clearError();
 		}
+	}
+
+	private boolean failedByCdc() {
+		DesiredState target = desired;
+		if (state == RunState.FAILED || target == null || target.state() != PipelineState.RUNNING) {
+			return false;
+		}
+		Optional<String> failure = services.cdcFailures().apply(pipeline);
+		if (failure.isEmpty()) {
+			return false;
+		}
+		generation++;
+		PipelineApp current = app;
+		if (current != null) {
+			app = null;
+			current.close(services.properties().closeTimeout());
+		}
+		failed(EngineException.permanent(failure.get(), null), false);
+		return true;
 	}
 
 	/** Stops the app, keeping its state, e.g. on shutdown. */
@@ -226,7 +253,7 @@ final class PipelineRunner {
 			if (current != null) {
 				current.close(services.properties().closeTimeout());
 			}
-			failed(ex, !(ex instanceof EngineException engine) || engine.isRetriable());
+			failed(ex, StreamplaneException.kindOf(ex) == FailureKind.RETRIABLE);
 		}
 	}
 

@@ -1,6 +1,5 @@
 package io.streamplane.engine.runtime;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 
@@ -36,8 +35,14 @@ public class RuntimeConfiguration {
 	}
 
 	@Bean
+	CdcDemand cdcDemand(ObjectProvider<CdcCapture> capture) {
+		return new CdcDemand(Optional.ofNullable(capture.getIfAvailable()), new SpecReader());
+	}
+
+	@Bean
 	PipelineSupervisor pipelineSupervisor(EngineProperties configured, EngineIdentity identity, KafkaProperties kafka,
-			KafkaConnectionDetails connection, TopologyCompiler compiler, ObjectProvider<MeterRegistry> registry) {
+			KafkaConnectionDetails connection, TopologyCompiler compiler, CdcDemand cdc,
+			ObjectProvider<MeterRegistry> registry) {
 		EngineProperties properties = configured.withInstanceId(identity.instanceId());
 		KafkaClients clients = new KafkaClients(new KafkaClientConfigs(kafka, connection), properties.instanceId());
 		EngineServices services = new EngineServices(properties, new SpecReader(), compiler,
@@ -45,26 +50,23 @@ public class RuntimeConfiguration {
 				new PipelineTopics(clients.admin("topics"), properties.replicationFactor()),
 				registry.getIfAvailable(SimpleMeterRegistry::new),
 				Executors.newCachedThreadPool(Thread.ofPlatform().name("sp-engine-lifecycle-", 1).factory()),
-				Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sp-engine-timer").factory()));
+				Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sp-engine-timer").factory()),
+				cdc::permanentFailure);
 		return new PipelineSupervisor(services);
 	}
 
 	@Bean
 	EngineLifecycle engineLifecycle(PipelineSupervisor supervisor, EngineProperties properties, EngineIdentity identity,
-			KafkaProperties kafka, KafkaConnectionDetails connection, ObjectProvider<JsonMapper> json,
-			ObjectProvider<CdcCapture> capture) {
+			KafkaProperties kafka, KafkaConnectionDetails connection, ObjectProvider<JsonMapper> json, CdcDemand cdc) {
 		KafkaClients clients = new KafkaClients(new KafkaClientConfigs(kafka, connection), identity.instanceId());
 		JsonMapper mapper = json.getIfAvailable(() -> JsonMapper.builder().build());
-		Optional<CdcDemand> cdc = Optional.ofNullable(capture.getIfAvailable())
-			.map(found -> new CdcDemand(found, new SpecReader()));
 		StatusReporter reporter = new StatusReporter(clients.producer("status", 5_000), mapper,
-				identity.instanceId(), properties.statusInterval(), supervisor::snapshots,
-				pipeline -> cdc.map(demand -> demand.reports(pipeline)).orElse(Map.of()));
+				identity.instanceId(), properties.statusInterval(), supervisor::snapshots, cdc::reports);
 		DesiredStateReader reader = new DesiredStateReader(() -> clients.groupLessConsumer("desired-state"), mapper,
 				desired -> {
 					supervisor.apply(desired);
-					cdc.ifPresent(demand -> demand.accept(desired));
-				}, () -> cdc.ifPresent(CdcDemand::caughtUp));
+					cdc.accept(desired);
+				}, cdc::caughtUp);
 		return new EngineLifecycle(supervisor, reporter, reader);
 	}
 

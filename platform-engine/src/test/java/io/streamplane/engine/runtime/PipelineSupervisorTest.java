@@ -103,7 +103,7 @@ class PipelineSupervisorTest {
 				-1, 0, Duration.ofSeconds(1));
 		return new EngineServices(properties, SPECS, compiler, new StreamsSettings(Map.of(), properties),
 				new PipelineTopics(mock(Admin.class), -1), registry, Executors.newCachedThreadPool(),
-				Executors.newSingleThreadScheduledExecutor());
+				Executors.newSingleThreadScheduledExecutor(), pipeline -> Optional.empty());
 	}
 
 	private static DesiredState desired(String pipeline, PipelineState state) {

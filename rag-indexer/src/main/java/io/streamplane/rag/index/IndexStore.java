@@ -15,18 +15,21 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -71,6 +74,12 @@ public final class IndexStore implements AutoCloseable {
 
 	private static final int MAX_CANDIDATES = 1_000;
 
+	/** Lucene's classic English stop words: BM25 ignores them, so "what is X?" ranks by X. */
+	static final CharArraySet ENGLISH_STOP_WORDS = CharArraySet.unmodifiableSet(new CharArraySet(List.of("a", "an",
+			"and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on",
+			"or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will",
+			"with"), true));
+
 	private final Definition definition;
 
 	private final Embedder embedder;
@@ -81,7 +90,7 @@ public final class IndexStore implements AutoCloseable {
 
 	private final Duration commitInterval;
 
-	private final Analyzer analyzer = new StandardAnalyzer();
+	private final Analyzer analyzer = new StandardAnalyzer(ENGLISH_STOP_WORDS);
 
 	private final Directory directory;
 
@@ -113,7 +122,7 @@ public final class IndexStore implements AutoCloseable {
 		this.clock = clock;
 		this.commitInterval = commitInterval;
 		this.settings = definition.chunking().maxTokens() + "/" + definition.chunking().overlap() + "/"
-				+ embedder.model() + "/" + embedder.dimensions();
+				+ embedder.model() + "/" + embedder.dimensions() + "/en";
 		this.directory = FSDirectory.open(path);
 		this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
 		CommitData committed = CommitData.read(writer.getLiveCommitData());
@@ -323,6 +332,36 @@ public final class IndexStore implements AutoCloseable {
 
 	private float[] embedQuery(String text) {
 		return Vectors.normalised(embedder.embedAll(List.of(text)).getFirst());
+	}
+
+	/**
+	 * The rows searchable now (key fields and metadata merged, key first), optionally filtered, at most
+	 * {@code limit}, in no particular order.
+	 */
+	public List<Map<String, Object>> rows(Query filter, int limit) {
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				Query first = new TermQuery(new Term(ChunkFields.FIRST, "1"));
+				Query query = filter == null ? first
+						: new BooleanQuery.Builder().add(first, Occur.FILTER).add(filter, Occur.FILTER).build();
+				StoredFields stored = searcher.storedFields();
+				List<Map<String, Object>> rows = new ArrayList<>();
+				for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
+					Document document = stored.document(hit.doc);
+					Map<String, Object> row = new LinkedHashMap<>(ChunkFields.readJson(document.get(ChunkFields.ROW)));
+					ChunkFields.readJson(document.get(ChunkFields.METADATA)).forEach(row::putIfAbsent);
+					rows.add(row);
+				}
+				return rows;
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** What the index holds now. */

@@ -59,6 +59,12 @@ final class StandaloneBanner {
 		if (features != null && environment.getProperty("streamplane.demo.enabled", Boolean.class, false)) {
 			text.append("\n  Demo features:       curl ").append(features).append("/features/user_clicks/u1");
 		}
+		if (url != null && roles.contains(Role.RAG_INDEXER)) {
+			text.append("\n  Search:              ").append(url).append("/search/{index}?q=... (docs/search.md)");
+			if (environment.getProperty("streamplane.demo.enabled", Boolean.class, false) && controlPlane) {
+				text.append("\n  Demo search:         curl '").append(url).append("/search/docs?q=exactly+once'");
+			}
+		}
 		if (tokenFromFile && !controlPlane) {
 			text.append("\n  Admin token:         for a control plane elsewhere: --streamplane.security.admin-token=$(cat ")
 				.append(infrastructure.dataDir().resolve(AdminToken.FILE_NAME))

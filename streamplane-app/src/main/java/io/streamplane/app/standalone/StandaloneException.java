@@ -1,11 +1,14 @@
 package io.streamplane.app.standalone;
 
+import io.streamplane.kernel.FailureKind;
+import io.streamplane.kernel.StreamplaneException;
+
 /**
  * A standalone start-up problem the user can fix, such as a data directory already in use. Its
  * {@link #getMessage() message} says what is wrong, {@link #action()} how to fix it; the
  * {@link StandaloneFailureAnalyzer} prints both without a stack trace.
  */
-public final class StandaloneException extends RuntimeException {
+public final class StandaloneException extends StreamplaneException {
 
 	private final String action;
 
@@ -14,7 +17,7 @@ public final class StandaloneException extends RuntimeException {
 	 * @param action how to fix it
 	 */
 	public StandaloneException(String description, String action) {
-		super(description);
+		super(description, null, FailureKind.PERMANENT);
 		this.action = action;
 	}
 
@@ -24,7 +27,7 @@ public final class StandaloneException extends RuntimeException {
 	 * @param cause the underlying failure
 	 */
 	public StandaloneException(String description, String action, Throwable cause) {
-		super(description, cause);
+		super(description, cause, FailureKind.PERMANENT);
 		this.action = action;
 	}
 

@@ -39,7 +39,7 @@ final class StandaloneRunListener implements SpringApplicationRunListener {
 
 	/** Where the roles keep local data, unless configured: under the standalone data directory. */
 	private static final Map<String, String> ROLE_DATA_DIRS = Map.of("streamplane.engine.state-dir", "engine",
-			"streamplane.feature-server.data-dir", "features");
+			"streamplane.feature-server.data-dir", "features", "streamplane.rag-indexer.data-dir", "indexes");
 
 	private StandaloneInfrastructure infrastructure;
 

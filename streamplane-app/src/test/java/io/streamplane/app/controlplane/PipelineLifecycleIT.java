@@ -206,6 +206,29 @@ class PipelineLifecycleIT extends StreamplaneIntegrationTest {
 		assertThat(info.toString()).contains(TestInfrastructure.bootstrapServers()).doesNotContain("password");
 	}
 
+	/** Issue 12: Swagger UI showed the admin lock on every operation and no body for POST /features. */
+	@Test
+	void shouldDocumentEveryOperationWithItsRealSecurityAndHumanTags() {
+		JsonNode openApi = api.withoutToken().get("/v3/api-docs").json();
+
+		assertThat(openApi.has("security")).as("no document-wide security").isFalse();
+		assertThat(openApi.at("/paths/~1api~1v1~1pipelines/get/security")).as("open read").isEmpty();
+		assertThat(openApi.at("/paths/~1api~1v1~1preview/post/security")).as("open preview").isEmpty();
+		assertThat(openApi.at("/paths/~1api~1v1~1pipelines~1validate/post/security")).as("open validate").isEmpty();
+		assertThat(openApi.at("/paths/~1api~1v1~1pipelines/post/security/0").has("adminToken")).isTrue();
+		assertThat(openApi.at("/paths/~1api~1v1~1pipelines~1{name}/delete/security/0").has("adminToken")).isTrue();
+		assertThat(openApi.at("/paths/~1features~1{view}~1{entity}/get/security")).as("open feature read").isEmpty();
+		assertThat(openApi.at("/paths/~1features/post/tags/0").asString()).isEqualTo("Online features");
+		assertThat(openApi.at("/paths/~1features/post/requestBody/content/application~1json/schema/properties/entities")
+			.isMissingNode()).isFalse();
+		assertThat(openApi.at("/paths/~1features/post/requestBody/content/application~1json/example/features"))
+			.isNotEmpty();
+		List<String> tags = new ArrayList<>();
+		openApi.path("paths").forEach(item -> item.forEach(operation -> operation.path("tags")
+			.forEach(tag -> tags.add(tag.asString()))));
+		assertThat(tags).isNotEmpty().noneMatch(tag -> tag.endsWith("-controller"));
+	}
+
 	@Test
 	void shouldAcceptTheSwaggerUiExampleAsItIs() {
 		JsonNode example = api.withoutToken()

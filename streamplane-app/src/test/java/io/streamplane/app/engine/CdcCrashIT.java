@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.streamplane.app.testing.SharedInfrastructureCondition;
 import io.streamplane.app.testing.TestInfrastructure;
@@ -28,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static io.streamplane.app.engine.CommittedProgress.awaitProgress;
 
 /**
  * No change lost across a crash: a pipeline joins a PostgreSQL table, captured because the
@@ -55,8 +57,6 @@ class CdcCrashIT {
 
 	private static final int ROWS = 10_000;
 
-	private static final Duration WAIT = Duration.ofSeconds(180);
-
 	private static OwnBroker broker;
 
 	private static String bootstrapServers;
@@ -81,34 +81,65 @@ class CdcCrashIT {
 		AtomicInteger written = new AtomicInteger();
 		try (CdcTopic topic = new CdcTopic(bootstrapServers, TOPIC); CdcTopic output = new CdcTopic(bootstrapServers, OUTPUT)) {
 			Thread writer;
+			AtomicLong seen = new AtomicLong();
 			try (EngineProcess first = engine("cdc-engine-1", logs.resolve("engine-1.log"))) {
-				await().atMost(WAIT).until(() -> {
-					topic.poll(Duration.ofMillis(200));
+				awaitProgress("the snapshot's 100 rows in " + TOPIC, () -> first.logSize() + seen.get(), () -> {
+					seen.addAndGet(topic.poll(Duration.ofMillis(200)).size());
 					return topic.table().size() >= 100;
 				});
 				writer = Thread.ofPlatform().name("cdc-crash-writer").start(() -> write(written));
-				await().atMost(WAIT).until(() -> written.get() >= ROWS / 3);
+				awaitProgress("a third of the rows written", written::get, () -> written.get() >= ROWS / 3);
 				first.kill();
 			}
 			int writtenAtKill = written.get();
 			try (EngineProcess second = engine("cdc-engine-2", logs.resolve("engine-2.log"))) {
-				writer.join(WAIT.toMillis());
+				awaitProgress("every row written", written::get, () -> !writer.isAlive());
 				assertThat(writtenAtKill).as("killed while writing").isLessThan(ROWS);
 				assertThat(written.get()).as("rows written").isEqualTo(ROWS);
 				Map<String, String> expected = tableState();
-				await().atMost(WAIT).untilAsserted(() -> {
-					topic.poll(Duration.ofMillis(500));
+				awaitOrAssert(() -> second.logSize() + seen.get(), () -> {
+					seen.addAndGet(topic.poll(Duration.ofMillis(500)).size());
 					assertThat(topic.table()).as("CDC topic: final state per key; engine logs in %s", logs)
 						.containsExactlyInAnyOrderEntriesOf(expected);
 				});
 				Map<String, JsonNode> joined = joinedByHand(expected);
 				Map<String, JsonNode> folded = new HashMap<>();
-				await().atMost(WAIT).untilAsserted(() -> {
-					output.poll(Duration.ofMillis(500)).forEach(change -> fold(folded, change));
+				awaitOrAssert(() -> second.logSize() + seen.get(), () -> {
+					List<ConsumerRecord<String, String>> changes = output.poll(Duration.ofMillis(500));
+					seen.addAndGet(changes.size());
+					changes.forEach(change -> foldOrFail(folded, change));
 					assertThat(folded).as("joined output: the fold of its changes; engine logs in %s", logs)
 						.containsExactlyInAnyOrderEntriesOf(joined);
 				});
 			}
+		}
+	}
+
+	/**
+	 * Runs {@code assertion} until it passes; fails with its last error once {@code progress} (records
+	 * read, the engine's log) has stood still for {@link CommittedProgress#STALL}: a busy machine makes
+	 * the test slower, never red.
+	 */
+	private static void awaitOrAssert(LongSupplier progress, Runnable assertion) {
+		AssertionError[] last = { null };
+		try {
+			awaitProgress("the assertion to hold", progress, () -> {
+				try {
+					assertion.run();
+					return true;
+				}
+				catch (AssertionError ex) {
+					last[0] = ex;
+					return false;
+				}
+			});
+		}
+		catch (AssertionError stalled) {
+			if (last[0] != null) {
+				last[0].addSuppressed(stalled);
+				throw last[0];
+			}
+			throw stalled;
 		}
 	}
 
@@ -142,6 +173,16 @@ class CdcCrashIT {
 						"streamplane.engine.cdc.username", (String) db.get("spring.datasource.username"),
 						"streamplane.engine.cdc.session-timeout", "6s", "streamplane.engine.cdc.heartbeat-table",
 						CdcTopic.SCHEMA + ".streamplane_cdc_heartbeat"));
+	}
+
+	/** {@link #fold}, failing the test at once (not retried) when a retraction retracts another row. */
+	private static void foldOrFail(Map<String, JsonNode> table, ConsumerRecord<String, String> change) {
+		try {
+			fold(table, change);
+		}
+		catch (AssertionError ex) {
+			throw new IllegalStateException("wrong retraction at offset " + change.offset(), ex);
+		}
 	}
 
 	/** Applies one change of the joined output: {@code +} puts the row under its key, {@code -} removes it. */

@@ -207,7 +207,7 @@ record CommittedProgress(Admin admin, String bootstrapServers, String applicatio
 	}
 
 	/** Waits until {@code done}, failing when {@code progress} has not changed for {@link #STALL}. */
-	private static void awaitProgress(String what, LongSupplier progress, BooleanSupplier done) {
+	static void awaitProgress(String what, LongSupplier progress, BooleanSupplier done) {
 		long last = progress.getAsLong();
 		Instant moved = Instant.now();
 		while (!done.getAsBoolean()) {

@@ -6,6 +6,7 @@ import io.streamplane.app.testing.ApiClient.Response;
 import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import io.streamplane.features.serving.ServingServer;
 
@@ -75,6 +76,15 @@ class FeatureReadTokenIT extends StreamplaneIntegrationTest {
 		assertThat(serving.withToken(ADMIN_TOKEN).post("/features", "application/json", BODY).status()).isEqualTo(401);
 		assertThat(serving.get("/features/test_clicks/u1").status()).isEqualTo(200);
 		assertThat(serving.post("/features", "application/json", BODY).status()).isEqualTo(200);
+	}
+
+	@Test
+	void shouldDocumentTheReadTokenOnTheFeatureOperations() {
+		JsonNode openApi = ApiClient.admin(port, ADMIN_TOKEN).withoutToken().get("/v3/api-docs").json();
+
+		assertThat(openApi.at("/paths/~1features/post/security/0").has("featureReadToken")).isTrue();
+		assertThat(openApi.at("/paths/~1features~1{view}~1{entity}/get/security/0").has("featureReadToken")).isTrue();
+		assertThat(openApi.at("/components/securitySchemes/featureReadToken/scheme").asString()).isEqualTo("bearer");
 	}
 
 	@Test

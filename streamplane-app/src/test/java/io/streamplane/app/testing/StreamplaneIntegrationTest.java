@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Docker, the container path skips the test class with a message naming the switch
  * ({@link SharedInfrastructureCondition}). It switches standalone mode off
  * (so a test never starts a broker of its own or touches {@code ./data}), sets the admin token
- * to {@link #ADMIN_TOKEN}, gives the engine and the feature server temporary data directories and the
+ * to {@link #ADMIN_TOKEN}, gives the engine, the feature server and the rag-indexer temporary data directories and the
  * fast settings of {@link #ENGINE_TEST_PROPERTIES} and {@link #FEATURE_SERVER_TEST_PROPERTIES}. The servers start once per test JVM, and Spring's test context cache
  * reuses application contexts across test classes with the same configuration.
  *
@@ -88,6 +88,9 @@ public abstract class StreamplaneIntegrationTest {
 		FEATURE_SERVER_TEST_PROPERTIES.forEach((name, value) -> registry.add(name, () -> value));
 		Path featureDataDir = TestInfrastructure.newDataDir();
 		registry.add("streamplane.feature-server.data-dir", () -> featureDataDir.toString());
+		Path indexDataDir = TestInfrastructure.newDataDir();
+		registry.add("streamplane.rag-indexer.data-dir", () -> indexDataDir.toString());
+		registry.add("streamplane.rag-indexer.poll-timeout", () -> "100ms");
 	}
 
 }

@@ -1,26 +1,24 @@
 package io.streamplane.engine.cdc.internal;
 
+import io.streamplane.kernel.FailureKind;
+import io.streamplane.kernel.StreamplaneException;
+
 /**
  * A CDC failure; {@link #isRetriable()} tells whether trying again may help (a lost connection)
  * or not (a missing privilege, a bad URL).
  */
-public class CdcException extends RuntimeException {
-
-	private final boolean retriable;
+public class CdcException extends StreamplaneException {
 
 	public CdcException(String message, boolean retriable) {
-		super(message);
-		this.retriable = retriable;
+		this(message, null, retriable);
 	}
 
 	public CdcException(String message, Throwable cause, boolean retriable) {
-		super(message, cause);
-		this.retriable = retriable;
+		this(message, cause, retriable ? FailureKind.RETRIABLE : FailureKind.PERMANENT);
 	}
 
-	/** Whether trying again may succeed. */
-	public boolean isRetriable() {
-		return retriable;
+	public CdcException(String message, Throwable cause, FailureKind kind) {
+		super(message, cause, kind);
 	}
 
 }

@@ -23,6 +23,7 @@ import io.streamplane.engine.cdc.CdcProperties;
 import io.streamplane.engine.cdc.CdcTable;
 import io.streamplane.engine.cdc.CdcTableStatus;
 import io.streamplane.engine.cdc.CdcTableStatus.State;
+import io.streamplane.kernel.FailureKind;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
@@ -58,6 +59,9 @@ public final class DefaultCdcCapture implements CdcCapture.Owned {
 	private final Map<String, Long> lag = new ConcurrentHashMap<>();
 
 	private final Map<CdcTable, String> startFailures = new ConcurrentHashMap<>();
+
+	/** Tables whose capture failed permanently: not started again until the demand changes. */
+	private final Set<CdcTable> permanentFailures = ConcurrentHashMap.newKeySet();
 
 	private volatile Set<CdcTable> demanded = Set.of();
 
@@ -124,7 +128,8 @@ public final class DefaultCdcCapture implements CdcCapture.Owned {
 			Long bytes = leader ? lag.get(table.slotName()) : null;
 			status.add(new CdcTableStatus(table, state, bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes),
 					changes.getOrDefault(table, new AtomicLong()).get(),
-					capture == null ? startFailure : capture.error()));
+					capture == null ? startFailure : capture.error(),
+					capture == null && startFailure.isPresent() && permanentFailures.contains(table)));
 		}
 		status.sort(Comparator.comparing(s -> s.table().qualifiedName()));
 		return status;
@@ -141,6 +146,7 @@ public final class DefaultCdcCapture implements CdcCapture.Owned {
 			}
 		}
 		startFailures.keySet().retainAll(demanded);
+		permanentFailures.clear();
 		for (CdcTable table : previouslyDemanded) {
 			if (!demanded.contains(table)) {
 				release(table);
@@ -157,12 +163,17 @@ public final class DefaultCdcCapture implements CdcCapture.Owned {
 		try {
 			kafka.createTopic(table.topic(), properties.partitions(), replicationFactor,
 					Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-			TableCapture capture = new TableCapture(table, leadership.prepare(table), producer(), changes.computeIfAbsent(table, t -> new AtomicLong()), this::restartLater);
+			TableCapture capture = new TableCapture(table, leadership.prepare(table), leadership.database(), producer(),
+					changes.computeIfAbsent(table, t -> new AtomicLong()), this::restartLater);
 			captures.put(table, capture);
 			startFailures.remove(table);
 			capture.start();
 		}
 		catch (CdcException ex) {
+			if (!ex.isRetriable()) {
+				failPermanently(table, ex.getMessage());
+				return;
+			}
 			if (!ex.getMessage().equals(startFailures.put(table, ex.getMessage()))) {
 				logger.warn("Cannot capture {} (trying again every {}): {}", table, properties.restartBackoff(),
 						ex.getMessage());
@@ -178,12 +189,28 @@ public final class DefaultCdcCapture implements CdcCapture.Owned {
 	}
 
 	private void restartLater(TableCapture failed) {
+		if (failed.failureKind() == FailureKind.PERMANENT) {
+			control.execute(() -> {
+				if (captures.get(failed.table()) == failed) {
+					captures.remove(failed.table()).close();
+					failPermanently(failed.table(), failed.error().orElse("failed"));
+				}
+			});
+			return;
+		}
 		control.schedule(() -> {
 			if (captures.get(failed.table()) == failed) {
 				captures.remove(failed.table()).close();
 				retry(failed.table());
 			}
 		}, properties.restartBackoff().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void failPermanently(CdcTable table, String message) {
+		startFailures.put(table, message);
+		permanentFailures.add(table);
+		logger.error("Cannot capture {}; not trying again until the demanded tables change or the engine restarts: {}",
+				table, message);
 	}
 
 	private void release(CdcTable table) {
@@ -220,6 +247,7 @@ public final class DefaultCdcCapture implements CdcCapture.Owned {
 		captures.values().forEach(TableCapture::close);
 		captures.clear();
 		startFailures.clear();
+		permanentFailures.clear();
 		if (leadership != null) {
 			leadership.close();
 			leadership = null;

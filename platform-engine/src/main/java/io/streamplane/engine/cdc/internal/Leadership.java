@@ -21,6 +21,8 @@ final class Leadership implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(Leadership.class);
 
+	private final Database database;
+
 	private final SlotAdmin admin;
 
 	private final DebeziumSettings settings;
@@ -38,6 +40,7 @@ final class Leadership implements AutoCloseable {
 		Optional<CdcTable> heartbeatTable = Optional.of(properties.heartbeatTable())
 			.filter(name -> !name.isBlank())
 			.map(CdcTable::parse);
+		this.database = database;
 		this.admin = new SlotAdmin(database, heartbeatTable);
 		this.settings = new DebeziumSettings(properties, database, kafka.offsetStoreSettings(), replicationFactor);
 		this.lag = lag;
@@ -47,6 +50,10 @@ final class Leadership implements AutoCloseable {
 
 	SlotAdmin admin() {
 		return admin;
+	}
+
+	Database database() {
+		return database;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.streamplane.engine.cdc.CdcTable;
+import io.streamplane.kernel.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,8 @@ final class SlotAdmin {
 
 	/**
 	 * Makes {@code table} capturable; returns whether the heartbeat table is usable.
-	 * @throws CdcException when the table is missing or cannot be given REPLICA IDENTITY FULL
+	 * @throws CdcException when the table is missing or cannot be given REPLICA IDENTITY FULL; permanent when
+	 * PostgreSQL rejects the credentials or a privilege is missing
 	 */
 	boolean prepare(CdcTable table) {
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
@@ -50,6 +52,9 @@ final class SlotAdmin {
 			return heartbeat;
 		}
 		catch (SQLException ex) {
+			if (PostgresFailures.kindOf(ex) == FailureKind.PERMANENT) {
+				throw new CdcException(PostgresFailures.describe(ex, database), ex, FailureKind.PERMANENT);
+			}
 			throw new CdcException("cannot prepare " + table + " for CDC on " + database + ": " + ex.getMessage()
 					+ "; the user needs SELECT on the table, CREATE on the database (publications) and ownership of "
 					+ "the table (REPLICA IDENTITY)", ex, true);

@@ -16,6 +16,7 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.ChangeEvent;
 import io.streamplane.engine.cdc.CdcTable;
 import io.streamplane.engine.cdc.CdcTableStatus.State;
+import io.streamplane.kernel.FailureKind;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -44,15 +45,18 @@ final class TableCapture implements AutoCloseable {
 
 	private final AtomicReference<String> error = new AtomicReference<>();
 
+	private volatile FailureKind failureKind = FailureKind.RETRIABLE;
+
 	private final DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
 
 	private final Thread thread;
 
 	/**
+	 * @param database where the engine captures from, named in the message of a permanent failure
 	 * @param onFailure called (on the engine's thread) when the engine stops by itself with an error
 	 */
-	TableCapture(CdcTable table, Properties settings, Producer<String, String> producer, AtomicLong changes,
-			Consumer<TableCapture> onFailure) {
+	TableCapture(CdcTable table, Properties settings, Database database, Producer<String, String> producer,
+			AtomicLong changes, Consumer<TableCapture> onFailure) {
 		this.table = table;
 		this.records = new ChangeRecords(table);
 		this.producer = producer;
@@ -67,7 +71,9 @@ final class TableCapture implements AutoCloseable {
 			})
 			.using((success, message, failure) -> {
 				if (!success && state.get() != null) {
-					error.set(message == null ? String.valueOf(failure) : message);
+					failureKind = failure == null ? FailureKind.RETRIABLE : PostgresFailures.kindOf(failure);
+					error.set(failureKind == FailureKind.PERMANENT ? PostgresFailures.describe(failure, database)
+							: message == null ? String.valueOf(failure) : message);
 					state.set(State.FAILED);
 					logger.warn("CDC of {} failed: {}", table, message, failure);
 					onFailure.accept(this);
@@ -94,6 +100,11 @@ final class TableCapture implements AutoCloseable {
 
 	Optional<String> error() {
 		return Optional.ofNullable(error.get());
+	}
+
+	/** Whether starting the capture again may help, once it failed. */
+	FailureKind failureKind() {
+		return failureKind;
 	}
 
 	private void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> batch,

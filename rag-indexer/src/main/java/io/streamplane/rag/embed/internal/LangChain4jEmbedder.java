@@ -1,6 +1,7 @@
 package io.streamplane.rag.embed.internal;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -12,23 +13,26 @@ import io.streamplane.rag.embed.EmbeddingException;
 
 /**
  * An {@link Embedder} over a LangChain4j {@link EmbeddingModel}; by default the in-process all-MiniLM-L6-v2
- * (ONNX, the model ships in its jar, nothing is downloaded). LangChain4j embeds one text per ONNX call.
+ * (ONNX, the model ships in its jar, nothing is downloaded; loaded on first use, so a process
+ * whose pipelines have no index never loads it). LangChain4j embeds one text per ONNX call.
  */
 public final class LangChain4jEmbedder implements Embedder {
 
-	private final EmbeddingModel model;
+	private final Supplier<EmbeddingModel> models;
+
+	private volatile EmbeddingModel model;
 
 	private final String name;
 
 	private final int dimensions;
 
-	/** The default model: in-process all-MiniLM-L6-v2, 384 dimensions. */
+	/** The default model: in-process all-MiniLM-L6-v2, 384 dimensions, loaded on the first embedding. */
 	public static LangChain4jEmbedder allMiniLmL6V2() {
-		return new LangChain4jEmbedder(new AllMiniLmL6V2EmbeddingModel(), "all-MiniLM-L6-v2", 384);
+		return new LangChain4jEmbedder(AllMiniLmL6V2EmbeddingModel::new, "all-MiniLM-L6-v2", 384);
 	}
 
-	LangChain4jEmbedder(EmbeddingModel model, String name, int dimensions) {
-		this.model = model;
+	LangChain4jEmbedder(Supplier<EmbeddingModel> models, String name, int dimensions) {
+		this.models = models;
 		this.name = name;
 		this.dimensions = dimensions;
 	}
@@ -43,10 +47,24 @@ public final class LangChain4jEmbedder implements Embedder {
 		return dimensions;
 	}
 
+	private EmbeddingModel loaded() {
+		EmbeddingModel loaded = model;
+		if (loaded == null) {
+			synchronized (this) {
+				loaded = model;
+				if (loaded == null) {
+					loaded = models.get();
+					model = loaded;
+				}
+			}
+		}
+		return loaded;
+	}
+
 	@Override
 	public List<float[]> embedAll(List<String> texts) {
 		try {
-			return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
+			return loaded().embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
 				.map(Embedding::vector).toList();
 		}
 		catch (RuntimeException ex) {

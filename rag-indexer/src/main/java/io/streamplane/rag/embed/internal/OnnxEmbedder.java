@@ -167,11 +167,6 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
 		return tokens;
 	}
 
-	/** Texts per ONNX run. */
-	public int batchSize() {
-		return batchSize;
-	}
-
 	private float[][] run(TokenizedBatch batch) {
 		long[] shape = batch.shape();
 		try (OnnxTensor ids = OnnxTensor.createTensor(environment, batch.ids(), shape);

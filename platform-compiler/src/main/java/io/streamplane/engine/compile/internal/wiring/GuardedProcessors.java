@@ -2,6 +2,7 @@ package io.streamplane.engine.compile.internal.wiring;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -17,22 +18,22 @@ import org.apache.kafka.streams.processor.api.WrappedProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * A Kafka Streams {@link ProcessorWrapper} that runs a guard before every record any processor of
- * the topology processes; the guard throws to stop the run. Replays (preview) bound their work with
- * it: a record that fans out into millions inside one step is stopped at the budget, not after.
- * Configured by Kafka Streams from {@value #GUARD}, a {@link Runnable}.
+ * A Kafka Streams {@link ProcessorWrapper} that asks a guard before every record any processor of the
+ * topology processes, and drops the record when the guard says no. Replays (preview) bound their work
+ * with it: once a budget is spent, a record that fans out into millions inside one step stops at the
+ * next processor, without an exception through Kafka Streams' processing error handling. Configured by
+ * Kafka Streams from {@value #GUARD}, a {@link BooleanSupplier}.
  */
 public final class GuardedProcessors implements ProcessorWrapper {
 
-	/** The topology config key holding the guard, a {@link Runnable}. */
+	/** The topology config key holding the guard, a {@link BooleanSupplier}: whether to process the next record. */
 	public static final String GUARD = "streamplane.replay.guard";
 
-	private Runnable guard = () -> {
-	};
+	private BooleanSupplier guard = () -> true;
 
 	@Override
 	public void configure(Map<String, ?> configs) {
-		if (configs.get(GUARD) instanceof Runnable configured) {
+		if (configs.get(GUARD) instanceof BooleanSupplier configured) {
 			guard = configured;
 		}
 	}
@@ -40,7 +41,7 @@ public final class GuardedProcessors implements ProcessorWrapper {
 	@Override
 	public <KIn, VIn, KOut, VOut> WrappedProcessorSupplier<KIn, VIn, KOut, VOut> wrapProcessorSupplier(
 			String processorName, ProcessorSupplier<KIn, VIn, KOut, VOut> supplier) {
-		Runnable check = guard;
+		BooleanSupplier admit = guard;
 		return ProcessorWrapper.asWrapped(new ProcessorSupplier<>() {
 			@Override
 			public Processor<KIn, VIn, KOut, VOut> get() {
@@ -53,8 +54,9 @@ public final class GuardedProcessors implements ProcessorWrapper {
 
 					@Override
 					public void process(Record<KIn, VIn> record) {
-						check.run();
-						processor.process(record);
+						if (admit.getAsBoolean()) {
+							processor.process(record);
+						}
 					}
 
 					@Override
@@ -74,7 +76,7 @@ public final class GuardedProcessors implements ProcessorWrapper {
 	@Override
 	public <KIn, VIn, VOut> WrappedFixedKeyProcessorSupplier<KIn, VIn, VOut> wrapFixedKeyProcessorSupplier(
 			String processorName, FixedKeyProcessorSupplier<KIn, VIn, VOut> supplier) {
-		Runnable check = guard;
+		BooleanSupplier admit = guard;
 		return ProcessorWrapper.asWrappedFixedKey(new FixedKeyProcessorSupplier<>() {
 			@Override
 			public FixedKeyProcessor<KIn, VIn, VOut> get() {
@@ -87,8 +89,9 @@ public final class GuardedProcessors implements ProcessorWrapper {
 
 					@Override
 					public void process(FixedKeyRecord<KIn, VIn> record) {
-						check.run();
-						processor.process(record);
+						if (admit.getAsBoolean()) {
+							processor.process(record);
+						}
 					}
 
 					@Override

@@ -1,0 +1,287 @@
+package io.streamplane.benchmarks.scale;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+import io.streamplane.benchmarks.harness.BenchmarkCluster;
+import io.streamplane.benchmarks.harness.BenchmarkException;
+import io.streamplane.benchmarks.harness.BenchmarkStreamsConfig;
+import io.streamplane.benchmarks.harness.Progress;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Session windows over growing numbers of users on Streamplane's embedded broker: at each size, loads the
+ * same backlog into topics of each variant's own, runs (a) the Streamplane pipeline and (b) the same logic
+ * hand-written in Kafka Streams, each in a worker JVM of its own under exactly once, and measures throughput
+ * over the backlog, memory, state on disk and in the changelogs, and the latency of final results at a fixed
+ * rate; every output is checked against the workload. At the last size it then kills (a)'s worker with
+ * {@code kill -9}, restarts it with an empty state directory (restore from the changelogs), adds a second
+ * instance with a standby replica and kills the first again while closing events arrive.
+ * <p>
+ * Run it with {@code benchmarks/run-scale.sh [--name=value ...]}; see {@link ScaleOptions}.
+ */
+public final class ScaleBenchmark {
+
+	private static final Duration QUIET = Duration.ofSeconds(60);
+
+	private static final Duration PROGRESS = Duration.ofSeconds(15);
+
+	private static final Duration STALL = Duration.ofMinutes(3);
+
+	private static final Duration KILL_AFTER = Duration.ofSeconds(5);
+
+	private final ScaleOptions options;
+
+	private final BenchmarkCluster cluster;
+
+	private final Admin admin;
+
+	private final List<SizeResult> results = new ArrayList<>();
+
+	private final List<String> failures = new ArrayList<>();
+
+	private RecoveryResult recovery;
+
+	private ScaleBenchmark(ScaleOptions options, BenchmarkCluster cluster, Admin admin) {
+		this.options = options;
+		this.cluster = cluster;
+		this.admin = admin;
+	}
+
+	/**
+	 * Runs the benchmark and writes the report to stdout and {@link ScaleOptions#report()}.
+	 * @param args {@code --name=value} options, see {@link ScaleOptions}
+	 */
+	public static void main(String[] args) throws IOException, InterruptedException {
+		ScaleOptions options = ScaleOptions.parse(args);
+		long started = System.nanoTime();
+		ScaleBenchmark benchmark;
+		try (BenchmarkCluster cluster = BenchmarkCluster.start();
+				Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+			benchmark = new ScaleBenchmark(options, cluster, admin);
+			benchmark.run();
+		}
+		String report = ScaleReport.render(options, benchmark.results, benchmark.recovery, benchmark.failures,
+				Duration.ofNanos(System.nanoTime() - started));
+		Progress.publish(report, options.report());
+	}
+
+	private void run() throws InterruptedException, IOException {
+		for (int size = 0; size < options.users().size(); size++) {
+			long users = options.users().get(size);
+			boolean last = size == options.users().size() - 1;
+			List<ScaleVariant> order = size % 2 == 0 ? List.of(ScaleVariant.KAFKA_STREAMS, ScaleVariant.STREAMPLANE)
+					: List.of(ScaleVariant.STREAMPLANE, ScaleVariant.KAFKA_STREAMS);
+			if (last) {
+				order = List.of(ScaleVariant.KAFKA_STREAMS, ScaleVariant.STREAMPLANE);
+			}
+			for (ScaleVariant variant : order) {
+				boolean recover = last && options.recovery() && variant == ScaleVariant.STREAMPLANE;
+				try {
+					measure(SessionWorkload.of(users), variant, recover);
+				}
+				catch (RuntimeException ex) {
+					failures.add(String.format("%s at %,d users: %s", variant.label(), users, ex.getMessage()));
+					Progress.log("  failed: " + ex);
+				}
+			}
+		}
+	}
+
+	private void measure(SessionWorkload workload, ScaleVariant variant, boolean recover)
+			throws InterruptedException, IOException {
+		long users = workload.users();
+		String run = variant.letter() + "-" + users;
+		String applicationId = "scale-" + run;
+		String input = "scale-events-" + run;
+		String output = "scale-sessions-" + run;
+		cluster.createTopics(options.partitions(), List.of(input, output));
+		long loading = System.nanoTime();
+		workload.load(cluster.bootstrapServers(), input);
+		Progress.log(String.format("%s, %,d users: loaded %,d events in %,d ms", variant.label(), users,
+				workload.backlogEvents(), Duration.ofNanos(System.nanoTime() - loading).toMillis()));
+		try (SessionVerifier verifier = SessionVerifier.start(workload, cluster.bootstrapServers(), output)) {
+			long nanos;
+			long changelogBytes;
+			long rss;
+			long peakRss;
+			long dropped;
+			long closers = Math.min(users / 3, (long) options.latencyRate() * options.latencyDuration().toSeconds());
+			long[] sent;
+			try (WorkerProcess worker = WorkerProcess.start(run + "-1", variant, settings(applicationId, 1), input, output,
+					options.heap())) {
+				nanos = backlog(worker, workload);
+				verifier.await(users, QUIET);
+				changelogBytes = StateSizes.changelogs(admin, applicationId);
+				rss = worker.rss();
+				peakRss = worker.peakRss();
+				sent = workload.sendClosers(cluster.bootstrapServers(), input, 0, closers, options.latencyRate());
+				verifier.await(users + closers, QUIET);
+				dropped = worker.dropped();
+			}
+			// measured after a clean close, which flushes RocksDB's memtables to disk
+			long stateBytes = StateSizes.onDisk(stateDirectory(applicationId, 1));
+			SizeResult result = new SizeResult(users, variant, workload.backlogEvents(), nanos, rss, peakRss, stateBytes,
+					changelogBytes, dropped, verifier.latencies(0, sent), verifier.exactness(users + closers));
+			results.add(result);
+			Progress.log(String.format(
+					"  %,.0f events/s, RSS %,d MiB (peak %,d), state %,.0f B/key on disk, %,.0f B/key in changelogs, p95 %.0f ms, %,d dropped, %s",
+					result.perSecond(), rss >> 20, peakRss >> 20, (double) stateBytes / users, (double) changelogBytes / users,
+					result.latencyPercentile(95), dropped, result.exactness()));
+			if (recover) {
+				recover(workload, verifier, applicationId, input, output, closers);
+			}
+		}
+	}
+
+	/**
+	 * Waits until every backlog record went through every source topic; returns the nanoseconds from the first.
+	 * @throws BenchmarkException if the worker consumes nothing for {@link #STALL}
+	 */
+	private long backlog(WorkerProcess worker, SessionWorkload workload) throws InterruptedException {
+		long started = 0;
+		long lastConsumed = 0;
+		long deadline = System.nanoTime() + STALL.toNanos();
+		long logged = System.nanoTime();
+		while (worker.sources() == 0 || worker.consumed() < worker.sources() * workload.backlogEvents()) {
+			worker.requireHealthy();
+			if (worker.consumed() > lastConsumed) {
+				lastConsumed = worker.consumed();
+				deadline = System.nanoTime() + STALL.toNanos();
+			}
+			if (System.nanoTime() - logged > PROGRESS.toNanos()) {
+				logged = System.nanoTime();
+				Progress.log(String.format("  %,d of %,d records through the source topics", worker.consumed(),
+						worker.sources() * workload.backlogEvents()));
+			}
+			if (started == 0 && worker.consumed() > 0) {
+				started = System.nanoTime();
+			}
+			if (System.nanoTime() > deadline) {
+				throw new BenchmarkException(String.format("The worker consumed nothing for %d minutes (%,d of %,d records)",
+						STALL.toMinutes(), worker.consumed(), worker.sources() * workload.backlogEvents()));
+			}
+			Thread.sleep(20);
+		}
+		return System.nanoTime() - started;
+	}
+
+	/**
+	 * Reopens (a)'s state, kills the worker with {@code kill -9}, restarts it with an empty state directory and
+	 * sends closing events; then adds a second instance, waits for its standbys and kills the first again
+	 * while closing events arrive.
+	 */
+	private void recover(SessionWorkload workload, SessionVerifier verifier, String applicationId, String input,
+			String output, long closed) throws InterruptedException, IOException {
+		long users = workload.users();
+		String run = "a-" + users;
+		long changelogBytes = StateSizes.changelogs(admin, applicationId);
+		Progress.log(String.format("Recovery at %,d users: reopen, kill -9, restart with an empty state directory (%,d MB of changelogs)",
+				users, changelogBytes / 1_000_000));
+		WorkerProcess reopened = WorkerProcess.start(run + "-reopened", ScaleVariant.STREAMPLANE, settings(applicationId, 1),
+				input, output, options.heap());
+		try {
+			reopened.awaitRunning(Duration.ofMinutes(30));
+		}
+		finally {
+			reopened.kill();
+		}
+		StateSizes.delete(stateDirectory(applicationId, 1));
+		long restarted = System.currentTimeMillis();
+		try (WorkerProcess first = WorkerProcess.start(run + "-restored", ScaleVariant.STREAMPLANE,
+				settings(applicationId, 1), input, output, options.heap())) {
+			long closers = restore(workload, verifier, first, restarted, changelogBytes, closed, input);
+			try (WorkerProcess second = WorkerProcess.start(run + "-standby", ScaleVariant.STREAMPLANE,
+					settings(applicationId, 2), input, output, options.heap())) {
+				failover(workload, verifier, first, second, closed + closers, input);
+			}
+		}
+	}
+
+	/** Measures the restart with an empty state directory; returns how many closing events it sent after. */
+	private long restore(SessionWorkload workload, SessionVerifier verifier, WorkerProcess first, long restarted,
+			long changelogBytes, long closed, String input) throws InterruptedException {
+		long users = workload.users();
+		first.awaitRunning(Duration.ofMinutes(30));
+		long running = System.currentTimeMillis() - restarted;
+		WorkerProcess.Restore restore = first.restore();
+		if (restore == null) {
+			throw new BenchmarkException("The restarted worker is running without having restored anything");
+		}
+		Progress.log(String.format("  restored %,d records in %,d ms (%.1f MB/s); running %,d ms after the restart",
+				restore.records(), restore.millis(), changelogBytes / 1e6 / (restore.millis() / 1e3), running));
+		long closers = closed;
+		long[] sent = workload.sendClosers(cluster.bootstrapServers(), input, closed, closed + closers,
+				options.latencyRate());
+		verifier.await(users + closed + closers, QUIET);
+		SessionVerifier.Exactness afterRestore = verifier.exactness(users + closed + closers);
+		double[] latency = verifier.latencies(closed, sent);
+		Progress.log("  after the restore: " + afterRestore);
+		recovery = new RecoveryResult(users, changelogBytes, restore, running, afterRestore, latency, -1, -1, null);
+		return closers;
+	}
+
+	/** Waits for the second instance's standbys, then kills the first while sending closing events. */
+	private void failover(SessionWorkload workload, SessionVerifier verifier, WorkerProcess first, WorkerProcess second,
+			long from, String input) throws InterruptedException {
+		long users = workload.users();
+		long catchUp = awaitStandby(second);
+		Progress.log(String.format("  second instance's standbys caught up in %,d ms; killing the first while sending", catchUp));
+		long failoverClosers = Math.min(users - from, (long) options.latencyRate() * options.failoverDuration().toSeconds());
+		CompletableFuture<long[]> sending = CompletableFuture.supplyAsync(() -> workload
+			.sendClosers(cluster.bootstrapServers(), input, from, from + failoverClosers, options.latencyRate()));
+		Thread.sleep(Math.min(KILL_AFTER.toMillis(), failoverClosers * 1_000 / options.latencyRate() / 2));
+		long killed = System.nanoTime();
+		first.kill();
+		long[] failoverSent = sending.join();
+		verifier.await(users + from + failoverClosers, QUIET);
+		long resumed = verifier.firstSeenOfSentAfter(killed, from, failoverSent);
+		SessionVerifier.Exactness failover = verifier.exactness(users + from + failoverClosers);
+		recovery = recovery.withFailover(catchUp, resumed == 0 ? -1 : (resumed - killed) / 1_000_000, failover);
+		Progress.log(String.format("  output resumed %,d ms after the kill; %s", recovery.resumeMillis(), failover));
+	}
+
+	/** Waits until the second instance holds store partitions that lag by less than 1,000 records. */
+	private static long awaitStandby(WorkerProcess second) throws InterruptedException {
+		long started = System.nanoTime();
+		long deadline = started + Duration.ofMinutes(20).toNanos();
+		while (second.storePartitions() == 0 || second.storeLag() >= 1_000) {
+			second.requireHealthy();
+			if (System.nanoTime() > deadline) {
+				throw new BenchmarkException("The second instance's standbys did not catch up in 20 minutes");
+			}
+			Thread.sleep(100);
+		}
+		return (System.nanoTime() - started) / 1_000_000;
+	}
+
+	private Path stateDirectory(String applicationId, int instance) {
+		return cluster.stateDirectory(applicationId).resolve("instance-" + instance);
+	}
+
+	/**
+	 * The settings of every worker: the benchmarks' shared ones under exactly once, a state directory per
+	 * instance, one standby replica (idle while an instance is alone) and the session timeout of the options.
+	 */
+	private Properties settings(String applicationId, int instance) {
+		Properties properties = BenchmarkStreamsConfig.throughput(cluster, applicationId, StreamsConfig.EXACTLY_ONCE_V2);
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory(applicationId, instance).toString());
+		properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
+		properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+				String.valueOf(options.sessionTimeout().toMillis()));
+		properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+				String.valueOf(Math.max(500, options.sessionTimeout().toMillis() / 4)));
+		properties.replaceAll((key, value) -> String.valueOf(value));
+		return properties;
+	}
+
+}

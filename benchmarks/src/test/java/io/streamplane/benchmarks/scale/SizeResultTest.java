@@ -1,0 +1,31 @@
+package io.streamplane.benchmarks.scale;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SizeResultTest {
+
+	@Test
+	void shouldCountTheDigitsOfUserIdsZeroToUsersMinusOneInTheRawAggregate() {
+		assertThat(SizeResult.rawBytesPerKey(10)).isEqualTo(33.0);
+		assertThat(SizeResult.rawBytesPerKey(100)).isCloseTo(32 + 1.9, within(1e-9));
+		assertThat(SizeResult.rawBytesPerKey(1_000_000)).isCloseTo(32 + 5.888_89, within(1e-5));
+	}
+
+	@Test
+	void shouldTakeTheNearestRankPercentileOfTheSortedLatencies() {
+		double[] latencies = new double[100];
+		for (int i = 0; i < latencies.length; i++) {
+			latencies[i] = i + 1;
+		}
+		SizeResult result = new SizeResult(10, ScaleVariant.STREAMPLANE, 40, 1, 0, 0, 0, 0, 0, latencies, null);
+
+		assertThat(result.latencyPercentile(95)).isEqualTo(95);
+		assertThat(result.latencyPercentile(50)).isEqualTo(50);
+		assertThat(new SizeResult(10, ScaleVariant.STREAMPLANE, 40, 1, 0, 0, 0, 0, 0, new double[0], null)
+			.latencyPercentile(95)).isNaN();
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.streamplane.rag;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the rag-indexer role ({@code streamplane.rag-indexer.*}).
+ *
+ * @param dataDir directory of the Lucene indexes, one sub-directory per pipeline and index
+ * ({@code <pipeline>/<index>}); one per indexer process, never shared; relative paths resolve against the
+ * working directory
+ * @param refreshInterval longest time between a change applied and it being searchable (near-real-time
+ * refresh); at most 1s
+ * @param commitInterval how often applied changes are committed with their topic offsets; a crash replays at
+ * most this much of the index topic (without duplicates: replays are idempotent)
+ * @param batchSize most index records one poll returns, so most changes chunked and embedded together
+ * @param pollTimeout longest time one poll of an index topic waits for records
+ * @param maxQueryLength most characters in a search's query text; longer is a 400
+ * @param maxK most hits one search may ask for; more is a 400
+ * @param maxFilterConditions most field conditions in one filter; more is a 400
+ * @param readToken when set, every request to {@code /search/**} must carry {@code Authorization: Bearer
+ * <readToken>} (else 401); at least 16 characters; unset, searches are open. Never logged
+ */
+@Validated
+@ConfigurationProperties(RagIndexerProperties.PREFIX)
+public record RagIndexerProperties(@NotNull @DefaultValue("./data/indexes") Path dataDir,
+		@NotNull @DefaultValue("100ms") Duration refreshInterval, @NotNull @DefaultValue("1s") Duration commitInterval,
+		@Min(1) @Max(10_000) @DefaultValue("256") int batchSize, @NotNull @DefaultValue("500ms") Duration pollTimeout,
+		@Min(1) @Max(100_000) @DefaultValue("2000") int maxQueryLength, @Min(1) @Max(1_000) @DefaultValue("100") int maxK,
+		@Min(1) @Max(1_000) @DefaultValue("64") int maxFilterConditions, String readToken) {
+
+	/** The prefix of every rag-indexer property. */
+	public static final String PREFIX = "streamplane.rag-indexer";
+
+	/** Whether searches need the {@link #readToken()}. */
+	public boolean readTokenRequired() {
+		return readToken != null && !readToken.isEmpty();
+	}
+
+	/** Every component but the read token, which shows as {@code ******} when set. */
+	@Override
+	public String toString() {
+		return "RagIndexerProperties[dataDir=" + dataDir + ", refreshInterval=" + refreshInterval
+				+ ", commitInterval=" + commitInterval + ", batchSize=" + batchSize + ", pollTimeout=" + pollTimeout
+				+ ", maxQueryLength=" + maxQueryLength + ", maxK=" + maxK + ", maxFilterConditions="
+				+ maxFilterConditions + ", readToken=" + (readTokenRequired() ? "******" : "unset") + "]";
+	}
+
+	@AssertTrue(message = "read-token must be at least 16 characters when set (or unset for open searches)")
+	boolean isReadTokenLongEnough() {
+		return readToken == null || readToken.isEmpty() || readToken.length() >= 16;
+	}
+
+	@AssertTrue(message = "refresh-interval must be from 1ms to 1s; commit-interval and poll-timeout positive")
+	boolean isIntervalsValid() {
+		return (refreshInterval == null || refreshInterval.toMillis() >= 1 && refreshInterval.toMillis() <= 1_000)
+				&& (commitInterval == null || commitInterval.toMillis() > 0)
+				&& (pollTimeout == null || pollTimeout.toMillis() > 0);
+	}
+
+}

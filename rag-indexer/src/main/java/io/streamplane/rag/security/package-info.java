@@ -1,0 +1,2 @@
+/** Who may search: the read token of {@code /search/**}. */
+package io.streamplane.rag.security;
