@@ -18,7 +18,7 @@ import org.apache.kafka.streams.TopologyDescription;
  * application has consumed {@code records} times its number of source topics; throughput is the
  * input records over the time from the first record consumed to that point.
  */
-final class StreamsThroughput {
+public final class StreamsThroughput {
 
 	private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
@@ -27,7 +27,7 @@ final class StreamsThroughput {
 	private StreamsThroughput() {
 	}
 
-	static Throughput measure(Topology topology, Properties properties, long records) throws InterruptedException {
+	public static Throughput measure(Topology topology, Properties properties, long records) throws InterruptedException {
 		long expected = records * sourceTopics(topology);
 		try (StreamsApp app = StreamsApp.start(topology, properties)) {
 			long started = 0;

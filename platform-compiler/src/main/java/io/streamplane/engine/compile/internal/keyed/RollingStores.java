@@ -10,8 +10,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The two stores of a {@code rolling} step, persistent and cached like the other per-key state: the
- * slices per key, and the partition's stream time.
+ * The two stores of a {@code rolling} step, persistent with changelogs like the other per-key state:
+ * the slices per key, without the record cache, and the partition's stream time, behind it. With many
+ * keys a key rarely changes twice between commits, so the cache spares few writes, while its sorted
+ * map of byte keys took about 40% of the stream thread (JFR, 500,000 clicks of 100,000 users); the
+ * stream time is one key written per record, which the cache folds into one write per commit.
  *
  * @param state the store of {@link RollingState} per key
  * @param streamTime the store holding the stream time
@@ -21,7 +24,7 @@ record RollingStores(String state, String streamTime) {
 	Set<StoreBuilder<?>> builders(Compilation compilation, List<Aggregation> aggregations) {
 		return Set.of(
 				Stores.keyValueStoreBuilder(compilation.keyValueStore(state), Serdes.String(),
-						new RollingStateSerde(aggregations)).withCachingEnabled(),
+						new RollingStateSerde(aggregations)).withCachingDisabled(),
 				Stores.keyValueStoreBuilder(compilation.keyValueStore(streamTime), Serdes.String(), Serdes.Long())
 					.withCachingEnabled());
 	}
