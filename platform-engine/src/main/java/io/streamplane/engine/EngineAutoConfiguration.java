@@ -2,6 +2,7 @@ package io.streamplane.engine;
 
 import io.streamplane.engine.cdc.CdcConfiguration;
 import io.streamplane.engine.cdc.CdcInstance;
+import io.streamplane.engine.runtime.EngineIdentity;
 import io.streamplane.engine.runtime.EngineProperties;
 import io.streamplane.engine.runtime.RuntimeConfiguration;
 import io.streamplane.role.ConditionalOnRole;
@@ -28,8 +29,8 @@ public final class EngineAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CdcInstance cdcInstance(EngineProperties engine) {
-		return new CdcInstance(engine.instanceId(), engine.replicationFactor());
+	CdcInstance cdcInstance(EngineProperties engine, EngineIdentity identity) {
+		return new CdcInstance(identity.instanceId(), engine.replicationFactor());
 	}
 
 }

@@ -143,7 +143,7 @@ class ContainerConnectionDetailsTest {
 
 		@Bean
 		CdcInstance cdcInstance(EngineProperties engine) {
-			return new CdcInstance(engine.instanceId(), engine.replicationFactor());
+			return new CdcInstance("test-engine", engine.replicationFactor());
 		}
 
 	}

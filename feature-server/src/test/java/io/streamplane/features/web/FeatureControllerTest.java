@@ -99,7 +99,18 @@ class FeatureControllerTest {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("urn:streamplane:problem:invalid-request"))
 			.andExpect(jsonPath("$.detail")
-				.value("as_of: 'noon' is not an ISO-8601 instant; send e.g. as_of=2026-01-01T12:00:00Z"));
+				.value("as_of: 'noon' is not an ISO-8601 instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z; "
+						+ "send e.g. as_of=2026-01-01T12:00:00Z"));
+	}
+
+	/** Issue 12: an instant Java parses but epoch milliseconds cannot hold was a 500 with an ERROR stack trace. */
+	@Test
+	void shouldAnswerAnAsOfBeyondYear9999WithABadRequest() throws Exception {
+		mvc.perform(get("/features/clicks/u1").param("as_of", "+999999999-12-31T23:59:59Z"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+					"as_of: '+999999999-12-31T23:59:59Z' is not an ISO-8601 instant from 0001-01-01T00:00:00Z")));
 	}
 
 }

@@ -30,14 +30,20 @@ public class RuntimeConfiguration {
 	}
 
 	@Bean
+	EngineIdentity engineIdentity(EngineProperties properties) {
+		return EngineIdentity.of(properties);
+	}
+
+	@Bean
 	CdcDemand cdcDemand(ObjectProvider<CdcCapture> capture) {
 		return new CdcDemand(Optional.ofNullable(capture.getIfAvailable()), new SpecReader());
 	}
 
 	@Bean
-	PipelineSupervisor pipelineSupervisor(EngineProperties properties, KafkaProperties kafka,
+	PipelineSupervisor pipelineSupervisor(EngineProperties configured, EngineIdentity identity, KafkaProperties kafka,
 			KafkaConnectionDetails connection, TopologyCompiler compiler, CdcDemand cdc,
 			ObjectProvider<MeterRegistry> registry) {
+		EngineProperties properties = configured.withInstanceId(identity.instanceId());
 		KafkaClients clients = new KafkaClients(new KafkaClientConfigs(kafka, connection), properties.instanceId());
 		EngineServices services = new EngineServices(properties, new SpecReader(), compiler,
 				new StreamsSettings(clients.streams(), properties),
@@ -50,12 +56,12 @@ public class RuntimeConfiguration {
 	}
 
 	@Bean
-	EngineLifecycle engineLifecycle(PipelineSupervisor supervisor, EngineProperties properties, KafkaProperties kafka,
-			KafkaConnectionDetails connection, ObjectProvider<JsonMapper> json, CdcDemand cdc) {
-		KafkaClients clients = new KafkaClients(new KafkaClientConfigs(kafka, connection), properties.instanceId());
+	EngineLifecycle engineLifecycle(PipelineSupervisor supervisor, EngineProperties properties, EngineIdentity identity,
+			KafkaProperties kafka, KafkaConnectionDetails connection, ObjectProvider<JsonMapper> json, CdcDemand cdc) {
+		KafkaClients clients = new KafkaClients(new KafkaClientConfigs(kafka, connection), identity.instanceId());
 		JsonMapper mapper = json.getIfAvailable(() -> JsonMapper.builder().build());
 		StatusReporter reporter = new StatusReporter(clients.producer("status", 5_000), mapper,
-				properties.instanceId(), properties.statusInterval(), supervisor::snapshots, cdc::reports);
+				identity.instanceId(), properties.statusInterval(), supervisor::snapshots, cdc::reports);
 		DesiredStateReader reader = new DesiredStateReader(() -> clients.groupLessConsumer("desired-state"), mapper,
 				desired -> {
 					supervisor.apply(desired);

@@ -96,7 +96,7 @@ class CdcConfigurationTest {
 
 		@Bean
 		CdcInstance cdcInstance(EngineProperties engine) {
-			return new CdcInstance(engine.instanceId(), engine.replicationFactor());
+			return new CdcInstance("test-engine", engine.replicationFactor());
 		}
 
 	}

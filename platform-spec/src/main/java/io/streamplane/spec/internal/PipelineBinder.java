@@ -52,8 +52,8 @@ final class PipelineBinder {
 	PipelineBinder(SpecLimits limits, ExpressionCompiler expressions) {
 		this.limits = limits;
 		this.sourceBinder = new SourceBinder(expressions);
-		this.transformBinder = new TransformBinder(expressions, limits.maxSteps(), tableNames);
-		this.featureViewBinder = new FeatureViewBinder(expressions);
+		this.transformBinder = new TransformBinder(expressions, new WindowLimits(limits), limits.maxSteps(), tableNames);
+		this.featureViewBinder = new FeatureViewBinder(expressions, new WindowLimits(limits));
 		this.indexBinder = new IndexBinder(expressions);
 	}
 
