@@ -8,6 +8,7 @@ import * as pipelines from './pages/pipelines.js';
 import * as pipeline from './pages/pipeline.js';
 import * as editor from './pages/editor.js';
 import * as features from './pages/features.js';
+import * as search from './pages/search.js';
 import * as health from './pages/health.js';
 
 const ROUTES = [
@@ -15,6 +16,7 @@ const ROUTES = [
   {pattern: /^\/pipelines\/([^/]+)(?:\/([a-z-]+))?$/, nav: 'pipelines', page: pipeline, params: ['name', 'tab']},
   {pattern: /^\/editor(?:\/([^/]+))?$/, nav: 'editor', page: editor, params: ['name']},
   {pattern: /^\/features(?:\/([^/]+))?$/, nav: 'features', page: features, params: ['view']},
+  {pattern: /^\/search(?:\/([^/]+))?$/, nav: 'search', page: search, params: ['index']},
   {pattern: /^\/health\/?$/, nav: 'health', page: health},
 ];
 

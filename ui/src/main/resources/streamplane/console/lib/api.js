@@ -25,9 +25,9 @@ async function send(path, options) {
   if (options.contentType) {
     headers['Content-Type'] = options.contentType;
   }
-  const admin = token();
-  if (admin) {
-    headers.Authorization = 'Bearer ' + admin;
+  const bearer = 'bearer' in options ? options.bearer : token();
+  if (bearer) {
+    headers.Authorization = 'Bearer ' + bearer;
   }
   return fetch(path, {method: options.method || 'GET', headers, body: options.body, cache: 'no-store'});
 }
@@ -45,14 +45,15 @@ async function read(response, raw) {
  * A 401 asks the user for the admin token once and retries.
  * @param path a path relative to the page, e.g. 'api/v1/pipelines'
  * @param options {method, body, contentType, admin: true for a mutation, which asks for the token first,
- *   raw: true to answer a successful body as text even when it is JSON}
+ *   raw: true to answer a successful body as text even when it is JSON, bearer: the token to send instead of
+ *   the admin token (null: none), for services with their own read token; a 401 then throws at once}
  */
 export async function request(path, options = {}) {
   if (options.admin && !token() && !(await askToken())) {
     throw new ApiError(401, null, 'cancelled: the admin token is needed');
   }
   let response = await send(path, options);
-  if (response.status === 401) {
+  if (response.status === 401 && !('bearer' in options)) {
     const hadToken = Boolean(token());
     forgetToken();
     const given = await askToken(hadToken

@@ -1,7 +1,9 @@
 // The admin token: asked for once per browser session, kept in sessionStorage (gone when the tab closes),
-// sent only in the Authorization header, never put in a URL, never logged.
+// sent only in the Authorization header, never put in a URL, never logged. The search service's read token
+// is kept the same way.
 
 const KEY = 'streamplane.adminToken';
+const READ_KEY = 'streamplane.readToken';
 const listeners = new Set();
 
 export function token() {
@@ -53,4 +55,18 @@ export function confirmAction(message, confirmLabel) {
     dialog.returnValue = '';
     dialog.showModal();
   });
+}
+
+/** The read token of the search service (streamplane.rag-indexer.read-token), if given in this tab. */
+export function readToken() {
+  return sessionStorage.getItem(READ_KEY);
+}
+
+/** Keeps the read token in this tab's session storage; an empty value forgets it. */
+export function setReadToken(value) {
+  if (value) {
+    sessionStorage.setItem(READ_KEY, value);
+  } else {
+    sessionStorage.removeItem(READ_KEY);
+  }
 }

@@ -1,5 +1,9 @@
 package io.streamplane.app.console;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.engine.KafkaTopics;
+import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.ApiClient.Response;
 import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import io.streamplane.app.testing.TestInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,12 +41,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The web console in a real headless Chromium against the running platform (shared broker and database):
  * a pipeline is written in the editor, its validation error fixed at the line the editor shows, previewed on
  * sample records, registered, fed, watched running, its topology opened, paused and upgraded; a feature of
- * its view is looked up; the health page lists the platform. Every step ends with no JavaScript error in the
+ * its view is looked up; the health page lists the platform; a live vector index over a PostgreSQL table is searched. Every step ends with no JavaScript error in the
  * browser's log, and leaves a screenshot of its page (see {@link Browser#screenshot}).
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -82,6 +89,20 @@ class ConsoleIT extends StreamplaneIntegrationTest {
 			{"ts": 0, "user_id": "u1", "amount": 120.0}
 			{"ts": 5, "user_id": "u2", "amount": 20.0}
 			{"ts": 9, "user_id": "u1", "amount": "lots"}
+			""";
+
+	/** A live vector index over a PostgreSQL table followed through CDC (see examples/cdc-to-vector-index.yaml). */
+	private static final String SEARCH_SPEC = """
+			name: console-docs
+			tables:
+			  documents:
+			    postgresCdc: { table: console_it.console_documents }
+			    primaryKey: [doc_id]
+			indexes:
+			  - name: console_docs
+			    from: documents
+			    text: body
+			    metadata: [category]
 			""";
 
 	private static final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
@@ -262,6 +283,45 @@ class ConsoleIT extends StreamplaneIntegrationTest {
 		browser.screenshot("health");
 	}
 
+	@Test
+	@Order(9)
+	void shouldSearchALiveIndexWithAFilterAndShowTheHitsAsText() throws SQLException {
+		sql("CREATE SCHEMA IF NOT EXISTS console_it", "DROP TABLE IF EXISTS console_it.console_documents",
+				"CREATE TABLE console_it.console_documents (doc_id int PRIMARY KEY, body text NOT NULL, category text)");
+		ApiClient api = ApiClient.admin(port, ADMIN_TOKEN);
+		Response created = api.post("/api/v1/pipelines", "application/yaml", SEARCH_SPEC);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		sql("INSERT INTO console_it.console_documents VALUES (1, 'Bytewax uses Timely Dataflow for execution.', 'streaming'),"
+				+ " (2, 'Pathway is reactive incremental Python.', 'ml'),"
+				+ " (3, '<b>Flink</b> keeps its state in RocksDB.', 'streaming')");
+		await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+			.until(() -> api.get("/search/console_docs").json().path("rows").asLong() == 3);
+
+		open("#/search/console_docs");
+		WebElement indexes = browser.waiting(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("search-indexes-table")));
+		assertThat(indexes.getText()).contains("console_docs", "console-docs", "all-MiniLM-L6-v2");
+		browser.waiting(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("index-statistics"), "384"));
+
+		driver.findElement(By.id("search-query")).sendKeys("Timely Dataflow");
+		driver.findElement(By.id("search-filter")).sendKeys("{category: streaming}");
+		driver.findElement(By.id("search-button")).click();
+		assertThat(browser.waiting(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("search-error"))).getText())
+			.startsWith("Filter: not valid JSON");
+
+		paste(driver.findElement(By.id("search-filter")), "{\"category\": \"streaming\"}");
+		new Select(driver.findElement(By.id("search-mode"))).selectByValue("hybrid");
+		driver.findElement(By.id("search-button")).click();
+		WebElement hits = browser.waiting(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ol#search-hits")));
+		List<WebElement> found = hits.findElements(By.cssSelector("li.hit"));
+		assertThat(found).extracting(hit -> hit.getDomAttribute("data-id")).containsExactly("1#0", "3#0");
+		assertThat(found.getFirst().findElement(By.className("chunk")).getText()).isEqualTo("Bytewax uses Timely Dataflow for execution.");
+		assertThat(found.getFirst().getText()).contains("score 0.", "{\"doc_id\":1}", "category", "streaming");
+		WebElement markup = found.get(1).findElement(By.className("chunk"));
+		assertThat(markup.getText()).isEqualTo("<b>Flink</b> keeps its state in RocksDB.");
+		assertThat(markup.findElements(By.tagName("b"))).isEmpty();
+		browser.screenshot("search");
+	}
+
 	private void open(String route) {
 		driver.get("http://localhost:" + port + "/" + route);
 	}
@@ -269,6 +329,17 @@ class ConsoleIT extends StreamplaneIntegrationTest {
 	/** Puts text into a text area as a paste does: one change, then the input event the page listens to. */
 	private void paste(WebElement area, String text) {
 		driver.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", area, text);
+	}
+
+	private static void sql(String... statements) throws SQLException {
+		Map<String, Object> properties = TestInfrastructure.connectionProperties();
+		try (Connection connection = DriverManager.getConnection((String) properties.get("spring.datasource.url"),
+				(String) properties.get("spring.datasource.username"), (String) properties.get("spring.datasource.password"));
+				Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
 	}
 
 	private static void produce(int i) {
