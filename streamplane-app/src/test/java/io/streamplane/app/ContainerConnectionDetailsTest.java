@@ -11,9 +11,9 @@ import io.streamplane.app.standalone.EmbeddedPostgresServer;
 import io.streamplane.app.standalone.StandaloneInfrastructure;
 import io.streamplane.app.testing.ContainerConnections;
 import io.streamplane.engine.cdc.CdcConfiguration;
+import io.streamplane.engine.cdc.CdcInstance;
 import io.streamplane.engine.cdc.internal.CdcDatabase;
 import io.streamplane.engine.cdc.internal.Database;
-import io.streamplane.engine.runtime.EngineIdentity;
 import io.streamplane.engine.runtime.EngineProperties;
 import io.streamplane.protocol.KafkaClientConfigs;
 import org.junit.jupiter.api.Test;
@@ -142,8 +142,8 @@ class ContainerConnectionDetailsTest {
 	static class Engine {
 
 		@Bean
-		EngineIdentity engineIdentity() {
-			return new EngineIdentity("test-engine");
+		CdcInstance cdcInstance(EngineProperties engine) {
+			return new CdcInstance("test-engine", engine.replicationFactor());
 		}
 
 	}

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.streamplane.engine.cdc.internal.CdcDatabase;
 import io.streamplane.engine.cdc.internal.Database;
-import io.streamplane.engine.runtime.EngineIdentity;
 import io.streamplane.engine.runtime.EngineProperties;
 import org.junit.jupiter.api.Test;
 
@@ -96,8 +95,8 @@ class CdcConfigurationTest {
 	static class Engine {
 
 		@Bean
-		EngineIdentity engineIdentity() {
-			return new EngineIdentity("test-engine");
+		CdcInstance cdcInstance(EngineProperties engine) {
+			return new CdcInstance("test-engine", engine.replicationFactor());
 		}
 
 	}

@@ -76,7 +76,7 @@ class EngineLifecycleIT extends StreamplaneIntegrationTest {
 			assertThat(status.at("/totals/deadLetters").asLong()).isEqualTo(1);
 			assertThat(status.at("/totals/consumerLag").asLong()).isZero();
 		});
-		assertThat(api.withoutToken().get("/actuator/health").json().at("/components/pipelines/components/"
+		assertThat(api.get("/actuator/health").json().at("/components/pipelines/components/"
 				+ pipeline.name() + "/status").asString()).isEqualTo("UP");
 		assertThat(api.withoutToken().get("/actuator/prometheus").body())
 			.contains("streamplane_pipeline_records_in_records_total{pipeline=\"" + pipeline.name() + "\"} 4");
@@ -130,7 +130,7 @@ class EngineLifecycleIT extends StreamplaneIntegrationTest {
 		await().atMost(WAIT).untilAsserted(() -> {
 			assertThat(KafkaTopics.consumerGroups()).doesNotContain(applicationId);
 			assertThat(KafkaTopics.names()).noneMatch(topic -> topic.startsWith(applicationId + "-"));
-			assertThat(api.withoutToken().get("/actuator/health").json().at("/components/pipelines/components/"
+			assertThat(api.get("/actuator/health").json().at("/components/pipelines/components/"
 					+ pipeline.name()).isMissingNode()).isTrue();
 		});
 	}

@@ -1,0 +1,2 @@
+/** Embedder implementations. */
+package io.streamplane.rag.embed.internal;

@@ -1,0 +1,391 @@
+package io.streamplane.rag.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import io.streamplane.protocol.index.IndexChange;
+import io.streamplane.rag.chunk.Chunk;
+import io.streamplane.rag.chunk.Chunker;
+import io.streamplane.rag.embed.Embedder;
+import io.streamplane.rag.index.internal.ChunkFields;
+import io.streamplane.rag.index.internal.CommitData;
+import io.streamplane.rag.index.internal.Vectors;
+import io.streamplane.spec.Chunking;
+
+/**
+ * The Lucene index of one vector index of one pipeline: one document per chunk (see {@link ChunkFields}), made
+ * from the row changes of the index topic. {@link #apply} is called by one thread (the index's consumer);
+ * {@link #search} and {@link #statistics} by any number.
+ * <ul>
+ * <li>An upsert replaces all of the row's chunks in one {@link IndexWriter#updateDocuments} (atomic: a reader
+ * sees the old chunks or the new, never a mix); a delete removes them.</li>
+ * <li>A chunk whose text hash equals one the row already has keeps that stored vector: only new text is
+ * embedded ({@link #embedded()} counts what was).</li>
+ * <li>The next offset of each partition is committed with the documents ({@link CommitData}), so after any
+ * crash the consumer resumes exactly after the last committed change: replaying a change is idempotent and no
+ * change is skipped.</li>
+ * <li>Changes are searchable within the refresh interval (a {@link ControlledRealTimeReopenThread}).</li>
+ * <li>An index committed with other chunking or another model is emptied and rebuilt from the topic's
+ * start.</li>
+ * </ul>
+ */
+public final class IndexStore implements AutoCloseable {
+
+	/**
+	 * Which index this is and how it cuts text.
+	 *
+	 * @param pipeline the pipeline
+	 * @param index the index name
+	 * @param chunking the chunking of the spec
+	 */
+	public record Definition(String pipeline, String index, Chunking chunking) {
+	}
+
+	private static final int MAX_CANDIDATES = 1_000;
+
+	private final Definition definition;
+
+	private final Embedder embedder;
+
+	private final Chunker chunker;
+
+	private final Clock clock;
+
+	private final Duration commitInterval;
+
+	private final Analyzer analyzer = new StandardAnalyzer();
+
+	private final Directory directory;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	private final ControlledRealTimeReopenThread<IndexSearcher> refresher;
+
+	private final String settings;
+
+	private final Map<Integer, Long> offsets = new TreeMap<>();
+
+	private final AtomicLong embedded = new AtomicLong();
+
+	private volatile long lastIndexedAt;
+
+	private volatile long lastSourceTime;
+
+	private volatile long lag = -1;
+
+	private long lastCommit;
+
+	private IndexStore(Definition definition, Path path, Embedder embedder, Duration refresh, Duration commitInterval,
+			Clock clock) throws IOException {
+		this.definition = definition;
+		this.embedder = embedder;
+		this.chunker = new Chunker(definition.chunking());
+		this.clock = clock;
+		this.commitInterval = commitInterval;
+		this.settings = definition.chunking().maxTokens() + "/" + definition.chunking().overlap() + "/"
+				+ embedder.model() + "/" + embedder.dimensions();
+		this.directory = FSDirectory.open(path);
+		this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+		CommitData committed = CommitData.read(writer.getLiveCommitData());
+		if (committed.settings() != null && !committed.settings().equals(settings)) {
+			writer.deleteAll();
+		}
+		else {
+			offsets.putAll(committed.offsets());
+			lastIndexedAt = committed.lastIndexedAt();
+		}
+		this.searchers = new SearcherManager(writer, null);
+		double seconds = refresh.toNanos() / 1e9;
+		this.refresher = new ControlledRealTimeReopenThread<>(writer, searchers, seconds, Math.min(seconds, 0.01));
+		refresher.setName("sp-index-refresh-" + definition.index());
+		refresher.setDaemon(true);
+		refresher.start();
+		this.lastCommit = clock.millis();
+	}
+
+	/**
+	 * Opens (or creates) the index in {@code path}.
+	 *
+	 * @param definition which index
+	 * @param path its directory, used by this store alone
+	 * @param embedder the model that embeds chunks and queries
+	 * @param refresh the longest time between a change applied and it being searchable
+	 * @param commitInterval how often applied changes are committed (made durable with their offsets)
+	 * @throws RagIndexException (permanent) if the directory cannot be opened, e.g. another process holds it
+	 */
+	public static IndexStore open(Definition definition, Path path, Embedder embedder, Duration refresh,
+			Duration commitInterval) {
+		try {
+			return new IndexStore(definition, path, embedder, refresh, commitInterval, Clock.systemUTC());
+		}
+		catch (IOException ex) {
+			throw RagIndexException.permanent("cannot open the index '" + definition.index() + "' in " + path
+					+ ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Which index this is. */
+	public Definition definition() {
+		return definition;
+	}
+
+	/** The next offset to read of each partition: where the changes applied so far end. */
+	public synchronized Map<Integer, Long> nextOffsets() {
+		return Map.copyOf(offsets);
+	}
+
+	/** Chunks embedded since this store opened; unchanged chunks are not embedded again. */
+	public long embedded() {
+		return embedded.get();
+	}
+
+	/** Source time (epoch ms) of the newest change applied, or 0. */
+	public long lastSourceTime() {
+		return lastSourceTime;
+	}
+
+	/** Sets how many records of the topic are not applied yet, as the consumer measures it. */
+	public void lag(long records) {
+		this.lag = records;
+	}
+
+	/**
+	 * Applies consumed changes in order (of one row, the last wins) and commits them with their offsets when the
+	 * commit interval has passed. Nothing is written when embedding fails, so the same changes can be applied
+	 * again.
+	 *
+	 * @throws io.streamplane.rag.embed.EmbeddingException when the embedder fails
+	 * @throws RagIndexException (permanent) when the index cannot be written
+	 */
+	public synchronized void apply(List<ConsumedChange> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		Map<String, IndexChange> rows = new LinkedHashMap<>();
+		for (ConsumedChange consumed : changes) {
+			String row = ChunkFields.rowId(consumed.change().key());
+			rows.remove(row);
+			rows.put(row, consumed.change());
+		}
+		try {
+			Map<String, List<Document>> documents = documents(rows);
+			for (Map.Entry<String, List<Document>> row : documents.entrySet()) {
+				Term term = new Term(ChunkFields.ROW, row.getKey());
+				if (row.getValue().isEmpty()) {
+					writer.deleteDocuments(term);
+				}
+				else {
+					writer.updateDocuments(term, row.getValue());
+				}
+			}
+			for (ConsumedChange consumed : changes) {
+				offsets.merge(consumed.partition(), consumed.offset() + 1, Math::max);
+				lastSourceTime = Math.max(lastSourceTime, consumed.sourceTime());
+			}
+			lastIndexedAt = clock.millis();
+			if (lastIndexedAt - lastCommit >= commitInterval.toMillis()) {
+				commit();
+			}
+		}
+		catch (IOException ex) {
+			throw RagIndexException.permanent("cannot write the index '" + definition.index() + "': " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/** Commits what was applied, with the offsets where it ends: a crash after this loses none of it. */
+	public synchronized void commit() {
+		try {
+			writer.setLiveCommitData(new CommitData(offsets, settings, lastIndexedAt).toUserData().entrySet());
+			writer.commit();
+			lastCommit = clock.millis();
+		}
+		catch (IOException ex) {
+			throw RagIndexException.permanent("cannot commit the index '" + definition.index() + "': "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private Map<String, List<Document>> documents(Map<String, IndexChange> rows) throws IOException {
+		Map<String, List<Chunk>> chunks = new LinkedHashMap<>();
+		Map<String, float[]> vectors = new HashMap<>();
+		searchers.maybeRefreshBlocking();
+		IndexSearcher searcher = searchers.acquire();
+		try {
+			for (Map.Entry<String, IndexChange> row : rows.entrySet()) {
+				if (row.getValue() instanceof IndexChange.Upsert upsert) {
+					chunks.put(row.getKey(), chunker.chunk(upsert.text()));
+					storedVectors(searcher, row.getKey(), vectors);
+				}
+			}
+		}
+		finally {
+			searchers.release(searcher);
+		}
+		embedMissing(chunks, vectors);
+		Map<String, List<Document>> documents = new LinkedHashMap<>();
+		rows.forEach((row, change) -> {
+			List<Document> docs = new ArrayList<>();
+			if (change instanceof IndexChange.Upsert upsert) {
+				for (Chunk chunk : chunks.get(row)) {
+					docs.add(ChunkFields.document(upsert.key(), chunk.number(), chunk.text(),
+							vectors.get(ChunkFields.hash(chunk.text())), upsert.metadata()));
+				}
+			}
+			documents.put(row, docs);
+		});
+		return documents;
+	}
+
+	private static void storedVectors(IndexSearcher searcher, String row, Map<String, float[]> vectors)
+			throws IOException {
+		TermQuery query = new TermQuery(new Term(ChunkFields.ROW, row));
+		int count = searcher.count(query);
+		if (count == 0) {
+			return;
+		}
+		StoredFields stored = searcher.storedFields();
+		for (ScoreDoc hit : searcher.search(query, count).scoreDocs) {
+			Document document = stored.document(hit.doc);
+			BytesRef bytes = document.getBinaryValue(ChunkFields.STORED_VECTOR);
+			vectors.put(document.get(ChunkFields.HASH), Vectors.fromBytes(bytes.bytes, bytes.offset, bytes.length));
+		}
+	}
+
+	private void embedMissing(Map<String, List<Chunk>> chunks, Map<String, float[]> vectors) {
+		Map<String, String> missing = new LinkedHashMap<>();
+		chunks.values().forEach(list -> list.forEach(chunk -> {
+			String hash = ChunkFields.hash(chunk.text());
+			if (!vectors.containsKey(hash)) {
+				missing.putIfAbsent(hash, chunk.text());
+			}
+		}));
+		if (missing.isEmpty()) {
+			return;
+		}
+		List<float[]> embeddings = embedder.embedAll(new ArrayList<>(missing.values()));
+		int i = 0;
+		for (String hash : missing.keySet()) {
+			vectors.put(hash, Vectors.normalised(embeddings.get(i++)));
+		}
+		embedded.addAndGet(missing.size());
+	}
+
+	/**
+	 * Searches the chunks searchable now.
+	 *
+	 * @throws io.streamplane.rag.embed.EmbeddingException when the query cannot be embedded (vector, hybrid)
+	 */
+	public List<Hit> search(SearchQuery query) {
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				return IndexSearch.run(searcher, query, analyzer, this::embedQuery, MAX_CANDIDATES);
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private float[] embedQuery(String text) {
+		return Vectors.normalised(embedder.embedAll(List.of(text)).getFirst());
+	}
+
+	/** What the index holds now. */
+	public IndexStatistics statistics() {
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				var reader = searcher.getIndexReader();
+				long rows = searcher.count(new TermQuery(new Term(ChunkFields.FIRST, "1")));
+				double deleted = reader.maxDoc() == 0 ? 0 : (double) reader.numDeletedDocs() / reader.maxDoc();
+				long indexedAt = lastIndexedAt;
+				return new IndexStatistics(definition.index(), definition.pipeline(), rows, reader.numDocs(),
+						embedder.model(), embedder.dimensions(), indexedAt == 0 ? null : Instant.ofEpochMilli(indexedAt),
+						lag, embedded.get(), deleted, reader.leaves().size());
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Waits until everything applied so far is searchable (tests, and shutdown). */
+	public void refresh() {
+		try {
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Closes the index without committing, as a crash would: what was applied since the last commit is dropped,
+	 * and a store opened again resumes from the last commit's offsets.
+	 */
+	public synchronized void rollback() {
+		try {
+			refresher.close();
+			searchers.close();
+			writer.rollback();
+			directory.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Commits and closes the index. */
+	@Override
+	public synchronized void close() {
+		try {
+			refresher.close();
+			commit();
+			searchers.close();
+			writer.close();
+			directory.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

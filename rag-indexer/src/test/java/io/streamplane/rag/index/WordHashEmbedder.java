@@ -1,0 +1,44 @@
+package io.streamplane.rag.index;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.streamplane.rag.embed.Embedder;
+
+/**
+ * A deterministic stand-in for a model in unit tests: each lower-cased word adds one to a dimension chosen by its
+ * hash, so texts sharing words are near. Counts the texts it embeds.
+ */
+final class WordHashEmbedder implements Embedder {
+
+	final AtomicInteger texts = new AtomicInteger();
+
+	@Override
+	public String model() {
+		return "word-hash";
+	}
+
+	@Override
+	public int dimensions() {
+		return 64;
+	}
+
+	@Override
+	public List<float[]> embedAll(List<String> batch) {
+		texts.addAndGet(batch.size());
+		return batch.stream().map(WordHashEmbedder::embed).toList();
+	}
+
+	private static float[] embed(String text) {
+		float[] vector = new float[64];
+		vector[0] = 0.01f;
+		for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+			if (!word.isEmpty()) {
+				vector[Math.floorMod(word.hashCode(), 64)] += 1;
+			}
+		}
+		return vector;
+	}
+
+}
