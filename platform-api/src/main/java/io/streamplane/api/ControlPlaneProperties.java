@@ -38,7 +38,7 @@ public record ControlPlaneProperties(@NotNull @DefaultValue("1MB") DataSize maxR
 	 * their own, never on the web server's threads; a preview that spends a budget is stopped and
 	 * answered with a 422 problem naming the budget's property.
 	 *
-	 * @param threads previews that run at once
+	 * @param threads previews that run at once; one by default, so previews never take more than one core
 	 * @param queue previews that wait for a thread; beyond them a request gets 503 at once
 	 * @param timeout the longest a preview may take, waiting for a thread included
 	 * @param maxSteps the most records the pipeline's steps may process in one preview, summed over every
@@ -46,7 +46,7 @@ public record ControlPlaneProperties(@NotNull @DefaultValue("1MB") DataSize maxR
 	 * @param maxOutputRecords the most records one preview may write to outputs and dead letters together
 	 * @param maxOutputSize the most bytes of keys and values one preview may write to outputs and dead letters
 	 */
-	public record Preview(@Min(1) @Max(64) @DefaultValue("2") int threads, @Min(0) @Max(1000) @DefaultValue("4") int queue,
+	public record Preview(@Min(1) @Max(64) @DefaultValue("1") int threads, @Min(0) @Max(1000) @DefaultValue("4") int queue,
 			@NotNull @DefaultValue("10s") Duration timeout, @Min(1) @DefaultValue("1000000") long maxSteps,
 			@Min(1) @DefaultValue("10000") int maxOutputRecords, @NotNull @DefaultValue("4MB") DataSize maxOutputSize) {
 

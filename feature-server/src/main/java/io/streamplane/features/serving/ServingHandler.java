@@ -108,8 +108,12 @@ public final class ServingHandler extends SimpleChannelInboundHandler<FullHttpRe
 		if (features && segments.length == 4 && request.method().equals(HttpMethod.GET) && !segments[2].isEmpty()
 				&& !segments[3].isEmpty()) {
 			List<String> asOf = uri.parameters().get("as_of");
-			return api.get(QueryStringDecoder.decodeComponent(segments[2]),
-					QueryStringDecoder.decodeComponent(segments[3]), asOf == null ? null : asOf.getFirst(), path);
+			Optional<String> view = PathSegments.decode(segments[2]);
+			Optional<String> entity = PathSegments.decode(segments[3]);
+			if (view.isEmpty() || entity.isEmpty()) {
+				return api.malformed("a path segment is not percent-encoded UTF-8", path);
+			}
+			return api.get(view.get(), entity.get(), asOf == null ? null : asOf.getFirst(), path);
 		}
 		return api.unknownEndpoint(request.method().name(), path);
 	}

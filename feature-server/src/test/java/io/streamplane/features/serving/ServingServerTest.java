@@ -131,6 +131,7 @@ class ServingServerTest {
 		start(null);
 		HttpResponse<String> unknownView = get("/features/nope/u1", null);
 		HttpResponse<String> badAsOf = get("/features/clicks/u1?as_of=noon", null);
+		HttpResponse<String> overlong = get("/features/clicks/%C0%AF", null);
 		HttpResponse<String> farAsOf = get("/features/clicks/u1?as_of=%2B999999999-12-31T23:59:59Z", null);
 		HttpResponse<String> farPostAsOf = post("{\"features\": [\"clicks:clicks_5m\"], \"entities\": {\"user_id\": [1]}, "
 				+ "\"as_of\": \"+999999999-12-31T23:59:59Z\"}");
@@ -144,6 +145,8 @@ class ServingServerTest {
 		assertThat(JSON.readTree(unknownView.body()).path("instance").asString()).isEqualTo("/features/nope/u1");
 		assertThat(badAsOf.statusCode()).isEqualTo(400);
 		assertThat(badAsOf.body()).contains("as_of: 'noon' is not an ISO-8601 instant");
+		assertThat(overlong.statusCode()).as("issue 12: not UTF-8, was 200 with replacement characters").isEqualTo(400);
+		assertThat(overlong.body()).contains("not percent-encoded UTF-8");
 		assertThat(farAsOf.statusCode()).as(farAsOf.body()).isEqualTo(400);
 		assertThat(farAsOf.body()).contains("to 9999-12-31T23:59:59Z");
 		assertThat(farPostAsOf.statusCode()).as(farPostAsOf.body()).isEqualTo(400);
