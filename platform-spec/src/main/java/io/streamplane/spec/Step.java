@@ -258,7 +258,8 @@ public sealed interface Step {
 	/**
 	 * Joins each row with the row of a table whose primary key equals the value of {@code on}
 	 * (a primary-key or foreign-key join). The result has the row's fields, then the table row's
-	 * fields; a table field whose name the row already has is renamed {@code <table>_<field>}.
+	 * fields; the table's primary-key fields that {@code on} names as fields of the row keep the row's
+	 * field, any other table field whose name the row already has is renamed {@code <table>_<field>}.
 	 * Joining a table, or a stream in {@link JoinMode#REACTIVE} mode, yields a table: a change
 	 * stream that retracts and re-emits results when either side changes.
 	 *

@@ -82,7 +82,7 @@ final class ScaleReport {
 		}
 		for (SizeResult result : streamplane) {
 			double factor = (double) result.stateBytes() / result.users() / SizeResult.rawBytesPerKey(result.users());
-			out.append(String.format("- State on disk at %,d users: %.2f× the raw aggregate (%.0f B/key; goal ≤ 2×): %s%n",
+			out.append(String.format("- State on disk at %,d users: %.2f× the raw aggregate (raw %.0f B/key; goal ≤ 2×): %s%n",
 					result.users(), factor, SizeResult.rawBytesPerKey(result.users()), factor <= 2 ? "met" : "missed"));
 		}
 		if (recovery != null) {

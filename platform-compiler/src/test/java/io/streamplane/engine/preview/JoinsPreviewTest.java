@@ -116,9 +116,9 @@ class JoinsPreviewTest {
 		inputs.add(PreviewInput.tableChange("orders", "1", json("{\"order_id\": 1, \"customer_id\": 8}")));
 
 		assertThat(values(preview.run(spec(pipeline), inputs), "joined")).containsExactly(
-				Previews.value("{\"op\": \"+\", \"order_id\": 1, \"customer_id\": 7, \"customers_customer_id\": 7, \"name\": \"Ada\"}"),
-				Previews.value("{\"op\": \"-\", \"order_id\": 1, \"customer_id\": 7, \"customers_customer_id\": 7, \"name\": \"Ada\"}"),
-				Previews.value("{\"op\": \"+\", \"order_id\": 1, \"customer_id\": 8, \"customers_customer_id\": 8, \"name\": \"Linus\"}"));
+				Previews.value("{\"op\": \"+\", \"order_id\": 1, \"customer_id\": 7, \"name\": \"Ada\"}"),
+				Previews.value("{\"op\": \"-\", \"order_id\": 1, \"customer_id\": 7, \"name\": \"Ada\"}"),
+				Previews.value("{\"op\": \"+\", \"order_id\": 1, \"customer_id\": 8, \"name\": \"Linus\"}"));
 	}
 
 	@Test
@@ -251,6 +251,34 @@ class JoinsPreviewTest {
 				Previews.value("{\"op\": \"+\", \"id\": 2, \"region\": \"eu\", \"name\": \"Bob\"}"),
 				Previews.value("{\"op\": \"-\", \"id\": 1, \"region\": \"eu\", \"name\": \"Ada\"}"),
 				Previews.value("{\"op\": \"-\", \"id\": 2, \"region\": \"eu\", \"name\": \"Bob\"}"));
+	}
+
+	@Test
+	void shouldKeepTheJoinKeyOnceAndRenameOtherClashingTableFields() {
+		String pipeline = """
+				name: clicks
+				sources:
+				  clicks: { kafka: { topic: clicks } }
+				tables:
+				  users: { kafka: { topic: users }, primaryKey: [user_id] }
+				  accounts: { kafka: { topic: accounts }, primaryKey: [id] }
+				transforms:
+				  joined:
+				    from: clicks
+				    steps:
+				      - join: { table: users, on: user_id, mode: lookup }
+				      - join: { table: accounts, on: account, mode: lookup }
+				outputs:
+				  - { from: joined, kafka: { topic: joined } }
+				""";
+		List<PreviewInput> inputs = new ArrayList<>();
+		inputs.add(PreviewInput.tableChange("users", "7", json("{\"user_id\": 7, \"name\": \"Ada\", \"id\": 70}")));
+		inputs.add(PreviewInput.tableChange("accounts", "a1", json("{\"id\": \"a1\", \"name\": \"Acme\"}")));
+		inputs.add(Previews.input("clicks", "c1", "{\"id\": \"c1\", \"user_id\": 7, \"account\": \"a1\"}"));
+
+		assertThat(values(preview.run(spec(pipeline), inputs), "joined")).containsExactly(Previews.value(
+				"{\"id\": \"c1\", \"user_id\": 7, \"account\": \"a1\", \"name\": \"Ada\", \"users_id\": 70, "
+						+ "\"accounts_id\": \"a1\", \"accounts_name\": \"Acme\"}"));
 	}
 
 }

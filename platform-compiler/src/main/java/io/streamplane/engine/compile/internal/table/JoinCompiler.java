@@ -53,7 +53,7 @@ public final class JoinCompiler {
 
 	/** Joins a table with a table on the left's primary key; the result's changelog, keyed by that key. */
 	public KStream<String, Row> primaryKey(String left, Step.Join join, String path) {
-		JoinedRows joiner = new JoinedRows(join.table());
+		JoinedRows joiner = JoinedRows.of(join, tables.spec(join.table()));
 		Named named = Named.as(Compilation.name(path, "join"));
 		KTable<String, Row> leftTable = tables.table(left);
 		KTable<String, Row> right = tables.table(join.table());
@@ -97,7 +97,7 @@ public final class JoinCompiler {
 		Joined<String, Row, Row> joined = Joined.with(Serdes.String(), compilation.rows(), compilation.rows())
 			.withName(Compilation.name(path, "lookup"));
 		KTable<String, Row> table = tables.table(join.table());
-		JoinedRows joiner = new JoinedRows(join.table());
+		JoinedRows joiner = JoinedRows.of(join, tables.spec(join.table()));
 		if (!compilation.endOfInputMarkers()) {
 			return in.rekeyed(join.type() == JoinType.INNER ? keyed.join(table, joiner, joined)
 					: keyed.leftJoin(table, joiner, joined), null);
@@ -132,7 +132,7 @@ public final class JoinCompiler {
 	private KStream<String, Row> join(KTable<String, Row> left, Step.Join join, JoinKey key, String path) {
 		KTable<String, Row> right = tables.table(join.table());
 		BiFunction<String, Row, String> foreignKey = key::of;
-		JoinedRows joiner = new JoinedRows(join.table());
+		JoinedRows joiner = JoinedRows.of(join, tables.spec(join.table()));
 		TableJoined<String, String> named = TableJoined.as(Compilation.name(path, "join"));
 		KTable<String, Row> result = join.type() == JoinType.INNER
 				? left.join(right, foreignKey, joiner, named, Tables.materialized(compilation, Compilation.name(path, "joined")))
