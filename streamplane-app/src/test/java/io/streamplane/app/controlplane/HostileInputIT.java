@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * feature server, and the feature serving port; real embedded Kafka and PostgreSQL). Every request is answered
  * within seconds with a 4xx (or, for a full preview pool, 503) {@code application/problem+json} that names the
  * problem, and {@link LivenessProbe liveness}, probed in parallel through every test, never takes longer than a
- * second.
+ * second beyond the longest time the whole JVM could not run meanwhile (a saturated machine, a GC pause).
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -104,8 +104,12 @@ class HostileInputIT extends StreamplaneIntegrationTest {
 	void livenessNeverStalled() {
 		liveness.awaitProbes(1, Duration.ofSeconds(10));
 		assertThat(liveness.failures()).as("liveness probes that failed").isEmpty();
-		assertThat(liveness.slowest()).as("slowest liveness probe; slow ones: %s", liveness.slow())
-			.isLessThan(LIVENESS_BOUND);
+		// a probe may take longer than the bound only by as long as the whole JVM could not run (a machine
+		// at a load of 60 on 2 cores paused it for a second), never because a request held liveness up
+		assertThat(liveness.slowest())
+			.as("slowest liveness probe; slow ones: %s; longest pause of the JVM meanwhile: %s", liveness.slow(),
+					liveness.longestPause())
+			.isLessThan(LIVENESS_BOUND.plus(liveness.longestPause()));
 	}
 
 	@AfterAll

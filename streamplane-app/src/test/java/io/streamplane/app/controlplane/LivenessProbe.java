@@ -33,7 +33,11 @@ final class LivenessProbe implements AutoCloseable {
 
 	private final List<String> slow = new CopyOnWriteArrayList<>();
 
+	private final AtomicLong longestPauseNanos = new AtomicLong();
+
 	private final Thread thread;
+
+	private final Thread sentinel;
 
 	private volatile boolean running = true;
 
@@ -42,6 +46,7 @@ final class LivenessProbe implements AutoCloseable {
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		this.thread = Thread.ofPlatform().name("liveness-probe").daemon().start(this::probe);
+		this.sentinel = Thread.ofPlatform().name("liveness-pause-sentinel").daemon().start(this::watchPauses);
 	}
 
 	static LivenessProbe start(int port) {
@@ -51,6 +56,7 @@ final class LivenessProbe implements AutoCloseable {
 	/** Forgets what was seen so far. */
 	void reset() {
 		slowestNanos.set(0);
+		longestPauseNanos.set(0);
 		probes.set(0);
 		failures.clear();
 		slow.clear();
@@ -88,6 +94,16 @@ final class LivenessProbe implements AutoCloseable {
 		return Duration.ofNanos(slowestNanos.get());
 	}
 
+	/**
+	 * The longest this JVM could not run a thread that only sleeps 10 ms at a time, since the last reset:
+	 * the share of a probe's time that a saturated machine (or a GC pause) took, which no request of the
+	 * test caused. A stall caused by a request (liveness waiting on a busy pool, a lock, the broker) does
+	 * not show here.
+	 */
+	Duration longestPause() {
+		return Duration.ofNanos(longestPauseNanos.get());
+	}
+
 	/** What went wrong since the last reset: a status other than 200, or an exception. */
 	List<String> failures() {
 		return List.copyOf(failures);
@@ -97,6 +113,7 @@ final class LivenessProbe implements AutoCloseable {
 	public void close() {
 		running = false;
 		thread.interrupt();
+		sentinel.interrupt();
 	}
 
 	private void probe() {
@@ -126,6 +143,20 @@ final class LivenessProbe implements AutoCloseable {
 			catch (InterruptedException ex) {
 				return;
 			}
+		}
+	}
+
+	private void watchPauses() {
+		long tick = Duration.ofMillis(10).toNanos();
+		while (running) {
+			long start = System.nanoTime();
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			longestPauseNanos.accumulateAndGet(System.nanoTime() - start - tick, Math::max);
 		}
 	}
 
