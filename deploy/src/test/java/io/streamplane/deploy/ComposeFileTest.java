@@ -27,16 +27,21 @@ class ComposeFileTest {
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		Map<String, Map<String, Object>> services = new Yaml().<Map<String, Map<String, Map<String, Object>>>>load(
 				result.output()).get("services");
-		assertThat(services).containsKeys("kafka", "postgres", "control-plane", "engine", "feature-server");
+		assertThat(services).containsKeys("kafka", "postgres", "control-plane", "engine", "feature-server",
+				"rag-indexer");
+		assertThat(services.get("rag-indexer")).as("started by default").doesNotContainKey("profiles");
 		assertThat(services.get("kafka").get("image").toString()).startsWith("apache/kafka:");
 		assertThat(environment(services, "kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
 		assertThat(services.get("postgres").get("image")).isEqualTo("postgres:17");
 		assertThat(services.get("postgres").get("command").toString()).contains("wal_level=logical");
-		for (String role : new String[] { "control-plane", "engine", "feature-server" }) {
+		for (String role : new String[] { "control-plane", "engine", "feature-server", "rag-indexer" }) {
 			assertThat(environment(services, role)).as(role)
 				.containsEntry("STREAMPLANE_ROLES", role)
 				.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
 		}
+		assertThat(environment(services, "rag-indexer")).containsEntry("STREAMPLANE_RAG_INDEXER_DATA_DIR",
+				"/var/lib/streamplane/index");
+		assertThat(services.get("rag-indexer").get("volumes").toString()).contains("index-data:/var/lib/streamplane/index");
 		assertThat(environment(services, "control-plane")).containsEntry("STREAMPLANE_SECURITY_ADMIN_TOKEN",
 				"compose-test-admin-token");
 	}

@@ -47,7 +47,7 @@ class HelmChartTest {
 	@Test
 	void shouldRenderOnlyManifestsThatTheKubernetesSchemaAccepts() {
 		List<Map<String, Object>> manifests = render(Map.of("metrics.serviceMonitor.enabled", "true",
-				"metrics.prometheusRule.enabled", "true", "ragIndexer.enabled", "true", "auth.readToken",
+				"metrics.prometheusRule.enabled", "true", "auth.readToken",
 				"0123456789abcdef-read"));
 
 		assertThat(manifests).extracting(HelmChartTest::type)
@@ -76,8 +76,9 @@ class HelmChartTest {
 		List<Map<String, Object>> manifests = render(Map.of());
 
 		assertThat(workloads(manifests)).containsExactlyInAnyOrder("Deployment streamplane-control-plane",
-				"Deployment streamplane-engine", "StatefulSet streamplane-feature-server");
-		for (String role : List.of("control-plane", "engine", "feature-server")) {
+				"Deployment streamplane-engine", "StatefulSet streamplane-feature-server",
+				"StatefulSet streamplane-rag-indexer");
+		for (String role : List.of("control-plane", "engine", "feature-server", "rag-indexer")) {
 			Map<String, Object> container = container(manifests, "streamplane-" + role);
 			assertThat(env(container)).as(role).containsEntry("STREAMPLANE_ROLES", role)
 				.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
@@ -105,21 +106,32 @@ class HelmChartTest {
 		assertThat(secretRef(container(manifests, "streamplane-feature-server"),
 				"STREAMPLANE_FEATURE_SERVER_READ_TOKEN"))
 			.isEqualTo(Map.of("name", "streamplane-tokens", "key", "read-token", "optional", true));
+		assertThat(secretRef(container(manifests, "streamplane-rag-indexer"), "STREAMPLANE_RAG_INDEXER_READ_TOKEN"))
+			.isEqualTo(Map.of("name", "streamplane-tokens", "key", "read-token", "optional", true));
 		assertThat(render(Map.of("auth.existingSecret", "mine", "auth.adminToken", ""))).noneMatch(
 				manifest -> type(manifest).equals("v1/Secret"));
 	}
 
 	@Test
 	void shouldKeepTheFeatureStoreAndTheIndexOnPersistentVolumes() {
-		List<Map<String, Object>> manifests = render(Map.of("ragIndexer.enabled", "true"));
+		List<Map<String, Object>> manifests = render(Map.of());
 
-		for (String role : List.of("feature-server", "rag-indexer")) {
+		Map<String, String> dataDirs = Map.of("feature-server", "STREAMPLANE_FEATURE_SERVER_DATA_DIR", "rag-indexer",
+				"STREAMPLANE_RAG_INDEXER_DATA_DIR");
+		dataDirs.forEach((role, dataDir) -> {
 			Map<String, Object> statefulSet = find(manifests, "apps/v1/StatefulSet", "streamplane-" + role);
 			List<Map<String, Object>> claims = list(map(statefulSet, "spec"), "volumeClaimTemplates");
 			assertThat(claims).as(role).singleElement().satisfies(claim -> assertThat(map(claim, "metadata"))
 				.containsEntry("name", "data"));
-		}
-		assertThat(render(Map.of())).noneMatch(manifest -> name(manifest).contains("rag-indexer"));
+			Map<String, Object> container = container(manifests, "streamplane-" + role);
+			assertThat(list(container, "volumeMounts")).as(role)
+				.contains(Map.of("name", "data", "mountPath", env(container).get(dataDir)));
+			String headless = "streamplane-" + role + "-headless";
+			assertThat(map(statefulSet, "spec")).containsEntry("serviceName", headless);
+			assertThat(map(find(manifests, "v1/Service", headless), "spec")).containsEntry("clusterIP", "None");
+		});
+		assertThat(render(Map.of("ragIndexer.enabled", "false")))
+			.noneMatch(manifest -> name(manifest).contains("rag-indexer"));
 	}
 
 	@Test

@@ -74,6 +74,7 @@ final class ObservabilityQueries {
 		return expr.replace("$__rate_interval", "30s")
 			.replace("\"$pipeline\"", "\".*\"")
 			.replace("\"$view\"", "\".*\"")
+			.replace("\"$index\"", "\".*\"")
 			.replace("\"$listener\"", "\".*\"");
 	}
 

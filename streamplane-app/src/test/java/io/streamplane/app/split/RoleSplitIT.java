@@ -31,10 +31,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The production topology of docs/deploy.md on one machine, each process a JVM of its own: the standalone
- * Kafka and PostgreSQL alone ({@code streamplane.roles=none}), a control plane (with the demo: its pipeline
- * and click generator), two engines and a feature server.
+ * Kafka and PostgreSQL alone ({@code streamplane.roles=none}), a control plane (with the demo: its pipelines,
+ * click generator and documents table), two engines (capturing the documents through CDC), a feature server and
+ * a rag-indexer.
  * <ol>
- * <li>the feature server's own process serves the demo's features;</li>
+ * <li>the feature server's own process serves the demo's features, and the rag-indexer's own process searches
+ * the demo's documentation index;</li>
  * <li>an engine killed with {@code kill -9} mid-count hands its partitions to the other, a third engine
  * started later takes a share of them, and the committed ({@code read_committed}) output holds every
  * window's count exactly once;</li>
@@ -76,6 +78,8 @@ class RoleSplitIT {
 
 	private RoleProcess featureServer;
 
+	private RoleProcess ragIndexer;
+
 	private int servingPort;
 
 	private int engine3Port;
@@ -84,7 +88,7 @@ class RoleSplitIT {
 
 	@BeforeAll
 	void startTheTopology() {
-		int[] ports = TestInfrastructure.freePorts(10);
+		int[] ports = TestInfrastructure.freePorts(11);
 		RoleProcess infrastructure = started(RoleProcess.start("infrastructure", ports[0], LOGS, Map.of(
 				"streamplane.roles", "none", "streamplane.standalone.data-dir", TestInfrastructure.newDataDir().toString(),
 				"streamplane.standalone.kafka-port", String.valueOf(ports[1]),
@@ -96,6 +100,9 @@ class RoleSplitIT {
 		kafka = new SplitKafka(bootstrap);
 		Map<String, String> external = Map.of("spring.kafka.bootstrap-servers", bootstrap,
 				"streamplane.standalone.enabled", "false");
+		Map<String, String> engineExternal = new HashMap<>(external);
+		engineExternal.putAll(Map.of("streamplane.engine.cdc.url", "jdbc:postgresql://localhost:" + ports[3]
+				+ "/streamplane", "streamplane.engine.cdc.username", "postgres"));
 
 		Map<String, String> controlPlaneProperties = new HashMap<>(external);
 		controlPlaneProperties.putAll(Map.of("streamplane.roles", "control-plane",
@@ -103,8 +110,8 @@ class RoleSplitIT {
 				"spring.datasource.username", "postgres", "streamplane.security.admin-token", ADMIN_TOKEN,
 				"streamplane.demo.enabled", "true", "streamplane.demo.clicks-per-second", "20"));
 		controlPlane = started(RoleProcess.start("control-plane", ports[4], LOGS, controlPlaneProperties));
-		engine1 = startEngine("split-engine-1", ports[5], external);
-		engine2 = startEngine("split-engine-2", ports[6], external);
+		engine1 = startEngine("split-engine-1", ports[5], engineExternal);
+		engine2 = startEngine("split-engine-2", ports[6], engineExternal);
 		servingPort = ports[8];
 		Map<String, String> featureServerProperties = new HashMap<>(external);
 		featureServerProperties.putAll(StreamplaneIntegrationTest.FEATURE_SERVER_TEST_PROPERTIES);
@@ -112,10 +119,14 @@ class RoleSplitIT {
 				"streamplane.feature-server.data-dir", TestInfrastructure.newDataDir().toString(),
 				"streamplane.feature-server.serving-port", String.valueOf(servingPort)));
 		featureServer = started(RoleProcess.start("feature-server", ports[7], LOGS, featureServerProperties));
+		Map<String, String> ragIndexerProperties = new HashMap<>(external);
+		ragIndexerProperties.putAll(Map.of("streamplane.roles", "rag-indexer",
+				"streamplane.rag-indexer.data-dir", TestInfrastructure.newDataDir().toString()));
+		ragIndexer = started(RoleProcess.start("rag-indexer", ports[10], LOGS, ragIndexerProperties));
 		engine3Port = ports[9];
-		this.external = external;
+		this.external = engineExternal;
 		CompletableFuture.allOf(
-				List.of(controlPlane, engine1, engine2, featureServer).stream()
+				List.of(controlPlane, engine1, engine2, featureServer, ragIndexer).stream()
 					.map(process -> CompletableFuture.runAsync(process::awaitReady))
 					.toArray(CompletableFuture[]::new))
 			.join();
@@ -143,6 +154,22 @@ class RoleSplitIT {
 		});
 		assertThat(controlPlane.api().get("/features/user_clicks/u1").status())
 			.as("the control plane does not serve features").isNotEqualTo(200);
+	}
+
+	@Test
+	@Order(1)
+	void shouldSearchTheDemoDocumentationFromTheRagIndexer() {
+		assertThat(roles(ragIndexer)).containsExactly("rag-indexer");
+		ApiClient search = ApiClient.admin(ragIndexer.port(), "unused").withoutToken();
+
+		// the first search loads the model: under load it may outlast the client's timeout
+		await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+			Response response = search.get("/search/docs?q=exactly+once&k=3");
+			assertThat(response.status()).as(response.toString()).isEqualTo(200);
+			assertThat(response.json().path("hits")).as(response.toString()).isNotEmpty();
+		});
+		assertThat(controlPlane.api().get("/search/docs?q=exactly+once").status())
+			.as("the control plane does not search").isNotEqualTo(200);
 	}
 
 	@Test
@@ -182,7 +209,7 @@ class RoleSplitIT {
 	@Order(3)
 	void shouldEvaluateEveryDashboardAndAlertQueryInPrometheus() {
 		List<String> targets = new ArrayList<>();
-		for (RoleProcess process : List.of(controlPlane, engine2, featureServer)) {
+		for (RoleProcess process : List.of(controlPlane, engine2, featureServer, ragIndexer)) {
 			targets.add("\"localhost:" + process.port() + "\"");
 		}
 		if (engine3 != null) {
