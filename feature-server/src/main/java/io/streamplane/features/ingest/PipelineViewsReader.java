@@ -1,15 +1,10 @@
 package io.streamplane.features.ingest;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.streamplane.features.FeatureViews;
 import io.streamplane.features.SpecViews;
-import io.streamplane.protocol.ConsumerLoop;
+import io.streamplane.protocol.CompactedTopicFollower;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
 import io.streamplane.protocol.Topics;
@@ -28,19 +23,14 @@ import io.streamplane.spec.SpecReader;
 import io.streamplane.spec.StreamplaneSpecException;
 
 /**
- * Follows {@link Topics#PIPELINES} from the beginning, without a consumer group, and serves the
+ * Follows {@link Topics#PIPELINES} from the beginning ({@link CompactedTopicFollower}) and serves the
  * feature views of every pipeline that is not deleted: each desired state's spec is read again with
  * the engine's {@link SpecReader} and its {@code features:} handed to {@link FeatureViews}. A deleted
- * pipeline (or a tombstone) removes its views. Until the topic exists it checks again every two
- * seconds.
+ * pipeline (or a tombstone) removes its views.
  */
 public final class PipelineViewsReader implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PipelineViewsReader.class);
-
-	private static final Duration POLL = Duration.ofMillis(500);
-
-	private static final Duration TOPIC_RETRY = Duration.ofSeconds(2);
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -50,7 +40,7 @@ public final class PipelineViewsReader implements SmartLifecycle {
 
 	private final SpecReader specs = new SpecReader();
 
-	private final ConsumerLoop<Consumer<String, String>> loop;
+	private final CompactedTopicFollower<String, String> follower;
 
 	/**
 	 * @param consumers creates the consumer (no group, no auto-commit); called on start
@@ -58,51 +48,23 @@ public final class PipelineViewsReader implements SmartLifecycle {
 	 */
 	public PipelineViewsReader(Supplier<Consumer<String, String>> consumers, FeatureViews views) {
 		this.views = views;
-		this.loop = new ConsumerLoop<>("sp-feature-views", "feature views of new pipelines are no longer learnt",
-				consumers, this::follow);
+		this.follower = new CompactedTopicFollower<>(Topics.PIPELINES, "sp-feature-views",
+				"feature views of new pipelines are no longer learnt", consumers, this::apply);
 	}
 
 	@Override
 	public void start() {
-		loop.start();
+		follower.start();
 	}
 
 	@Override
 	public void stop() {
-		loop.stop(STOP_TIMEOUT);
+		follower.stop(STOP_TIMEOUT);
 	}
 
 	@Override
 	public boolean isRunning() {
-		return loop.isRunning();
-	}
-
-	private void follow(Consumer<String, String> pipelines, BooleanSupplier running) {
-		while (running.getAsBoolean()) {
-			List<PartitionInfo> partitions = partitions(pipelines);
-			if (!partitions.isEmpty()) {
-				List<TopicPartition> assigned = partitions.stream()
-					.map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-				pipelines.assign(assigned);
-				pipelines.seekToBeginning(assigned);
-				break;
-			}
-			log.info("Waiting for topic {} (created by the control plane)", Topics.PIPELINES);
-			sleep(TOPIC_RETRY);
-		}
-		while (running.getAsBoolean()) {
-			pipelines.poll(POLL).forEach(this::apply);
-		}
-	}
-
-	private static List<PartitionInfo> partitions(Consumer<String, String> pipelines) {
-		try {
-			List<PartitionInfo> partitions = pipelines.partitionsFor(Topics.PIPELINES, Duration.ofSeconds(10));
-			return partitions == null ? List.of() : partitions;
-		}
-		catch (TimeoutException ex) {
-			return List.of();
-		}
+		return follower.isRunning();
 	}
 
 	/** Applies one record of {@link Topics#PIPELINES}: a desired state, or a tombstone keyed by pipeline. */
@@ -124,15 +86,6 @@ public final class PipelineViewsReader implements SmartLifecycle {
 		catch (JacksonException | NullPointerException | StreamplaneSpecException ex) {
 			log.warn("Ignoring the desired state at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 					ex.getMessage());
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 
