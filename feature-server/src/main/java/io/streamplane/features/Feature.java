@@ -3,7 +3,7 @@ package io.streamplane.features;
 import java.time.Duration;
 
 /**
- * One feature of a {@link FeatureView}: an aggregate function over the events of the last
+ * One feature of a {@link ServedView}: an aggregate function over the events of the last
  * {@code window} before the request time.
  *
  * @param function the aggregate
@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param window how far back from the request time the aggregate reaches; a positive multiple of the
  *        view's tile size
  */
-public record Feature(AggregateFunction function, String argument, Duration window) {
+public record Feature(ServedAggregate function, String argument, Duration window) {
 
 	/** Normalises a {@code null} argument to {@code ""}. */
 	public Feature {
@@ -20,15 +20,15 @@ public record Feature(AggregateFunction function, String argument, Duration wind
 
 	/** A count over the window. */
 	public static Feature count(Duration window) {
-		return new Feature(AggregateFunction.COUNT, "", window);
+		return new Feature(ServedAggregate.COUNT, "", window);
 	}
 
 	/** {@code function(argument)} over the window. */
-	public static Feature of(AggregateFunction function, String argument, Duration window) {
+	public static Feature of(ServedAggregate function, String argument, Duration window) {
 		return new Feature(function, argument, window);
 	}
 
-	/** The id of the partial this feature merges, see {@link AggregateFunction#partialId(String)}. */
+	/** The id of the partial this feature merges, see {@link ServedAggregate#partialId(String)}. */
 	public String partialId() {
 		return function.partialId(argument);
 	}

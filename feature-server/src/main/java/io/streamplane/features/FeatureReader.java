@@ -26,7 +26,7 @@ import io.streamplane.protocol.tiles.Tile;
  * view's ttl at {@code asOf} is {@link FeatureStatus#OUTSIDE_MAX_AGE} for every feature, without value.
  * Otherwise each feature is {@link FeatureStatus#PRESENT}; a window without events reads 0 for count and
  * sum and {@link FeatureStatus#NOT_FOUND} for the other functions. Tiles pruned from the store (see
- * {@link FeatureView#retention()}) count as never seen.
+ * {@link ServedView#retention()}) count as never seen.
  */
 public final class FeatureReader {
 
@@ -36,7 +36,7 @@ public final class FeatureReader {
 
 	/**
 	 * @param store the tiles
-	 * @param clock the request time for {@link #read(FeatureView, String)}
+	 * @param clock the request time for {@link #read(ServedView, String)}
 	 */
 	public FeatureReader(TileStore store, Clock clock) {
 		this.store = store;
@@ -49,12 +49,12 @@ public final class FeatureReader {
 	}
 
 	/** The features of {@code entity} as of now, by feature name in the view's order. */
-	public Map<String, FeatureValue> read(FeatureView view, String entity) {
+	public Map<String, FeatureValue> read(ServedView view, String entity) {
 		return read(view, entity, clock.instant());
 	}
 
 	/** The features of {@code entity} as of {@code asOf}, by feature name in the view's order. */
-	public Map<String, FeatureValue> read(FeatureView view, String entity, Instant asOf) {
+	public Map<String, FeatureValue> read(ServedView view, String entity, Instant asOf) {
 		return readAll(view, List.of(entity), asOf).getFirst();
 	}
 
@@ -62,7 +62,7 @@ public final class FeatureReader {
 	 * The features of each entity as of {@code asOf}, in the order of {@code entities}, each by feature name
 	 * in the view's order. The entities are read together, from one consistent state of the store.
 	 */
-	public List<Map<String, FeatureValue>> readAll(FeatureView view, List<String> entities, Instant asOf) {
+	public List<Map<String, FeatureValue>> readAll(ServedView view, List<String> entities, Instant asOf) {
 		long asOfMs = asOf.toEpochMilli();
 		List<EntityTiles> tiles = store.readAll(view.name(), entities, asOfMs - view.longestWindow().toMillis(),
 				asOfMs);
@@ -71,7 +71,7 @@ public final class FeatureReader {
 		return rows;
 	}
 
-	private static Map<String, FeatureValue> values(FeatureView view, EntityTiles tiles, long asOfMs) {
+	private static Map<String, FeatureValue> values(ServedView view, EntityTiles tiles, long asOfMs) {
 		Map<String, FeatureValue> values = LinkedHashMap.newLinkedHashMap(view.features().size());
 		if (tiles.latest().isEmpty()) {
 			view.features().keySet().forEach(name -> values.put(name, FeatureValue.notFound(null)));

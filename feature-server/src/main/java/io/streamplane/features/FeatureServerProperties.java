@@ -134,11 +134,11 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 		 *
 		 * @throws FeatureServerException (permanent) naming every problem of the definition
 		 */
-		public FeatureView toView(String name) {
+		public ServedView toView(String name) {
 			Map<String, Feature> definitions = new LinkedHashMap<>();
 			features.forEach((feature, definition) -> definitions.put(feature, definition.toFeature()));
-			return retention == null ? FeatureView.of(name, entityKey, definitions, tileSize, ttl)
-					: new FeatureView(name, entityKey, definitions, tileSize, ttl, retention);
+			return retention == null ? ServedView.of(name, entityKey, definitions, tileSize, ttl)
+					: new ServedView(name, entityKey, definitions, tileSize, ttl, retention);
 		}
 
 	}
@@ -150,7 +150,7 @@ public record FeatureServerProperties(@NotNull @DefaultValue("./data/features") 
 	 * @param argument the event field it reads; empty for count
 	 * @param window how far back from the request time it reaches; a multiple of the view's tile size
 	 */
-	public record FeatureProperties(@NotNull AggregateFunction aggregate, String argument, @NotNull Duration window) {
+	public record FeatureProperties(@NotNull ServedAggregate aggregate, String argument, @NotNull Duration window) {
 
 		/** The feature this definition describes. */
 		public Feature toFeature() {

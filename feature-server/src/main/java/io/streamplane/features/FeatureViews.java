@@ -23,20 +23,20 @@ public final class FeatureViews {
 
 	private static final Logger log = LoggerFactory.getLogger(FeatureViews.class);
 
-	private final Map<String, FeatureView> configured;
+	private final Map<String, ServedView> configured;
 
-	private final Map<String, List<FeatureView>> byPipeline = new LinkedHashMap<>();
+	private final Map<String, List<ServedView>> byPipeline = new LinkedHashMap<>();
 
-	private volatile Map<String, FeatureView> served;
+	private volatile Map<String, ServedView> served;
 
-	private FeatureViews(Map<String, FeatureView> configured) {
+	private FeatureViews(Map<String, ServedView> configured) {
 		this.configured = Collections.unmodifiableMap(new LinkedHashMap<>(configured));
 		this.served = this.configured;
 	}
 
 	/** These views, as if configured. */
-	public static FeatureViews of(Collection<FeatureView> views) {
-		Map<String, FeatureView> byName = new LinkedHashMap<>();
+	public static FeatureViews of(Collection<ServedView> views) {
+		Map<String, ServedView> byName = new LinkedHashMap<>();
 		views.forEach(view -> byName.put(view.name(), view));
 		return new FeatureViews(byName);
 	}
@@ -47,7 +47,7 @@ public final class FeatureViews {
 	 * @throws FeatureServerException (permanent) naming every problem of every view at once
 	 */
 	public static FeatureViews from(FeatureServerProperties properties) {
-		Map<String, FeatureView> views = new LinkedHashMap<>();
+		Map<String, ServedView> views = new LinkedHashMap<>();
 		List<String> problems = new ArrayList<>();
 		properties.views().forEach((name, definition) -> {
 			try {
@@ -64,10 +64,10 @@ public final class FeatureViews {
 	}
 
 	/** Serves {@code views} as the views of {@code pipeline}, replacing the ones it had. */
-	public synchronized void define(String pipeline, Collection<FeatureView> views) {
-		List<FeatureView> before = byPipeline.put(pipeline, List.copyOf(views));
+	public synchronized void define(String pipeline, Collection<ServedView> views) {
+		List<ServedView> before = byPipeline.put(pipeline, List.copyOf(views));
 		if (!List.copyOf(views).equals(before)) {
-			log.info("Serving feature views {} of pipeline {}", views.stream().map(FeatureView::name).toList(), pipeline);
+			log.info("Serving feature views {} of pipeline {}", views.stream().map(ServedView::name).toList(), pipeline);
 		}
 		rebuild();
 	}
@@ -81,19 +81,19 @@ public final class FeatureViews {
 	}
 
 	private void rebuild() {
-		Map<String, FeatureView> views = new LinkedHashMap<>();
+		Map<String, ServedView> views = new LinkedHashMap<>();
 		byPipeline.values().forEach(list -> list.forEach(view -> views.putIfAbsent(view.name(), view)));
 		views.putAll(configured);
 		served = Collections.unmodifiableMap(views);
 	}
 
 	/** The view with this name, if served. */
-	public Optional<FeatureView> find(String name) {
+	public Optional<ServedView> find(String name) {
 		return Optional.ofNullable(served.get(name));
 	}
 
 	/** Every served view: the pipelines' in the order they were learnt, then the configured ones. */
-	public Collection<FeatureView> all() {
+	public Collection<ServedView> all() {
 		return served.values();
 	}
 

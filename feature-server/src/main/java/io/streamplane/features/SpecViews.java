@@ -20,19 +20,19 @@ public final class SpecViews {
 	}
 
 	/** The views of {@code spec}, in document order. */
-	public static List<FeatureView> of(PipelineSpec spec) {
+	public static List<ServedView> of(PipelineSpec spec) {
 		return spec.features().stream().map(SpecViews::served).toList();
 	}
 
 	/** The served form of one view of a spec. */
-	public static FeatureView served(io.streamplane.spec.FeatureView view) {
+	public static ServedView served(io.streamplane.spec.FeatureView view) {
 		Map<String, Feature> features = new LinkedHashMap<>();
 		view.features().forEach((name, definition) -> features.put(name, feature(definition)));
-		return FeatureView.of(view.name(), view.entity(), features, view.tileSize(), view.effectiveTtl());
+		return ServedView.of(view.name(), view.entity(), features, view.tileSize(), view.effectiveTtl());
 	}
 
 	private static Feature feature(FeatureDefinition definition) {
-		AggregateFunction function = AggregateFunction.valueOf(definition.function().name().toUpperCase(Locale.ROOT));
+		ServedAggregate function = ServedAggregate.valueOf(definition.function().name().toUpperCase(Locale.ROOT));
 		String argument = definition.argument().map(Expression::text).map(String::strip).orElse("");
 		return Feature.of(function, argument, definition.window());
 	}

@@ -70,8 +70,8 @@ class FeatureReaderTest {
 
 	@Test
 	void shouldCountDistinctValuesOnceAcrossTheTilesOfTheWindow() {
-		FeatureView view = FeatureView.of("items", "user_id", Map.of("items_5m",
-				Feature.of(AggregateFunction.COUNT_DISTINCT, "item", FIVE_MINUTES)), Duration.ofMinutes(1), Duration.ofHours(1));
+		ServedView view = ServedView.of("items", "user_id", Map.of("items_5m",
+				Feature.of(ServedAggregate.COUNT_DISTINCT, "item", FIVE_MINUTES)), Duration.ofMinutes(1), Duration.ofHours(1));
 		store.apply(List.of(
 				consumed(tile("items", "u1", "2026-01-01T12:01:30Z", Map.of("count_distinct(item)",
 						PartialAggregate.Distinct.empty().add("pen").add("ink")))),
@@ -127,7 +127,7 @@ class FeatureReaderTest {
 
 	@Test
 	void shouldRejectAViewNamingEveryProblem() {
-		assertThatThrownBy(() -> FeatureView.of("clicks", "", Map.of("c", Feature.count(Duration.ofSeconds(90))),
+		assertThatThrownBy(() -> ServedView.of("clicks", "", Map.of("c", Feature.count(Duration.ofSeconds(90))),
 				Duration.ofMinutes(1), null))
 			.isInstanceOf(FeatureServerException.class)
 			.hasMessageContaining("entityKey:").hasMessageContaining("ttl:")
@@ -138,21 +138,21 @@ class FeatureReaderTest {
 		return reader.read(clicksView(), "u1", Instant.parse(asOf)).get("clicks_5m").value();
 	}
 
-	private static FeatureView clicksView() {
-		return FeatureView.of("clicks", "user_id", Map.of("clicks_5m", Feature.count(FIVE_MINUTES)),
+	private static ServedView clicksView() {
+		return ServedView.of("clicks", "user_id", Map.of("clicks_5m", Feature.count(FIVE_MINUTES)),
 				Duration.ofMinutes(1), Duration.ofHours(1));
 	}
 
-	private static FeatureView ordersView() {
+	private static ServedView ordersView() {
 		Map<String, Feature> features = new LinkedHashMap<>();
 		features.put("orders", Feature.count(FIVE_MINUTES));
-		features.put("spent", Feature.of(AggregateFunction.SUM, "amount", FIVE_MINUTES));
-		features.put("smallest", Feature.of(AggregateFunction.MIN, "amount", FIVE_MINUTES));
-		features.put("largest", Feature.of(AggregateFunction.MAX, "amount", FIVE_MINUTES));
-		features.put("mean", Feature.of(AggregateFunction.AVG, "amount", FIVE_MINUTES));
-		features.put("first_item", Feature.of(AggregateFunction.FIRST, "item", FIVE_MINUTES));
-		features.put("last_item", Feature.of(AggregateFunction.LAST, "item", FIVE_MINUTES));
-		return FeatureView.of("orders", "user_id", features, Duration.ofMinutes(1), Duration.ofHours(1));
+		features.put("spent", Feature.of(ServedAggregate.SUM, "amount", FIVE_MINUTES));
+		features.put("smallest", Feature.of(ServedAggregate.MIN, "amount", FIVE_MINUTES));
+		features.put("largest", Feature.of(ServedAggregate.MAX, "amount", FIVE_MINUTES));
+		features.put("mean", Feature.of(ServedAggregate.AVG, "amount", FIVE_MINUTES));
+		features.put("first_item", Feature.of(ServedAggregate.FIRST, "item", FIVE_MINUTES));
+		features.put("last_item", Feature.of(ServedAggregate.LAST, "item", FIVE_MINUTES));
+		return ServedView.of("orders", "user_id", features, Duration.ofMinutes(1), Duration.ofHours(1));
 	}
 
 	private static Tile orders(String newest, long n, double sum, double min, double max, String first, String last) {

@@ -46,10 +46,10 @@ class FeatureServerAutoConfigurationTest {
 				"streamplane.feature-server.views[user_clicks].features[amount_1h].window=1h")
 			.run(context -> {
 				assertThat(context).hasNotFailed().hasSingleBean(TileStore.class).hasSingleBean(TileIngest.class);
-				FeatureView view = context.getBean(FeatureViews.class).find("user_clicks").orElseThrow();
+				ServedView view = context.getBean(FeatureViews.class).find("user_clicks").orElseThrow();
 				assertThat(view.features()).containsExactly(
 						Map.entry("clicks_5m", Feature.count(Duration.ofMinutes(5))),
-						Map.entry("amount_1h", Feature.of(AggregateFunction.SUM, "amount", Duration.ofHours(1))));
+						Map.entry("amount_1h", Feature.of(ServedAggregate.SUM, "amount", Duration.ofHours(1))));
 				assertThat(view.retention()).isEqualTo(Duration.ofMinutes(61));
 			});
 	}

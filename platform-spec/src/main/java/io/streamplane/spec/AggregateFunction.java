@@ -32,7 +32,14 @@ public enum AggregateFunction {
 	COLLECT(true),
 
 	/** The number of distinct values; an {@code int}. */
-	COUNT_DISTINCT(true);
+	COUNT_DISTINCT(true),
+
+	/**
+	 * The value at the key's previous record, in arrival order, {@code null} for its first: the
+	 * state before the current record. Only in {@code running}, where records follow each other per
+	 * key; a window has no "before".
+	 */
+	PREVIOUS(true);
 
 	private final boolean takesArgument;
 

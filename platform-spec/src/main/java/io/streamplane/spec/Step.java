@@ -147,8 +147,8 @@ public sealed interface Step {
 
 	/**
 	 * Per-key running aggregates over every record of the key so far (no window), added to each
-	 * record as fields, e.g. {@code running: { events: "count()", spent: "sum(amount)" }}. Per-key
-	 * state.
+	 * record as fields, e.g. {@code running: { events: "count()", spent: "sum(amount)" }}, and the
+	 * value at the key's previous record, {@code last_amount: "previous(amount)"}. Per-key state.
 	 *
 	 * @param aggregations the results, at least one; {@code collect} and {@code count_distinct},
 	 * which grow without bound, are not allowed

@@ -181,7 +181,7 @@ class SpecReaderTest {
 
 	@Test
 	void shouldRejectMoreSourcesThanTheLimit() {
-		SpecReader strict = new SpecReader(new SpecLimits(1 << 20, 1, 100, 100, 100, 4096));
+		SpecReader strict = new SpecReader(SpecLimits.defaults().withMaxSources(1));
 		String yaml = VALID.replace("sources:\n", "sources:\n  refunds: { kafka: { topic: refunds } }\n");
 
 		SpecValidationException failure = catchThrowableOfType(SpecValidationException.class,

@@ -1,5 +1,6 @@
 package io.streamplane.app;
 
+import jakarta.servlet.DispatcherType;
 import io.streamplane.api.ControlPlaneAutoConfiguration;
 import io.streamplane.features.security.FeatureSecurityFilterChain;
 import io.streamplane.rag.security.SearchSecurityFilterChain;
@@ -44,7 +45,9 @@ public final class ActuatorOnlySecurityAutoConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(OPEN_ENDPOINTS))
+			.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(EndpointRequest.to(OPEN_ENDPOINTS))
 				.permitAll()
 				.anyRequest()
 				.denyAll())

@@ -11,6 +11,7 @@ import io.streamplane.app.standalone.EmbeddedPostgresServer;
 import io.streamplane.app.standalone.StandaloneInfrastructure;
 import io.streamplane.app.testing.ContainerConnections;
 import io.streamplane.engine.cdc.CdcConfiguration;
+import io.streamplane.engine.cdc.CdcInstance;
 import io.streamplane.engine.cdc.internal.CdcDatabase;
 import io.streamplane.engine.cdc.internal.Database;
 import io.streamplane.engine.runtime.EngineProperties;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -138,6 +140,11 @@ class ContainerConnectionDetailsTest {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(EngineProperties.class)
 	static class Engine {
+
+		@Bean
+		CdcInstance cdcInstance(EngineProperties engine) {
+			return new CdcInstance("test-engine", engine.replicationFactor());
+		}
 
 	}
 

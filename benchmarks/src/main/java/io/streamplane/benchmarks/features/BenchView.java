@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import io.streamplane.features.AggregateFunction;
+import io.streamplane.features.ServedAggregate;
 import io.streamplane.features.Feature;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.protocol.tiles.PartialAggregate;
 import io.streamplane.protocol.tiles.Tile;
 
@@ -54,16 +54,16 @@ final class BenchView {
 	}
 
 	/** The view, as the server defines it from {@link #serverProperties()}. */
-	static FeatureView view() {
+	static ServedView view() {
 		Map<String, Feature> features = new LinkedHashMap<>();
 		for (String[] aggregate : AGGREGATES) {
 			for (int minutes : WINDOW_MINUTES) {
-				features.put(aggregate[0] + "_" + minutes + "m", Feature.of(AggregateFunction.valueOf(
+				features.put(aggregate[0] + "_" + minutes + "m", Feature.of(ServedAggregate.valueOf(
 						aggregate[1].toUpperCase(Locale.ROOT)), aggregate[2].isEmpty() ? null : aggregate[2],
 						Duration.ofMinutes(minutes)));
 			}
 		}
-		return FeatureView.of(NAME, KEY, features, Duration.ofMillis(TILE_MS), Duration.ofHours(1));
+		return ServedView.of(NAME, KEY, features, Duration.ofMillis(TILE_MS), Duration.ofHours(1));
 	}
 
 	/** The view as {@code --streamplane.feature-server.views[...]...} command-line properties. */

@@ -1,6 +1,5 @@
 package io.streamplane.benchmarks.features;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,18 +8,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import io.streamplane.features.FeatureReader;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.RawTileReader;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
-import io.streamplane.features.internal.StoreMemory;
-import io.streamplane.features.internal.TileKeys;
 import io.streamplane.benchmarks.harness.BenchmarkException;
 import org.HdrHistogram.Histogram;
-import org.rocksdb.ColumnFamilyDescriptor;
-import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.Options;
-import org.rocksdb.RocksDB;
-import org.rocksdb.RocksDBException;
 
 /**
  * The baselines measured in the benchmark's own JVM on the store the server will serve, before the server
@@ -34,7 +27,7 @@ final class InProcessBaselines {
 	private InProcessBaselines() {
 	}
 
-	static List<Latency> measure(Path directory, FeatureView view, FeatureBenchmarkOptions options, long nowMs) {
+	static List<Latency> measure(Path directory, ServedView view, FeatureBenchmarkOptions options, long nowMs) {
 		List<Latency> results = new ArrayList<>();
 		results.add(rawGet(directory, options, nowMs));
 		try (TileStore store = TileStore.open(TileStoreConfig.of(directory))) {
@@ -61,44 +54,17 @@ final class InProcessBaselines {
 	private static Latency rawGet(Path directory, FeatureBenchmarkOptions options, long nowMs) {
 		long tileStart = nowMs - nowMs % BenchView.TILE_MS;
 		SplittableRandom random = new SplittableRandom(options.seed() + 1);
-		try (StoreMemory memory = new StoreMemory(TileStoreConfig.of(directory)); Options listing = new Options()) {
-			List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-			int viewFamily = -1;
-			for (byte[] name : RocksDB.listColumnFamilies(listing, directory.toString())) {
-				if (new String(name, StandardCharsets.UTF_8).equals("view." + BenchView.NAME)) {
-					viewFamily = descriptors.size();
+		try (RawTileReader tiles = RawTileReader.open(TileStoreConfig.of(directory), BenchView.NAME)) {
+			long[] misses = { 0 };
+			Latency latency = timed("raw RocksDB get, 1 key", options.rawReads(), () -> {
+				if (tiles.get(BenchView.entity(random.nextInt(options.entities())), tileStart) == null) {
+					misses[0]++;
 				}
-				descriptors.add(new ColumnFamilyDescriptor(name, memory.columnFamilyOptions()));
+			});
+			if (misses[0] > 0) {
+				throw new BenchmarkException(misses[0] + " raw gets found no tile: the load did not write them");
 			}
-			List<ColumnFamilyHandle> handles = new ArrayList<>();
-			try (RocksDB db = RocksDB.openReadOnly(memory.dbOptions(), directory.toString(), descriptors, handles)) {
-				ColumnFamilyHandle family = handles.get(viewFamily);
-				long[] misses = { 0 };
-				Latency latency = timed("raw RocksDB get, 1 key", options.rawReads(), () -> {
-					byte[] value = get(db, family, TileKeys.key(BenchView.entity(random.nextInt(options.entities())),
-							tileStart));
-					if (value == null) {
-						misses[0]++;
-					}
-				});
-				handles.forEach(ColumnFamilyHandle::close);
-				if (misses[0] > 0) {
-					throw new BenchmarkException(misses[0] + " raw gets found no tile: the load did not write them");
-				}
-				return latency;
-			}
-		}
-		catch (RocksDBException ex) {
-			throw new BenchmarkException("Could not open the loaded store read-only: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static byte[] get(RocksDB db, ColumnFamilyHandle family, byte[] key) {
-		try {
-			return db.get(family, key);
-		}
-		catch (RocksDBException ex) {
-			throw new BenchmarkException("raw get failed: " + ex.getMessage(), ex);
+			return latency;
 		}
 	}
 

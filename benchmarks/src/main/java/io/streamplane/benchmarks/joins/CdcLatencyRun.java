@@ -18,16 +18,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamplane.app.standalone.EmbeddedPostgresServer;
 import io.streamplane.benchmarks.harness.BenchmarkCluster;
 import io.streamplane.benchmarks.harness.BenchmarkException;
+import io.streamplane.benchmarks.harness.BenchmarkStreamsConfig;
 import io.streamplane.benchmarks.harness.Json;
 import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.OutputWatcher;
 import io.streamplane.benchmarks.harness.SpecResources;
 import io.streamplane.benchmarks.harness.StreamsApp;
-import io.streamplane.benchmarks.harness.StreamsSettings;
+import io.streamplane.engine.cdc.CdcCapture;
 import io.streamplane.engine.cdc.CdcProperties;
 import io.streamplane.engine.cdc.CdcTable;
-import io.streamplane.engine.cdc.internal.Database;
-import io.streamplane.engine.cdc.internal.DefaultCdcCapture;
 import io.streamplane.engine.compile.CompiledPipeline;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,7 +57,7 @@ final class CdcLatencyRun {
 			execute(postgres, "CREATE TABLE bench_users (id int PRIMARY KEY, name text, plan text)",
 					"INSERT INTO bench_users SELECT g, 'user-' || g, 'free' FROM generate_series(0, "
 							+ (options.cdcUsers() - 1) + ") g");
-			try (DefaultCdcCapture capture = capture(cluster, postgres)) {
+			try (CdcCapture.Owned capture = capture(cluster, postgres)) {
 				capture.demand(Set.of(USERS));
 				awaitRecords(cluster, USERS.topic(), options.cdcUsers(), "the snapshot of " + USERS);
 				return measure(cluster, postgres, options);
@@ -76,7 +75,7 @@ final class CdcLatencyRun {
 		cluster.createTopics(options.partitions(), topics);
 		loadViews(cluster, options.cdcUsers());
 		try (StreamsApp app = StreamsApp.start(pipeline.topology(),
-				StreamsSettings.latency(cluster, "joins-cdc-latency"))) {
+				BenchmarkStreamsConfig.latency(cluster, "joins-cdc-latency"))) {
 			awaitRecords(cluster, output, options.cdcUsers(), "the first join of every view");
 			OutputWatcher<Reemission> watcher = OutputWatcher.start(cluster.bootstrapServers(), output,
 					Reemission::decode);
@@ -158,14 +157,13 @@ final class CdcLatencyRun {
 		}
 	}
 
-	private static DefaultCdcCapture capture(BenchmarkCluster cluster, EmbeddedPostgresServer postgres) {
+	private static CdcCapture.Owned capture(BenchmarkCluster cluster, EmbeddedPostgresServer postgres) {
 		CdcProperties properties = new CdcProperties(List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
 				Duration.ofMillis(20), 2048, Duration.ofSeconds(1), Duration.ofSeconds(10), "", "sp.cdc.leader",
 				"sp.cdc.offsets", Duration.ofSeconds(10), 1, Duration.ofSeconds(5), Duration.ofSeconds(2));
 		Map<String, Object> kafka = new HashMap<>(Map.of("bootstrap.servers", cluster.bootstrapServers()));
-		return new DefaultCdcCapture(properties,
-				() -> new Database(postgres.jdbcUrl(), EmbeddedPostgresServer.USER, ""), kafka, "joins-benchmark", -1,
-				new SimpleMeterRegistry());
+		return CdcCapture.open(properties, postgres.jdbcUrl(), EmbeddedPostgresServer.USER, "", kafka,
+				"joins-benchmark", -1, new SimpleMeterRegistry());
 	}
 
 	private static Connection connect(EmbeddedPostgresServer postgres) throws SQLException {

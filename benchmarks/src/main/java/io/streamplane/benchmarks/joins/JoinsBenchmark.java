@@ -9,12 +9,12 @@ import java.util.Set;
 
 import io.streamplane.benchmarks.harness.BenchmarkCluster;
 import io.streamplane.benchmarks.harness.BenchmarkException;
+import io.streamplane.benchmarks.harness.BenchmarkStreamsConfig;
 import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.Progress;
-import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.Results.Case;
+import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.SpecResources;
-import io.streamplane.benchmarks.harness.StreamsSettings;
 import io.streamplane.benchmarks.harness.Throughput;
 import io.streamplane.engine.compile.CompiledPipeline;
 import org.apache.kafka.streams.StreamsConfig;
@@ -144,7 +144,7 @@ public final class JoinsBenchmark {
 		return switch (variant) {
 			case LOOKUP -> streamplane(JoinsWorkload.SPEC_LOOKUP, lookupSettings(applicationId, guarantee));
 			case REACTIVE -> streamplane(JoinsWorkload.SPEC_REACTIVE,
-					StreamsSettings.throughput(cluster, applicationId, guarantee));
+					BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee));
 			case KAFKA_STREAMS -> handWritten(false, "enriched-views-b", guarantee, applicationId);
 			case KAFKA_STREAMS_REPARTITIONED -> handWritten(true, "enriched-views-d", guarantee, applicationId);
 		};
@@ -175,7 +175,7 @@ public final class JoinsBenchmark {
 	}
 
 	private Properties lookupSettings(String applicationId, String guarantee) {
-		Properties properties = StreamsSettings.throughput(cluster, applicationId, guarantee);
+		Properties properties = BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee);
 		properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE_MS);
 		return properties;
 	}

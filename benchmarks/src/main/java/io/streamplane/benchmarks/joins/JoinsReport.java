@@ -3,11 +3,11 @@ package io.streamplane.benchmarks.joins;
 import java.time.Duration;
 import java.time.LocalDate;
 
+import io.streamplane.benchmarks.harness.BenchmarkStreamsConfig;
 import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.ReportTables;
-import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.Results.Case;
-import io.streamplane.benchmarks.harness.StreamsSettings;
+import io.streamplane.benchmarks.harness.Results;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Renders an enrichment benchmark run as the markdown section docs/benchmarks.md takes. */
@@ -66,7 +66,7 @@ final class JoinsReport {
 				+ "`joins/enrich-cdc.yaml`: a reactive join of one page view per user with the CDC table of users. "
 				+ "Each update (autocommit, from " + CdcLatencyRun.WRITERS + " connections, paced) gives a user a unique name; its latency "
 				+ "is from just before the statement is sent to the receipt of the re-emitted view (`+`) with that "
-				+ "name from the output topic; commit interval " + StreamsSettings.LATENCY_COMMIT_INTERVAL_MS
+				+ "name from the output topic; commit interval " + BenchmarkStreamsConfig.LATENCY_COMMIT_INTERVAL_MS
 				+ " ms, at least once. Warm-up " + options.cdcWarmup().toSeconds() + " s, measured "
 				+ options.cdcDuration().toSeconds() + " s.\n");
 		results.notes().forEach(note -> out.append("- ").append(note).append('\n'));

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.streamplane.benchmarks.harness.BenchmarkStreamsConfig;
 import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.ReportTables;
-import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.Results.Case;
-import io.streamplane.benchmarks.harness.StreamsSettings;
+import io.streamplane.benchmarks.harness.Results;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Renders a benchmark run as the markdown section docs/benchmarks.md takes. */
@@ -41,7 +41,7 @@ final class ResultsTable {
 				+ "a window store behind the record cache (for `emit: updates` a read-modify-write processor that "
 				+ "still emits every change).\n");
 		out.append("- Latency: fresh topics, words sent at a fixed rate with event time = send time, `emit: updates` "
-				+ "(final counts would add up to the 10 s window), commit interval " + StreamsSettings.LATENCY_COMMIT_INTERVAL_MS
+				+ "(final counts would add up to the 10 s window), commit interval " + BenchmarkStreamsConfig.LATENCY_COMMIT_INTERVAL_MS
 				+ " ms, at least once. A word's latency is from its send to the receipt of the first count update that "
 				+ "includes it, so words coalesced in the record cache are charged until the flush. Warm-up "
 				+ options.latencyWarmup().toSeconds() + " s, measured " + options.latencyDuration().toSeconds() + " s.\n");

@@ -9,14 +9,14 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
-import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.BenchmarkCluster;
 import io.streamplane.benchmarks.harness.BenchmarkException;
+import io.streamplane.benchmarks.harness.BenchmarkStreamsConfig;
+import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.Progress;
-import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.Results.Case;
+import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.SpecResources;
-import io.streamplane.benchmarks.harness.StreamsSettings;
 import io.streamplane.benchmarks.harness.Throughput;
 import io.streamplane.engine.compile.CompiledPipeline;
 import io.streamplane.spec.Emit;
@@ -140,7 +140,7 @@ public final class WordCountBenchmark {
 		long outputsBefore = recordsIn(outputs);
 		long deadLettersBefore = recordsIn(deadLetters);
 		Throughput run = StreamsThroughput.measure(topology,
-				StreamsSettings.throughput(cluster, applicationId, guarantee), options.words());
+				BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee), options.words());
 		return run.withOutputRecords(recordsIn(outputs) - outputsBefore)
 			.withDroppedRecords(run.droppedRecords() + recordsIn(deadLetters) - deadLettersBefore);
 	}
@@ -193,12 +193,12 @@ public final class WordCountBenchmark {
 			if (variant == WordCountVariant.STREAMPLANE) {
 				CompiledPipeline pipeline = streamplane(Workload.SPEC_UPDATES, Workload.LATENCY_INPUT);
 				result = LatencyRun.measure(cluster, pipeline.topology(),
-						StreamsSettings.latency(cluster, applicationId), Workload.LATENCY_INPUT,
+						BenchmarkStreamsConfig.latency(cluster, applicationId), Workload.LATENCY_INPUT,
 						pipeline.outputTopics().iterator().next(), perSecond, options);
 			}
 			else {
 				Topology topology = HandWrittenTopology.build("words-latency-b", "word-counts-latency-b", Emit.UPDATES);
-				result = LatencyRun.measure(cluster, topology, StreamsSettings.latency(cluster, applicationId),
+				result = LatencyRun.measure(cluster, topology, BenchmarkStreamsConfig.latency(cluster, applicationId),
 						"words-latency-b", "word-counts-latency-b", perSecond, options);
 			}
 			latencies.measured(variant, result);

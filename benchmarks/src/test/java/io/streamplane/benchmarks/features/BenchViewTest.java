@@ -2,7 +2,7 @@ package io.streamplane.benchmarks.features;
 
 import java.util.SplittableRandom;
 
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.protocol.tiles.Tile;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ class BenchViewTest {
 
 	@Test
 	void shouldDefineTwentyFeaturesWhosePartialsEveryBenchmarkTileCarries() {
-		FeatureView view = BenchView.view();
+		ServedView view = BenchView.view();
 		Tile tile = BenchView.tile("user-1", 1_764_000_000_000L - 1_764_000_000_000L % BenchView.TILE_MS,
 				new SplittableRandom(1));
 

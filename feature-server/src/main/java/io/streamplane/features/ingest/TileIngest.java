@@ -26,7 +26,7 @@ import org.springframework.context.SmartLifecycle;
 
 import io.streamplane.features.ConsumedTile;
 import io.streamplane.features.FeatureServerException;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.FeatureViews;
 import io.streamplane.features.TileStore;
 import io.streamplane.protocol.ConsumerLoop;
@@ -205,7 +205,7 @@ public final class TileIngest implements SmartLifecycle {
 	}
 
 	private void pruneAll() {
-		for (FeatureView view : views.all()) {
+		for (ServedView view : views.all()) {
 			try {
 				long pruned = store.prune(view.name(), view.retention());
 				log.debug("Pruned {} tiles of view {}", pruned, view.name());

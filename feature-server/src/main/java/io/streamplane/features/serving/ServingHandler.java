@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -118,10 +120,10 @@ public final class ServingHandler extends SimpleChannelInboundHandler<FullHttpRe
 		boolean keepAlive = HttpUtil.isKeepAlive(request) && answer.status() != 413 && !malformed;
 		FullHttpResponse response;
 		try {
-			response = response(context, answer, challenge, keepAlive);
+			response = response(context.alloc(), answer, challenge, keepAlive);
 		}
 		catch (RuntimeException ex) {
-			response = response(context, api.failure(ex, new QueryStringDecoder(request.uri()).rawPath()), false,
+			response = response(context.alloc(), api.failure(ex, new QueryStringDecoder(request.uri()).rawPath()), false,
 					keepAlive);
 		}
 		context.writeAndFlush(response)
@@ -133,9 +135,9 @@ public final class ServingHandler extends SimpleChannelInboundHandler<FullHttpRe
 	 *
 	 * @throws RuntimeException if the body cannot be written (its buffer is released)
 	 */
-	private static FullHttpResponse response(ChannelHandlerContext context, FeatureAnswer answer, boolean challenge,
+	private static FullHttpResponse response(ByteBufAllocator allocator, FeatureAnswer answer, boolean challenge,
 			boolean keepAlive) {
-		ByteBuf body = context.alloc().buffer(BODY_BUFFER_BYTES);
+		ByteBuf body = allocator.buffer(BODY_BUFFER_BYTES);
 		try {
 			answer.writeTo(new ByteBufOutputStream(body));
 		}
@@ -164,12 +166,28 @@ public final class ServingHandler extends SimpleChannelInboundHandler<FullHttpRe
 
 		@Override
 		protected void handleOversizedMessage(ChannelHandlerContext context, HttpMessage oversized) {
-			HttpRequest request = (HttpRequest) oversized;
+			send(context, (HttpRequest) oversized, tooLarge((HttpRequest) oversized), false, false);
+		}
+
+		/**
+		 * The answer to {@code Expect: 100-continue}: Netty's, unless the announced body is too large, where
+		 * Netty's 413 has no body; then the API's 413 problem (the client sends no body, the connection stays).
+		 */
+		@Override
+		protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+			Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+			if (response instanceof FullHttpResponse netty && netty.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)
+					&& start instanceof HttpRequest request) {
+				netty.release();
+				return response(pipeline.channel().alloc(), tooLarge(request), false, true);
+			}
+			return response;
+		}
+
+		private FeatureAnswer tooLarge(HttpRequest request) {
 			String path = new QueryStringDecoder(request.uri()).rawPath();
 			long length = HttpUtil.getContentLength(request, -1L);
-			FeatureAnswer answer = api.tooLarge(length >= 0 ? length + " bytes" : "more than " + api.maxRequestBytes()
-					+ " bytes", path);
-			send(context, request, answer, false, false);
+			return api.tooLarge(length >= 0 ? length + " bytes" : "more than " + api.maxRequestBytes() + " bytes", path);
 		}
 
 	}

@@ -1,7 +1,6 @@
 package io.streamplane.features.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -15,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.streamplane.features.FeatureReader;
 import io.streamplane.features.FeatureServerException;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.FeatureViews;
 
 /**
@@ -29,8 +28,6 @@ import io.streamplane.features.FeatureViews;
 public final class FeatureApi {
 
 	private static final Logger log = LoggerFactory.getLogger(FeatureApi.class);
-
-	private static final String AS_OF_EXAMPLE = "2026-01-01T12:00:00Z";
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -65,7 +62,7 @@ public final class FeatureApi {
 	 */
 	public FeatureAnswer get(String view, String entity, String asOf, String path) {
 		try {
-			Optional<FeatureView> served = views.find(view);
+			Optional<ServedView> served = views.find(view);
 			if (served.isEmpty()) {
 				return FeatureAnswer.problem(FeatureProblems.notFound("no feature view named '" + view
 						+ "'; the served views are " + views.names()), path);
@@ -73,12 +70,11 @@ public final class FeatureApi {
 			if (asOf == null) {
 				return FeatureAnswer.ok(FeaturesJson.body(view, entity, reader.read(served.get(), entity)));
 			}
-			Instant instant = Instant.parse(asOf);
-			return FeatureAnswer.ok(FeaturesJson.body(view, entity, reader.read(served.get(), entity, instant)));
-		}
-		catch (DateTimeParseException ex) {
-			return FeatureAnswer.problem(FeatureProblems.invalidRequest("as_of: '" + asOf
-					+ "' is not an ISO-8601 instant; send e.g. as_of=" + AS_OF_EXAMPLE), path);
+			Optional<Instant> instant = AsOf.parse(asOf);
+			if (instant.isEmpty()) {
+				return FeatureAnswer.problem(FeatureProblems.invalidRequest(AsOf.problem("'" + asOf + "'")), path);
+			}
+			return FeatureAnswer.ok(FeaturesJson.body(view, entity, reader.read(served.get(), entity, instant.get())));
 		}
 		catch (RuntimeException ex) {
 			return failure(ex, path);

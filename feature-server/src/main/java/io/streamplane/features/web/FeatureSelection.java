@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.FeatureViews;
 
 /**
@@ -28,7 +28,7 @@ record FeatureSelection(List<ViewFeatures> views) {
 	 * @param features the requested feature names
 	 * @param names the response name of each feature
 	 */
-	record ViewFeatures(FeatureView view, List<String> features, List<String> names) {
+	record ViewFeatures(ServedView view, List<String> features, List<String> names) {
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.streamplane.features.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,13 +179,11 @@ record OnlineFeaturesRequest(List<String> features, Optional<String> view, Map<S
 		if (node == null || node.isNull()) {
 			return Optional.empty();
 		}
-		try {
-			return Optional.of(Instant.parse(node.isString() ? node.stringValue() : node.toString()));
+		Optional<Instant> instant = node.isString() ? AsOf.parse(node.stringValue()) : Optional.empty();
+		if (instant.isEmpty()) {
+			problems.add(AsOf.problem(node.toString()));
 		}
-		catch (DateTimeParseException ex) {
-			problems.add("as_of: " + node + " is not an ISO-8601 instant; send e.g. \"2026-01-01T12:00:00Z\"");
-			return Optional.empty();
-		}
+		return instant;
 	}
 
 	private static FeatureRequestException invalid(List<String> problems) {

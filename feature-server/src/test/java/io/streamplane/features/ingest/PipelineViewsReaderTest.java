@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.streamplane.features.AggregateFunction;
+import io.streamplane.features.ServedAggregate;
 import io.streamplane.features.Feature;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.FeatureViews;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
@@ -30,7 +30,7 @@ class PipelineViewsReaderTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final FeatureViews views = FeatureViews.of(List.of(FeatureView.of("configured", "id",
+	private final FeatureViews views = FeatureViews.of(List.of(ServedView.of("configured", "id",
 			Map.of("n", Feature.count(Duration.ofMinutes(1))), Duration.ofMinutes(1), Duration.ofMinutes(5))));
 
 	private final PipelineViewsReader reader = new PipelineViewsReader(
@@ -40,12 +40,12 @@ class PipelineViewsReaderTest {
 	void shouldServeTheViewsOfARunningPipelineAsItsSpecDefinesThem() throws Exception {
 		reader.apply(record("online-click-features", desired(PipelineState.RUNNING)));
 
-		FeatureView view = views.find("user_clicks").orElseThrow();
+		ServedView view = views.find("user_clicks").orElseThrow();
 		assertThat(views.names()).containsExactly("user_clicks", "configured");
 		assertThat(view.entityKey()).isEqualTo("user_id");
 		assertThat(view.tileSize()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(view.ttl()).isEqualTo(Duration.ofHours(1));
-		assertThat(view.features()).containsEntry("clicks_5m", Feature.of(AggregateFunction.COUNT, "", Duration.ofMinutes(5)))
+		assertThat(view.features()).containsEntry("clicks_5m", Feature.of(ServedAggregate.COUNT, "", Duration.ofMinutes(5)))
 			.containsEntry("clicks_1h", Feature.count(Duration.ofHours(1)));
 	}
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.streamplane.features.Feature;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.FeatureViews;
 import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
@@ -118,7 +118,7 @@ class TileIngestTest {
 	}
 
 	private void start(MockConsumer<String, byte[]> consumer) {
-		FeatureViews views = FeatureViews.of(List.of(FeatureView.of("clicks", "user_id",
+		FeatureViews views = FeatureViews.of(List.of(ServedView.of("clicks", "user_id",
 				Map.of("clicks_5m", Feature.count(Duration.ofMinutes(5))), Duration.ofMinutes(1), Duration.ofHours(1))));
 		ingest = new TileIngest(() -> consumer, store, views,
 				new TileIngest.Settings(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(50)),

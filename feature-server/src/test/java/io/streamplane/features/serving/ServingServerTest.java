@@ -37,7 +37,7 @@ import io.streamplane.features.ConsumedTile;
 import io.streamplane.features.Feature;
 import io.streamplane.features.FeatureReader;
 import io.streamplane.features.FeatureServerException;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.FeatureViews;
 import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
@@ -74,7 +74,7 @@ class ServingServerTest {
 		store = TileStore.open(TileStoreConfig.of(directory));
 		long start = Instant.parse("2026-01-01T12:05:00Z").toEpochMilli();
 		store.apply(List.of(tile("u1", start, 4), tile("a/b c", start, 2)), Map.of());
-		FeatureViews views = FeatureViews.of(List.of(FeatureView.of("clicks", "user_id",
+		FeatureViews views = FeatureViews.of(List.of(ServedView.of("clicks", "user_id",
 				Map.of("clicks_5m", Feature.count(Duration.ofMinutes(5))), Duration.ofMinutes(1), Duration.ofHours(1))));
 		Clock clock = Clock.fixed(Instant.parse("2026-01-01T12:06:00Z"), ZoneOffset.UTC);
 		api = new FeatureApi(views, new FeatureReader(store, clock), 3, DataSize.ofKilobytes(1));
@@ -131,6 +131,9 @@ class ServingServerTest {
 		start(null);
 		HttpResponse<String> unknownView = get("/features/nope/u1", null);
 		HttpResponse<String> badAsOf = get("/features/clicks/u1?as_of=noon", null);
+		HttpResponse<String> farAsOf = get("/features/clicks/u1?as_of=%2B999999999-12-31T23:59:59Z", null);
+		HttpResponse<String> farPostAsOf = post("{\"features\": [\"clicks:clicks_5m\"], \"entities\": {\"user_id\": [1]}, "
+				+ "\"as_of\": \"+999999999-12-31T23:59:59Z\"}");
 		HttpResponse<String> unknownPath = get("/health", null);
 		HttpResponse<String> tooMany = post("{\"view\": \"clicks\", \"entities\": {\"user_id\": [1, 2, 3, 4]}}");
 
@@ -141,6 +144,10 @@ class ServingServerTest {
 		assertThat(JSON.readTree(unknownView.body()).path("instance").asString()).isEqualTo("/features/nope/u1");
 		assertThat(badAsOf.statusCode()).isEqualTo(400);
 		assertThat(badAsOf.body()).contains("as_of: 'noon' is not an ISO-8601 instant");
+		assertThat(farAsOf.statusCode()).as(farAsOf.body()).isEqualTo(400);
+		assertThat(farAsOf.body()).contains("to 9999-12-31T23:59:59Z");
+		assertThat(farPostAsOf.statusCode()).as(farPostAsOf.body()).isEqualTo(400);
+		assertThat(farPostAsOf.body()).contains("to 9999-12-31T23:59:59Z");
 		assertThat(unknownPath.statusCode()).isEqualTo(404);
 		assertThat(unknownPath.body()).contains("GET /health is not a feature read",
 				"GET /features/{view}/{entity}", "POST /features");
@@ -157,6 +164,24 @@ class ServingServerTest {
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.body()).contains("streamplane.feature-server.max-request-size");
 		assertThat(response.headers().firstValue("connection")).hasValue("close");
+	}
+
+	/** Issue 12: Netty's own 413 to {@code Expect: 100-continue} (which curl sends for large bodies) had no body. */
+	@Test
+	void shouldAnswerAnExpectedBodyLargerThanTheLimitWithAProblem() throws Exception {
+		start(null);
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(("POST /features HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: 3000000\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			byte[] answer = new byte[4096];
+			int read = socket.getInputStream().read(answer);
+			String response = new String(answer, 0, read, StandardCharsets.UTF_8);
+
+			assertThat(response).startsWith("HTTP/1.1 413 Request Entity Too Large")
+				.contains("application/problem+json", "the body has 3000000 bytes",
+						"streamplane.feature-server.max-request-size");
+		}
 	}
 
 	@Test

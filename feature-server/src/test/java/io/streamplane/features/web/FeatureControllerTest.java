@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
 import io.streamplane.features.ConsumedTile;
 import io.streamplane.features.Feature;
 import io.streamplane.features.FeatureReader;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.FeatureViews;
 import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
@@ -49,7 +49,7 @@ class FeatureControllerTest {
 		long start = Instant.parse("2026-01-01T12:05:00Z").toEpochMilli();
 		store.apply(List.of(ConsumedTile.of(new Tile("clicks", "u1", start, MINUTE_MS, start + 20_000,
 				Map.of("count()", new PartialAggregate.Count(4))))), Map.of());
-		FeatureViews views = FeatureViews.of(List.of(FeatureView.of("clicks", "user_id",
+		FeatureViews views = FeatureViews.of(List.of(ServedView.of("clicks", "user_id",
 				Map.of("clicks_5m", Feature.count(Duration.ofMinutes(5))), Duration.ofMinutes(1), Duration.ofHours(1))));
 		Clock clock = Clock.fixed(Instant.parse("2026-01-01T12:06:00Z"), ZoneOffset.UTC);
 		mvc = MockMvcBuilders.standaloneSetup(new FeatureController(
@@ -99,7 +99,18 @@ class FeatureControllerTest {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("urn:streamplane:problem:invalid-request"))
 			.andExpect(jsonPath("$.detail")
-				.value("as_of: 'noon' is not an ISO-8601 instant; send e.g. as_of=2026-01-01T12:00:00Z"));
+				.value("as_of: 'noon' is not an ISO-8601 instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z; "
+						+ "send e.g. as_of=2026-01-01T12:00:00Z"));
+	}
+
+	/** Issue 12: an instant Java parses but epoch milliseconds cannot hold was a 500 with an ERROR stack trace. */
+	@Test
+	void shouldAnswerAnAsOfBeyondYear9999WithABadRequest() throws Exception {
+		mvc.perform(get("/features/clicks/u1").param("as_of", "+999999999-12-31T23:59:59Z"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+					"as_of: '+999999999-12-31T23:59:59Z' is not an ISO-8601 instant from 0001-01-01T00:00:00Z")));
 	}
 
 }

@@ -28,7 +28,7 @@ import org.springframework.util.unit.DataSize;
 import io.streamplane.features.ConsumedTile;
 import io.streamplane.features.Feature;
 import io.streamplane.features.FeatureReader;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.FeatureViews;
 import io.streamplane.protocol.tiles.PartialAggregate;
 import io.streamplane.protocol.tiles.Tile;
@@ -56,11 +56,11 @@ class OnlineFeaturesControllerTest {
 		Map<String, Feature> features = new LinkedHashMap<>();
 		features.put("clicks_5m", Feature.count(Duration.ofMinutes(5)));
 		features.put("clicks_15m", Feature.count(Duration.ofMinutes(15)));
-		features.put("amount_max_5m", Feature.of(io.streamplane.features.AggregateFunction.MAX, "amount",
+		features.put("amount_max_5m", Feature.of(io.streamplane.features.ServedAggregate.MAX, "amount",
 				Duration.ofMinutes(5)));
 		FeatureViews views = FeatureViews.of(List.of(
-				FeatureView.of("clicks", "user_id", features, Duration.ofMinutes(1), Duration.ofHours(1)),
-				FeatureView.of("pages", "page_id", Map.of("clicks_5m", Feature.count(Duration.ofMinutes(5))),
+				ServedView.of("clicks", "user_id", features, Duration.ofMinutes(1), Duration.ofHours(1)),
+				ServedView.of("pages", "page_id", Map.of("clicks_5m", Feature.count(Duration.ofMinutes(5))),
 						Duration.ofMinutes(1), Duration.ofHours(1))));
 		Clock clock = Clock.fixed(Instant.parse("2026-01-01T12:06:00Z"), ZoneOffset.UTC);
 		mvc = MockMvcBuilders

@@ -11,25 +11,25 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>}. A request without the header goes on as
- * anonymous and the authorization rules decide; a malformed header or a wrong token is answered
- * with 401 at once.
+ * Authenticates {@code Authorization: Bearer <token>}. A request without the header, with a malformed
+ * one or with another token (e.g. a feature read token, or one meant for a proxy in front) goes on as
+ * anonymous and the authorization rules decide: an open endpoint answers it, a protected one answers
+ * 401 with the reason the token was refused ({@link #REFUSED}).
  */
 final class AdminTokenFilter extends OncePerRequestFilter {
+
+	/** The request attribute holding why the presented credentials were refused, an {@link AuthenticationException}. */
+	static final String REFUSED = AdminTokenFilter.class.getName() + ".refused";
 
 	private static final String BEARER = "Bearer ";
 
 	private final AdminTokenAuthenticationProvider provider;
 
-	private final AuthenticationEntryPoint entryPoint;
-
-	AdminTokenFilter(AdminTokenAuthenticationProvider provider, AuthenticationEntryPoint entryPoint) {
+	AdminTokenFilter(AdminTokenAuthenticationProvider provider) {
 		this.provider = provider;
-		this.entryPoint = entryPoint;
 	}
 
 	@Override
@@ -47,12 +47,12 @@ final class AdminTokenFilter extends OncePerRequestFilter {
 			}
 			String token = header.substring(BEARER.length()).trim();
 			SecurityContextHolder.getContext().setAuthentication(provider.authenticate(AdminTokenAuthentication.presented(token)));
-			chain.doFilter(request, response);
 		}
 		catch (AuthenticationException ex) {
 			SecurityContextHolder.clearContext();
-			entryPoint.commence(request, response, ex);
+			request.setAttribute(REFUSED, ex);
 		}
+		chain.doFilter(request, response);
 	}
 
 }

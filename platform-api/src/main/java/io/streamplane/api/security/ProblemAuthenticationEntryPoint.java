@@ -12,7 +12,10 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-/** Answers unauthenticated requests with a 401 problem that says how to authenticate. */
+/**
+ * Answers unauthenticated requests with a 401 problem that says how to authenticate, or why the
+ * presented token was refused.
+ */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
 	private final ProblemWriter problems;
@@ -24,7 +27,9 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		String detail = ex instanceof BadCredentialsException ? ex.getMessage()
+		Object refused = request.getAttribute(AdminTokenFilter.REFUSED);
+		String detail = refused instanceof AuthenticationException earlier ? earlier.getMessage()
+				: ex instanceof BadCredentialsException ? ex.getMessage()
 				: "this request needs the admin token: send 'Authorization: Bearer <token>' with the value of "
 						+ "streamplane.security.admin-token (standalone: the file data/admin-token)";
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"streamplane\"");

@@ -2,6 +2,7 @@ package io.streamplane.api.security;
 
 import io.streamplane.api.security.SecurityProperties.ReadAccess;
 import io.streamplane.api.web.ProblemWriter;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call what. Mutations of the API need the admin bearer token; reads (GET, validate,
  * preview) are open or need the token too, by {@code streamplane.security.read-access}. Health,
- * info, Prometheus, the OpenAPI document, Swagger UI and the web console's assets are open.
+ * info, Prometheus, the OpenAPI document, Swagger UI and the web console's assets are open; health
+ * shows its details only to the admin. A token that is not the admin's is ignored where no token is
+ * needed. Asynchronous and error dispatches pass: their request was authorized when it arrived.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -42,9 +45,10 @@ public class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authenticationProvider(provider)
-			.addFilterBefore(new AdminTokenFilter(provider, entryPoint), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new AdminTokenFilter(provider), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
 			.authorizeHttpRequests(requests -> {
+				requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
 				requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
 				reads(requests.requestMatchers(HttpMethod.POST, READ_POSTS), properties.readAccess());
 				reads(requests.requestMatchers(HttpMethod.GET, "/api/**", "/actuator/metrics/**"),

@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.streamplane.protocol.EngineStatus;
 
 /**
- * The latest report of every engine instance for every pipeline, as read from the status topic.
- * Thread-safe: written by the topic reader, read by HTTP requests.
+ * The latest report of every engine instance for every pipeline, as read from the status topic. An
+ * instance silent for the stale period is marked stale; one silent for the expiry period is gone
+ * (killed, or replaced under another id) and dropped. Thread-safe: written by the topic reader, read
+ * by HTTP requests.
  */
 public class StatusBoard {
 
@@ -22,10 +24,13 @@ public class StatusBoard {
 
 	private final Duration staleAfter;
 
+	private final Duration expireAfter;
+
 	private final Clock clock;
 
-	StatusBoard(Duration staleAfter, Clock clock) {
+	StatusBoard(Duration staleAfter, Duration expireAfter, Clock clock) {
 		this.staleAfter = staleAfter;
+		this.expireAfter = expireAfter;
 		this.clock = clock;
 	}
 
@@ -45,6 +50,7 @@ public class StatusBoard {
 
 	/** The pipelines some instance reported on and did not retract, in no particular order. */
 	public Set<String> pipelines() {
+		expire();
 		Set<String> pipelines = new HashSet<>();
 		reports.forEach((pipeline, instances) -> {
 			if (!instances.isEmpty()) {
@@ -56,6 +62,7 @@ public class StatusBoard {
 
 	/** The reports of every instance that ran the pipeline, newest first, marked stale or not. */
 	public List<InstanceStatus> instances(String pipeline) {
+		expire();
 		Instant staleBefore = clock.instant().minus(staleAfter);
 		return reports.getOrDefault(pipeline, Map.of())
 			.values()
@@ -63,6 +70,12 @@ public class StatusBoard {
 			.sorted(Comparator.comparing(EngineStatus::instanceId))
 			.map(report -> InstanceStatus.of(report, report.reportedAt().isBefore(staleBefore)))
 			.toList();
+	}
+
+	private void expire() {
+		Instant expiredBefore = clock.instant().minus(expireAfter);
+		reports.values()
+			.forEach(instances -> instances.values().removeIf(report -> report.reportedAt().isBefore(expiredBefore)));
 	}
 
 	private static EngineStatus newer(EngineStatus a, EngineStatus b) {

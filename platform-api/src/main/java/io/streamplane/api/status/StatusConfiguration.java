@@ -32,7 +32,7 @@ public class StatusConfiguration {
 
 	@Bean
 	StatusBoard statusBoard(ControlPlaneProperties properties, Clock clock) {
-		return new StatusBoard(properties.statusStaleAfter(), clock);
+		return new StatusBoard(properties.statusStaleAfter(), properties.statusExpireAfter(), clock);
 	}
 
 	@Bean

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import io.streamplane.api.deadletters.DeadLetterReadException;
 import io.streamplane.api.registry.PipelineConflictException;
 import io.streamplane.api.registry.PipelineNotFoundException;
+import io.streamplane.engine.preview.PreviewBudgetException;
+import io.streamplane.engine.preview.PreviewCancelledException;
 import io.streamplane.engine.preview.PreviewException;
 import io.streamplane.spec.SpecValidationException;
 import org.slf4j.Logger;
@@ -61,6 +63,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail invalidPreview(PreviewException ex) {
 		return ProblemType.INVALID_REQUEST.problem(ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail previewBudget(PreviewBudgetException ex) {
+		String property = "streamplane.control-plane.preview." + switch (ex.part()) {
+			case TIME -> "timeout";
+			case STEPS -> "max-steps";
+			case OUTPUT_RECORDS -> "max-output-records";
+			case OUTPUT_BYTES -> "max-output-size";
+		};
+		ProblemDetail problem = ProblemType.PREVIEW_BUDGET_EXCEEDED.problem(ex.getMessage() + " and was stopped; "
+				+ "preview fewer or smaller records, or raise " + property + " (now " + ex.limit() + ")");
+		problem.setProperty("budget", property);
+		problem.setProperty("limit", ex.limit());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> previewUnavailable(PreviewRunner.PreviewUnavailableException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+			.body(ProblemType.UNAVAILABLE.problem(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ProblemDetail previewCancelled(PreviewCancelledException ex) {
+		return ProblemType.UNAVAILABLE.problem(ex.getMessage() + "; the server is stopping, try again");
 	}
 
 	@ExceptionHandler

@@ -1,6 +1,5 @@
 package io.streamplane.api.web;
 
-import io.streamplane.api.web.PreviewRequests.PreviewRequest;
 import io.streamplane.engine.preview.PipelinePreview;
 import io.streamplane.engine.preview.PreviewResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Runs a pipeline spec over sample records with the real compiled topology (no broker) and
@@ -22,11 +22,11 @@ public class PreviewController {
 
 	private final PreviewRequests requests;
 
-	private final PipelinePreview preview;
+	private final PreviewRunner runner;
 
-	PreviewController(PreviewRequests requests, PipelinePreview preview) {
+	PreviewController(PreviewRequests requests, PreviewRunner runner) {
 		this.requests = requests;
-		this.preview = preview;
+		this.runner = runner;
 	}
 
 	@PostMapping(consumes = SpecBodies.JSON)
@@ -35,10 +35,12 @@ public class PreviewController {
 					+ "\"value\", \"timestamp\"}, or {\"table\", \"key\", \"value\"} and {\"table\", \"key\", \"op\": \"delete\"} "
 					+ "for table changes]}, at most " + PipelinePreview.MAX_INPUTS + " records in arrival order. "
 					+ "Runs the compiled topology, closes every window at end of input, and answers the records "
-					+ "written per output topic (tables and joins as change streams, \"op\": \"+\" / \"-\") and the dead letters with their reasons. Nothing is saved or deployed.")
-	PreviewResult run(@RequestBody String body) {
-		PreviewRequest request = requests.read(body);
-		return preview.run(request.spec(), request.inputs());
+					+ "written per output topic (tables and joins as change streams, \"op\": \"+\" / \"-\") and the dead letters with their reasons. Nothing is saved or deployed. "
+					+ "Previews run on a pool of their own within budgets (streamplane.control-plane.preview.*: time, steps, "
+					+ "output records and bytes): a preview beyond one is stopped and answered with 422 naming it; when every "
+					+ "preview thread is busy the answer is 503 at once.")
+	DeferredResult<PreviewResult> run(@RequestBody String body) {
+		return runner.run(requests.read(body));
 	}
 
 }

@@ -38,6 +38,12 @@ public enum ProblemType {
 	/** The request body's media type is not accepted here. */
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
 
+	/**
+	 * A preview spent a budget of {@code streamplane.control-plane.preview.*}; {@code budget} names the
+	 * property, {@code limit} its value.
+	 */
+	PREVIEW_BUDGET_EXCEEDED("preview-budget-exceeded", HttpStatus.UNPROCESSABLE_CONTENT, "Preview budget exceeded"),
+
 	/** A dependency (Kafka) cannot answer now, or too many such requests run at once; try again. */
 	UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
 

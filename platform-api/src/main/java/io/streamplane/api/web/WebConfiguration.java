@@ -35,6 +35,11 @@ public class WebConfiguration {
 	}
 
 	@Bean
+	PreviewRunner previewRunner(PipelinePreview preview, ControlPlaneProperties properties) {
+		return new PreviewRunner(preview, properties.preview());
+	}
+
+	@Bean
 	PreviewRequests previewRequests(SpecReader reader, JsonMapper json) {
 		return new PreviewRequests(reader, json);
 	}

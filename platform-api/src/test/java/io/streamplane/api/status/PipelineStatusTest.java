@@ -19,7 +19,8 @@ class PipelineStatusTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
-	private final StatusBoard board = new StatusBoard(Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC));
+	private final StatusBoard board = new StatusBoard(Duration.ofSeconds(30), Duration.ofMinutes(5),
+			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	void shouldBePendingWhileNoEngineReports() {
@@ -65,6 +66,17 @@ class PipelineStatusTest {
 		board.accept(report("engine-a", "REBALANCING", 1, 0, NOW.minusSeconds(5)));
 
 		assertThat(status().instances()).singleElement().extracting(InstanceStatus::recordsInPerSecond).isEqualTo(7.0);
+	}
+
+	@Test
+	void shouldDropAnInstanceSilentForLongerThanTheExpiryAndThenThePipeline() {
+		board.accept(report("engine-killed", "RUNNING", 5, 0, NOW.minusSeconds(301)));
+		board.accept(report("engine-stale", "RUNNING", 5, 0, NOW.minusSeconds(299)));
+		board.accept(new EngineStatus("other", 1, "other-killed", "RUNNING", 5, 5, 0, 0, 0, null, null,
+				NOW.minusSeconds(400)));
+
+		assertThat(status().instances()).extracting(InstanceStatus::instanceId).containsExactly("engine-stale");
+		assertThat(board.pipelines()).containsExactly("orders");
 	}
 
 	@Test

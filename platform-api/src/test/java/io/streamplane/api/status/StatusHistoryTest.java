@@ -15,7 +15,7 @@ class StatusHistoryTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
 
-	private final StatusBoard board = new StatusBoard(Duration.ofSeconds(30), clock);
+	private final StatusBoard board = new StatusBoard(Duration.ofSeconds(30), Duration.ofHours(1), clock);
 
 	private final StatusHistory history = new StatusHistory(board, clock);
 

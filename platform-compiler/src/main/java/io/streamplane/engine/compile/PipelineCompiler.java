@@ -5,17 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.streamplane.engine.compile.internal.plan.TopologyCompiler;
+import io.streamplane.engine.compile.internal.plan.TopologyPlanner;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
 import io.streamplane.engine.compile.internal.wiring.Counting;
+import io.streamplane.engine.compile.internal.wiring.GuardedProcessors;
 import io.streamplane.spec.FeatureView;
 import io.streamplane.spec.Output;
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.Source;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -79,13 +83,16 @@ public final class PipelineCompiler {
 
 	private final boolean endOfInputMarkers;
 
+	private final Runnable guard;
+
 	/** A compiler for running pipelines. */
 	public PipelineCompiler() {
-		this(false);
+		this(false, null);
 	}
 
-	private PipelineCompiler(boolean endOfInputMarkers) {
+	private PipelineCompiler(boolean endOfInputMarkers, Runnable guard) {
 		this.endOfInputMarkers = endOfInputMarkers;
+		this.guard = guard;
 	}
 
 	/**
@@ -93,7 +100,16 @@ public final class PipelineCompiler {
 	 * {@link EndOfInput end-of-input markers}. Never use it for a pipeline reading live topics.
 	 */
 	public static PipelineCompiler forReplay() {
-		return new PipelineCompiler(true);
+		return new PipelineCompiler(true, null);
+	}
+
+	/**
+	 * A copy whose topologies run {@code guard} before every record any of their processors
+	 * processes; the guard throws to stop the run (the exception reaches the caller wrapped in a
+	 * {@code StreamsException}). For bounding replays; a running pipeline has no guard.
+	 */
+	public PipelineCompiler guardedBy(Runnable guard) {
+		return new PipelineCompiler(endOfInputMarkers, Objects.requireNonNull(guard, "guard"));
 	}
 
 	/**
@@ -110,9 +126,9 @@ public final class PipelineCompiler {
 		spec.features().forEach(view -> counters.declareView(view.name()));
 		spec.indexes().forEach(index -> counters.declareIndex(index.name(), index.topic(spec.name())));
 		String deadLetterTopic = spec.processing().deadLetterTopic();
-		Compilation compilation = new Compilation(new StreamsBuilder(), spec.name(), deadLetterTopic, counting,
+		Compilation compilation = new Compilation(builder(), spec.name(), deadLetterTopic, counting,
 				endOfInputMarkers);
-		Topology topology = new TopologyCompiler(compilation).compile(spec);
+		Topology topology = new TopologyPlanner(compilation).compile(spec);
 		Set<String> inputs = new LinkedHashSet<>();
 		spec.sources().values().stream().map(Source::kafka).forEach(kafka -> inputs.add(kafka.topic()));
 		spec.tables().values().forEach(table -> inputs.add(table.topic()));
@@ -121,6 +137,18 @@ public final class PipelineCompiler {
 		return new CompiledPipeline(spec.name(), topology, Set.copyOf(inputs), Set.copyOf(outputs), deadLetterTopic,
 				spec.processing().guarantee(), tileTopics(spec),
 				spec.indexes().stream().map(index -> index.topic(spec.name())).collect(Collectors.toSet()));
+	}
+
+	private StreamsBuilder builder() {
+		if (guard == null) {
+			return new StreamsBuilder();
+		}
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "sp-replay");
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay.invalid:9092");
+		config.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, GuardedProcessors.class);
+		config.put(GuardedProcessors.GUARD, guard);
+		return new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
 	}
 
 	private static Map<String, Duration> tileTopics(PipelineSpec spec) {

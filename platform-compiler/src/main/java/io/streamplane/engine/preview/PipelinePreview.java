@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,19 +23,16 @@ import io.streamplane.engine.compile.DeadLetterHeaders;
 import io.streamplane.engine.compile.EndOfInput;
 import io.streamplane.engine.compile.PipelineCompiler;
 import io.streamplane.engine.compile.PipelineCounters;
-import io.streamplane.spec.FeatureView;
-import io.streamplane.spec.Output;
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.Step;
-import io.streamplane.spec.VectorIndex;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import io.streamplane.protocol.tiles.TileCodec;
@@ -71,24 +69,61 @@ public final class PipelinePreview {
 	 * topic no source or table reads, or a table the pipeline does not have
 	 */
 	public PreviewResult run(PipelineSpec spec, List<PreviewInput> inputs) {
+		return run(spec, inputs, PreviewBudget.UNLIMITED, () -> false);
+	}
+
+	/**
+	 * Runs the pipeline over the inputs within a budget. Every step of every record counts against it,
+	 * and the outputs are collected after each input, so a run stops soon after it spends a part.
+	 * @param budget what the run may spend, from the start of this call
+	 * @param cancelled polled during the run; once true the run stops
+	 * @throws PreviewException as {@link #run(PipelineSpec, List)}
+	 * @throws PreviewBudgetException when the run spends a part of its budget
+	 * @throws PreviewCancelledException when {@code cancelled} turns true or the thread is interrupted
+	 */
+	public PreviewResult run(PipelineSpec spec, List<PreviewInput> inputs, PreviewBudget budget,
+			BooleanSupplier cancelled) {
+		BudgetGuard guard = new BudgetGuard(budget, System.nanoTime(), cancelled);
 		check(spec, inputs);
-		CompiledPipeline compiled = PipelineCompiler.forReplay().compile(spec, new PipelineCounters());
+		CompiledPipeline compiled = PipelineCompiler.forReplay().guardedBy(guard).compile(spec, new PipelineCounters());
 		Path stateDir = tempDir();
 		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties(spec, stateDir))) {
 			Map<String, TestInputTopic<byte[], byte[]>> topics = new LinkedHashMap<>();
 			compiled.inputTopics().forEach(topic -> topics.put(topic,
 					driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())));
-			inputs.forEach(input -> topics.get(topic(spec, input)).pipeInput(record(input)));
+			Collected collected = new Collected(spec, driver, compiled.deadLetterTopic(), guard);
+			for (PreviewInput input : inputs) {
+				guard.checkTime();
+				topics.get(topic(spec, input)).pipeInput(record(input));
+				collected.drain();
+			}
 			int rounds = windowSteps(spec) + 1;
 			for (int round = 0; round < rounds; round++) {
 				long time = EndOfInput.timestamp(round);
-				topics.values().forEach(topic -> topic.pipeInput(marker(time)));
+				for (TestInputTopic<byte[], byte[]> topic : topics.values()) {
+					guard.checkTime();
+					topic.pipeInput(marker(time));
+					collected.drain();
+				}
 			}
-			return new PreviewResult(outputs(spec, driver), deadLetters(driver, compiled.deadLetterTopic()));
+			return collected.result();
+		}
+		catch (RuntimeException ex) {
+			throw stopped(ex);
 		}
 		finally {
 			delete(stateDir);
 		}
+	}
+
+	/** The budget or cancellation that stopped the run, if one did, else {@code ex}. */
+	private static RuntimeException stopped(RuntimeException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PreviewBudgetException || cause instanceof PreviewCancelledException) {
+				return (RuntimeException) cause;
+			}
+		}
+		return ex;
 	}
 
 	private static void check(PipelineSpec spec, List<PreviewInput> inputs) {
@@ -143,39 +178,67 @@ public final class PipelinePreview {
 			.filter(Step.Window.class::isInstance).count();
 	}
 
-	private static Map<String, List<PreviewOutput>> outputs(PipelineSpec spec, TopologyTestDriver driver) {
-		Map<String, List<PreviewOutput>> outputs = new LinkedHashMap<>();
-		for (Output output : spec.outputs()) {
-			String topic = output.kafka().topic();
-			outputs.put(topic, read(driver, topic));
-		}
-		for (FeatureView view : spec.features()) {
-			String topic = view.topic(spec.name());
-			outputs.put(topic, driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
-				.readRecordsToList().stream().map(record -> new PreviewOutput(record.key(), tileJson(record.value())))
-				.toList());
-		}
-		for (VectorIndex index : spec.indexes()) {
-			String topic = index.topic(spec.name());
-			outputs.put(topic, driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
-				.readRecordsToList().stream().map(record -> new PreviewOutput(text(record.key()), json(record.value())))
-				.toList());
-		}
-		return outputs;
-	}
+	/**
+	 * The records written so far to each output, feature, index and dead-letter topic, drained from
+	 * the driver after every input and counted against the budget.
+	 */
+	private static final class Collected {
 
-	private static List<PreviewOutput> read(TopologyTestDriver driver, String topic) {
-		return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList()
-			.stream().map(record -> new PreviewOutput(record.key(), json(record.value()))).toList();
-	}
+		private final TopologyTestDriver driver;
 
-	private static List<DeadLetter> deadLetters(TopologyTestDriver driver, String topic) {
-		List<DeadLetter> deadLetters = new ArrayList<>();
-		driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList()
-			.forEach(record -> deadLetters.add(new DeadLetter(text(record.key()), json(record.value()),
-					header(record.headers(), DeadLetterHeaders.STEP), header(record.headers(), DeadLetterHeaders.REASON),
-					"true".equals(header(record.headers(), DeadLetterHeaders.LATE)))));
-		return deadLetters;
+		private final BudgetGuard guard;
+
+		private final Map<String, List<PreviewOutput>> outputs = new LinkedHashMap<>();
+
+		private final Map<String, TestOutputTopic<byte[], byte[]>> topics = new LinkedHashMap<>();
+
+		private final Set<String> tileTopics = new TreeSet<>();
+
+		private final TestOutputTopic<byte[], byte[]> deadLetterTopic;
+
+		private final List<DeadLetter> deadLetters = new ArrayList<>();
+
+		Collected(PipelineSpec spec, TopologyTestDriver driver, String deadLetterTopic, BudgetGuard guard) {
+			this.driver = driver;
+			this.guard = guard;
+			spec.outputs().forEach(output -> add(output.kafka().topic()));
+			spec.features().forEach(view -> tileTopics.add(add(view.topic(spec.name()))));
+			spec.indexes().forEach(index -> add(index.topic(spec.name())));
+			this.deadLetterTopic = topic(deadLetterTopic);
+		}
+
+		private String add(String topic) {
+			outputs.put(topic, new ArrayList<>());
+			topics.put(topic, topic(topic));
+			return topic;
+		}
+
+		private TestOutputTopic<byte[], byte[]> topic(String topic) {
+			return driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		}
+
+		void drain() {
+			topics.forEach((topic, output) -> output.readRecordsToList().forEach(record -> {
+				guard.output(size(record));
+				outputs.get(topic).add(new PreviewOutput(text(record.key()),
+						tileTopics.contains(topic) ? tileJson(record.value()) : json(record.value())));
+			}));
+			deadLetterTopic.readRecordsToList().forEach(record -> {
+				guard.output(size(record));
+				deadLetters.add(new DeadLetter(text(record.key()), json(record.value()),
+						header(record.headers(), DeadLetterHeaders.STEP), header(record.headers(), DeadLetterHeaders.REASON),
+						"true".equals(header(record.headers(), DeadLetterHeaders.LATE))));
+			});
+		}
+
+		PreviewResult result() {
+			return new PreviewResult(outputs, deadLetters);
+		}
+
+		private static long size(TestRecord<byte[], byte[]> record) {
+			return (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length);
+		}
+
 	}
 
 	/** A tile record in its JSON form, whichever form the engine wrote. */

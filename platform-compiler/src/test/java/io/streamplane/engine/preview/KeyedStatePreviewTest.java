@@ -151,4 +151,21 @@ class KeyedStatePreviewTest {
 			.satisfies(letter -> assertThat(letter.reason()).contains("crossing value \"amount\" must be a number, got null"));
 	}
 
+	@Test
+	void shouldAddTheValueAtTheKeysPreviousRecordAndNullForItsFirst() {
+		PreviewResult result = run("""
+				- running: { last_amount: "previous(amount)", last_big: "previous(amount, amount >= 100.0)" }
+				- select: [amount, last_amount, last_big]""",
+				event("c1", "{\"ts\": 1, \"amount\": 20.0}"), event("c2", "{\"ts\": 2, \"amount\": 7.0}"),
+				event("c1", "{\"ts\": 3, \"amount\": 150.0}"), event("c1", "{\"ts\": 4, \"amount\": 5.0}"),
+				event("c1", "{\"ts\": 5, \"amount\": 6.0}"));
+
+		assertThat(values(result, "out")).containsExactlyElementsOf(values(
+				"{\"amount\": 20.0, \"last_amount\": null, \"last_big\": null}",
+				"{\"amount\": 7.0, \"last_amount\": null, \"last_big\": null}",
+				"{\"amount\": 150.0, \"last_amount\": 20.0, \"last_big\": null}",
+				"{\"amount\": 5.0, \"last_amount\": 150.0, \"last_big\": 150.0}",
+				"{\"amount\": 6.0, \"last_amount\": 5.0, \"last_big\": 150.0}"));
+	}
+
 }

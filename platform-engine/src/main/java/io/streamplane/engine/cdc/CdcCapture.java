@@ -1,7 +1,12 @@
 package io.streamplane.engine.cdc;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamplane.engine.cdc.internal.Database;
+import io.streamplane.engine.cdc.internal.DefaultCdcCapture;
 
 /**
  * Captures changes of PostgreSQL tables into Kafka topics, one topic per table
@@ -38,5 +43,26 @@ public interface CdcCapture {
 
 	/** The state of every demanded table, in table order. */
 	List<CdcTableStatus> status();
+
+	/**
+	 * A capture outside an engine's application context (tools, benchmarks): it captures from the
+	 * given database and is closed by its creator.
+	 * @param kafka the common Kafka client configuration (bootstrap servers, security)
+	 * @param instanceId this instance's id in the leader election
+	 * @param replicationFactor of the topics created; {@code -1} for the broker default
+	 */
+	static Owned open(CdcProperties properties, String jdbcUrl, String username, String password,
+			Map<String, Object> kafka, String instanceId, int replicationFactor, MeterRegistry registry) {
+		Database database = new Database(jdbcUrl, username, password);
+		return new DefaultCdcCapture(properties, () -> database, kafka, instanceId, replicationFactor, registry);
+	}
+
+	/** A capture its creator closes: closing stops capturing without releasing slots or publications. */
+	interface Owned extends CdcCapture, AutoCloseable {
+
+		@Override
+		void close();
+
+	}
 
 }

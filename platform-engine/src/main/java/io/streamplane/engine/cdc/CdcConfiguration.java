@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamplane.engine.cdc.internal.CdcDatabase;
 import io.streamplane.engine.cdc.internal.DefaultCdcCapture;
-import io.streamplane.engine.runtime.EngineProperties;
 import io.streamplane.protocol.KafkaClientConfigs;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * statically configured tables ({@code streamplane.engine.cdc.tables}) plus whatever the engine
  * demands. It connects to the database only once a table is demanded: the one of
  * {@code streamplane.engine.cdc.url}, else the application's own ({@link CdcDatabase}). Its Kafka
- * clients connect where the rest of the application does ({@link KafkaClientConfigs}).
+ * clients connect where the rest of the application does ({@link KafkaClientConfigs}). Needs a
+ * {@link CdcInstance} bean, which the engine role defines.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CdcProperties.class)
@@ -37,10 +37,10 @@ public class CdcConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(CdcCapture.class)
-	DefaultCdcCapture cdcCapture(CdcProperties properties, EngineProperties engine, KafkaProperties kafka,
+	DefaultCdcCapture cdcCapture(CdcProperties properties, CdcInstance instance, KafkaProperties kafka,
 			KafkaConnectionDetails connection, CdcDatabase database, ObjectProvider<MeterRegistry> registry) {
 		DefaultCdcCapture capture = new DefaultCdcCapture(properties, database::resolve,
-				new KafkaClientConfigs(kafka, connection).admin(), engine.instanceId(), engine.replicationFactor(),
+				new KafkaClientConfigs(kafka, connection).admin(), instance.instanceId(), instance.replicationFactor(),
 				registry.getIfAvailable(SimpleMeterRegistry::new));
 		if (!properties.tables().isEmpty()) {
 			capture.demand(Set.of());

@@ -1,12 +1,8 @@
 package io.streamplane.engine.runtime;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -23,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * Configuration of the engine role ({@code streamplane.engine.*}).
  *
  * @param instanceId identifies this engine instance in status reports and Kafka client ids;
- * letters, digits, '.', '_' and '-'; default: the host name plus a short random suffix, so it
- * changes on every start unless set
+ * letters, digits, '.', '_' and '-'; {@code null} when unset: the engine then uses the one kept in
+ * {@code <state-dir>/instance-id} ({@link EngineIdentity})
  * @param stateDir directory of the Kafka Streams local state (RocksDB stores, checkpoints) of every
  * pipeline this instance runs, one sub-directory per application id; must not be shared by two
  * running instances; relative paths resolve against the working directory
@@ -43,7 +39,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(EngineProperties.PREFIX)
 public record EngineProperties(
-		@NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,100}",
+		@Pattern(regexp = "[A-Za-z0-9._-]{1,100}",
 				message = "must be 1 to 100 letters, digits, '.', '_' or '-', e.g. engine-1") String instanceId,
 		@NotNull @DefaultValue("./data/engine") Path stateDir, @NotNull @DefaultValue("5s") Duration statusInterval,
 		@NotNull @Valid @DefaultValue Restart restart, @Min(1) @Max(64) @DefaultValue("1") int numStreamThreads,
@@ -54,10 +50,14 @@ public record EngineProperties(
 	public static final String PREFIX = "streamplane.engine";
 
 	public EngineProperties {
-		if (instanceId == null || instanceId.isBlank()) {
-			instanceId = defaultInstanceId();
-		}
+		instanceId = (instanceId == null || instanceId.isBlank()) ? null : instanceId;
 		commitInterval = commitInterval == null ? Optional.empty() : commitInterval;
+	}
+
+	/** A copy with this instance id. */
+	public EngineProperties withInstanceId(String id) {
+		return new EngineProperties(id, stateDir, statusInterval, restart, numStreamThreads, commitInterval,
+				replicationFactor, standbyReplicas, closeTimeout);
 	}
 
 	@AssertTrue(message = "must be at least 100ms, e.g. 5s")
@@ -73,19 +73,6 @@ public record EngineProperties(
 	@AssertTrue(message = "must be 1 or more, or -1 for the broker default")
 	boolean isReplicationFactorValid() {
 		return replicationFactor != 0;
-	}
-
-	private static String defaultInstanceId() {
-		String host;
-		try {
-			host = InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			host = "engine";
-		}
-		String safeHost = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-		return safeHost.substring(0, Math.min(safeHost.length(), 80)) + "-"
-				+ UUID.randomUUID().toString().substring(0, 6);
 	}
 
 	/**

@@ -118,17 +118,15 @@ final class PipelineApp {
 
 	/**
 	 * Stops processing, leaving the consumer group so that other instances take over at once.
-	 * @param removeLocalState whether to delete this app's local state directory afterwards
+	 * @return whether every stream thread stopped within the timeout (only then may its local state go)
 	 */
-	void close(Duration timeout, boolean removeLocalState) {
+	boolean close(Duration timeout) {
 		metrics.close();
 		boolean stopped = streams.close(new KafkaStreams.CloseOptions().timeout(timeout).leaveGroup(true));
 		if (!stopped) {
 			log.warn("Kafka Streams application {} did not stop within {}", applicationId, timeout);
 		}
-		if (removeLocalState && stopped) {
-			streams.cleanUp();
-		}
+		return stopped;
 	}
 
 	private StreamThreadExceptionResponse onUncaught(Throwable exception) {

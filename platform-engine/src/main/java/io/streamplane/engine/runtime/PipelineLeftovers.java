@@ -27,7 +27,7 @@ final class PipelineLeftovers {
 	/** Removes everything of a version this instance is not running, e.g. one deleted while paused. */
 	static void remove(EngineServices services, DesiredState version) {
 		String applicationId = StreamsSettings.applicationId(version.pipeline(), version.version());
-		deleteLocalState(services.properties().stateDir().resolve(applicationId));
+		removeLocalState(services, applicationId);
 		try {
 			CompiledPipeline compiled = services.compiler()
 				.compile(services.specs().read(version.spec()).spec(), new PipelineCounters());
@@ -37,6 +37,17 @@ final class PipelineLeftovers {
 			log.warn("Cannot name the internal topics of {} ({}); deleting only its consumer group", applicationId,
 					ErrorMessages.describe(ex));
 			deleteGroup(services, applicationId);
+		}
+	}
+
+	/** Deletes the local state directory of an application that has stopped here, {@code <state-dir>/<id>}. */
+	static void removeLocalState(EngineServices services, String applicationId) {
+		Path directory = services.properties().stateDir().resolve(applicationId);
+		try {
+			FileSystemUtils.deleteRecursively(directory);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete local state {}: {}", directory, ex.getMessage());
 		}
 	}
 
@@ -57,15 +68,6 @@ final class PipelineLeftovers {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not delete consumer group {}: {}", applicationId, ErrorMessages.describe(ex));
-		}
-	}
-
-	private static void deleteLocalState(Path directory) {
-		try {
-			FileSystemUtils.deleteRecursively(directory);
-		}
-		catch (IOException ex) {
-			log.warn("Could not delete local state {}: {}", directory, ex.getMessage());
 		}
 	}
 

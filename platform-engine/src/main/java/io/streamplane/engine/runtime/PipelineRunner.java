@@ -23,16 +23,17 @@ import org.slf4j.LoggerFactory;
  * overlap, and a slow one (closing, removing leftovers) never holds up another pipeline.
  * <ul>
  * <li><b>RUNNING</b>: compile the spec, check that the input topics exist (else
- * {@link RunState#WAITING_FOR_INPUT}, checked again every status interval), create missing output
- * and dead-letter topics, start Kafka Streams as {@code sp-<pipeline>-v<version>}.</li>
+ * {@link RunState#WAITING_FOR_INPUT} with a last error naming them, checked again every status interval,
+ * the error cleared once they exist), create missing output and dead-letter topics, start Kafka Streams
+ * as {@code sp-<pipeline>-v<version>}.</li>
  * <li><b>PAUSED</b>: {@code KafkaStreams.pause()}: processing stops, local state and group
  * membership stay, so resuming is instant. A paused pipeline that is not running here is not
  * started.</li>
  * <li><b>New version</b>: the old application is closed and its local state, internal topics and
  * consumer group removed; the new one starts with fresh state and reads its inputs from the
  * earliest offset.</li>
- * <li><b>DELETED</b>: the application is closed and its local state, internal topics and consumer
- * group removed.</li>
+ * <li><b>DELETED</b>: the application is closed and its local state directory
+ * ({@code <state-dir>/sp-<pipeline>-v<version>}), internal topics and consumer group removed.</li>
  * <li><b>Failures</b>: restarted after an exponential backoff; after
  * {@code streamplane.engine.restart.max-attempts} consecutive failures, or at once when the spec
  * cannot be compiled, the pipeline stays {@link RunState#FAILED} until its desired state
@@ -67,6 +68,8 @@ final class PipelineRunner {
 	private long generation;
 
 	private int failures;
+
+	private boolean waitingForInputs;
 
 	private Instant runningSince;
 
@@ -118,7 +121,10 @@ final class PipelineRunner {
 		}
 	}
 
-	/** Updates what the runner knows from the running app; resets the failure count after a healthy run. */
+	/**
+	 * Updates what the runner knows from the running app; after a healthy run of
+	 * {@code restart.max-backoff}, resets the failure count and clears the last error.
+	 */
 	void tick() {
 		PipelineApp current = app;
 		if (current == null || current.state() != RunState.RUNNING) {
@@ -131,6 +137,7 @@ final class PipelineRunner {
 		}
 		else if (Duration.between(runningSince, now).compareTo(services.properties().restart().maxBackoff()) >= 0) {
 			failures = 0;
+			clearError();
 		}
 	}
 
@@ -139,7 +146,7 @@ final class PipelineRunner {
 		PipelineApp current = app;
 		if (current != null) {
 			app = null;
-			current.close(services.properties().closeTimeout(), false);
+			current.close(services.properties().closeTimeout());
 		}
 	}
 
@@ -150,7 +157,7 @@ final class PipelineRunner {
 				return;
 			}
 			app = null;
-			failed.close(services.properties().closeTimeout(), false);
+			failed.close(services.properties().closeTimeout());
 			Throwable cause = failed.failure();
 			failed(cause != null ? cause : new IllegalStateException("Kafka Streams stopped in state ERROR"), true);
 		});
@@ -202,6 +209,10 @@ final class PipelineRunner {
 				waitForInputs(missing);
 				return;
 			}
+			if (waitingForInputs) {
+				waitingForInputs = false;
+				clearError();
+			}
 			PipelineApp started = new PipelineApp(target.version(), compiled,
 					services.settings().forPipeline(compiled, target.version()), services.registry(),
 					this::onAppError);
@@ -213,7 +224,7 @@ final class PipelineRunner {
 			PipelineApp current = app;
 			app = null;
 			if (current != null) {
-				current.close(services.properties().closeTimeout(), false);
+				current.close(services.properties().closeTimeout());
 			}
 			failed(ex, !(ex instanceof EngineException engine) || engine.isRetriable());
 		}
@@ -221,6 +232,7 @@ final class PipelineRunner {
 
 	private void waitForInputs(Set<String> missing) {
 		state = RunState.WAITING_FOR_INPUT;
+		waitingForInputs = true;
 		Duration retry = services.properties().statusInterval();
 		error("input topic(s) " + missing + " of pipeline '" + pipeline + "' do not exist; create them and the "
 				+ "pipeline starts within " + retry.toMillis() + " ms");
@@ -228,6 +240,7 @@ final class PipelineRunner {
 	}
 
 	private void failed(Throwable cause, boolean retriable) {
+		waitingForInputs = false;
 		error(ErrorMessages.describe(cause));
 		failures++;
 		int maxAttempts = services.properties().restart().maxAttempts();
@@ -246,8 +259,11 @@ final class PipelineRunner {
 
 	private void stop(PipelineApp current, boolean removeEverything) {
 		app = null;
-		current.close(services.properties().closeTimeout(), removeEverything);
+		boolean stopped = current.close(services.properties().closeTimeout());
 		if (removeEverything) {
+			if (stopped) {
+				PipelineLeftovers.removeLocalState(services, current.applicationId());
+			}
 			PipelineLeftovers.removeShared(services, current.applicationId(), current.compiled().topology());
 		}
 	}
@@ -269,6 +285,11 @@ final class PipelineRunner {
 	private void error(String message) {
 		lastError = message;
 		lastErrorAt = Instant.now();
+	}
+
+	private void clearError() {
+		lastError = null;
+		lastErrorAt = null;
 	}
 
 }

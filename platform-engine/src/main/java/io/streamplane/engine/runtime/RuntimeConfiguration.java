@@ -31,8 +31,14 @@ public class RuntimeConfiguration {
 	}
 
 	@Bean
-	PipelineSupervisor pipelineSupervisor(EngineProperties properties, KafkaProperties kafka,
+	EngineIdentity engineIdentity(EngineProperties properties) {
+		return EngineIdentity.of(properties);
+	}
+
+	@Bean
+	PipelineSupervisor pipelineSupervisor(EngineProperties configured, EngineIdentity identity, KafkaProperties kafka,
 			KafkaConnectionDetails connection, TopologyCompiler compiler, ObjectProvider<MeterRegistry> registry) {
+		EngineProperties properties = configured.withInstanceId(identity.instanceId());
 		KafkaClients clients = new KafkaClients(new KafkaClientConfigs(kafka, connection), properties.instanceId());
 		EngineServices services = new EngineServices(properties, new SpecReader(), compiler,
 				new StreamsSettings(clients.streams(), properties),
@@ -44,14 +50,15 @@ public class RuntimeConfiguration {
 	}
 
 	@Bean
-	EngineLifecycle engineLifecycle(PipelineSupervisor supervisor, EngineProperties properties, KafkaProperties kafka,
-			KafkaConnectionDetails connection, ObjectProvider<JsonMapper> json, ObjectProvider<CdcCapture> capture) {
-		KafkaClients clients = new KafkaClients(new KafkaClientConfigs(kafka, connection), properties.instanceId());
+	EngineLifecycle engineLifecycle(PipelineSupervisor supervisor, EngineProperties properties, EngineIdentity identity,
+			KafkaProperties kafka, KafkaConnectionDetails connection, ObjectProvider<JsonMapper> json,
+			ObjectProvider<CdcCapture> capture) {
+		KafkaClients clients = new KafkaClients(new KafkaClientConfigs(kafka, connection), identity.instanceId());
 		JsonMapper mapper = json.getIfAvailable(() -> JsonMapper.builder().build());
 		Optional<CdcDemand> cdc = Optional.ofNullable(capture.getIfAvailable())
 			.map(found -> new CdcDemand(found, new SpecReader()));
 		StatusReporter reporter = new StatusReporter(clients.producer("status", 5_000), mapper,
-				properties.instanceId(), properties.statusInterval(), supervisor::snapshots,
+				identity.instanceId(), properties.statusInterval(), supervisor::snapshots,
 				pipeline -> cdc.map(demand -> demand.reports(pipeline)).orElse(Map.of()));
 		DesiredStateReader reader = new DesiredStateReader(() -> clients.groupLessConsumer("desired-state"), mapper,
 				desired -> {

@@ -13,6 +13,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +93,11 @@ class CdcConfigurationTest {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(EngineProperties.class)
 	static class Engine {
+
+		@Bean
+		CdcInstance cdcInstance(EngineProperties engine) {
+			return new CdcInstance("test-engine", engine.replicationFactor());
+		}
 
 	}
 

@@ -20,10 +20,10 @@ class EnginePropertiesTest {
 		.withUserConfiguration(Enabled.class);
 
 	@Test
-	void shouldDefaultEverythingAndGenerateAnInstanceId() {
+	void shouldDefaultEverythingAndLeaveTheInstanceIdToTheStateDirectory() {
 		runner.run(context -> {
 			EngineProperties properties = context.getBean(EngineProperties.class);
-			assertThat(properties.instanceId()).matches("[a-z0-9._-]+-[0-9a-f]{6}");
+			assertThat(properties.instanceId()).isNull();
 			assertThat(properties.stateDir().normalize()).isEqualTo(Path.of("data/engine"));
 			assertThat(properties.statusInterval()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(properties.restart().initialBackoff()).isEqualTo(Duration.ofSeconds(1));

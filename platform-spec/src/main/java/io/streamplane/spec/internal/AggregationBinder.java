@@ -53,7 +53,11 @@ final class AggregationBinder {
 		return valid;
 	}
 
-	/** The aggregation {@code name} written as {@code text}, e.g. {@code sum(amount)}; problems reported at {@code node}. */
+	/**
+	 * The aggregation {@code name} written as {@code text}, e.g. {@code sum(amount)}, or with a
+	 * condition, {@code sum(amount, country == 'US')} or {@code count(kind == 'imp')}; problems
+	 * reported at {@code node}.
+	 */
 	Optional<Aggregation> aggregation(Node node, String name, String text, Schema in) {
 		Matcher call = CALL.matcher(text);
 		if (!call.matches()) {
@@ -62,27 +66,56 @@ final class AggregationBinder {
 			return Optional.empty();
 		}
 		String function = call.group(1);
-		String argument = call.group(2).strip();
 		if (!FUNCTIONS.contains(function)) {
 			node.report("unknown aggregate function '" + function + "'" + Suggestions.hint(function, FUNCTIONS));
 			return Optional.empty();
 		}
 		AggregateFunction aggregate = AggregateFunction.valueOf(function.toUpperCase());
-		if (aggregate.takesArgument() == argument.isEmpty()) {
-			node.report(aggregate.takesArgument() ? function + "() needs an argument, e.g. " + function + "(amount)"
-					: "count() takes no argument; to count distinct values use count_distinct(" + argument + ")");
+		List<String> arguments = CallArguments.split(call.group(2));
+		int expected = aggregate.takesArgument() ? 1 : 0;
+		if (arguments.size() < expected || arguments.size() > expected + 1 || arguments.contains("")) {
+			node.report(arity(aggregate, function, text));
+			return Optional.empty();
+		}
+		Optional<Expression> condition = arguments.size() > expected
+				? condition(node, arguments.get(expected), in) : Optional.empty();
+		if (arguments.size() > expected && condition.isEmpty()) {
 			return Optional.empty();
 		}
 		if (!aggregate.takesArgument()) {
-			return Optional.of(new Aggregation(name, aggregate, Optional.empty()));
+			return Optional.of(new Aggregation(name, aggregate, Optional.empty(), condition));
 		}
+		String argument = arguments.getFirst();
 		Optional<Expression> compiled = expressions.compile(node, argument, in);
 		if (compiled.isPresent() && aggregate.needsNumber() && !isNumeric(compiled.get().resultType())) {
 			node.report(function + " needs a number, but \"" + argument + "\" is " + compiled.get().resultType().name() +
 					"; use count(), min, max, first, last or collect for other values");
 			return Optional.empty();
 		}
-		return compiled.map(expression -> new Aggregation(name, aggregate, Optional.of(expression)));
+		return compiled.map(expression -> new Aggregation(name, aggregate, Optional.of(expression), condition));
+	}
+
+	private static String arity(AggregateFunction aggregate, String function, String text) {
+		if (aggregate.takesArgument()) {
+			return "\"" + text + "\": " + function + " takes an argument and an optional condition, e.g. " + function +
+					"(amount) or " + function + "(amount, country == 'US')";
+		}
+		return "\"" + text + "\": count takes no argument or one condition, e.g. count() or count(kind == 'imp'); " +
+				"to count distinct values use count_distinct(x)";
+	}
+
+	private Optional<Expression> condition(Node node, String text, Schema in) {
+		Optional<Expression> condition = expressions.compile(node, text, in);
+		if (condition.isPresent() && !isBool(condition.get().resultType())) {
+			node.report("the condition \"" + text + "\" is " + condition.get().resultType().name() +
+					", not bool; write a comparison such as kind == 'imp'");
+			return Optional.empty();
+		}
+		return condition;
+	}
+
+	private static boolean isBool(CelType type) {
+		return type.kind() == CelKind.BOOL || type.kind() == CelKind.DYN;
 	}
 
 	private static boolean isNumeric(CelType type) {
@@ -97,6 +130,7 @@ final class AggregationBinder {
 		CelType argument = aggregation.argument().map(Expression::resultType).orElse(SimpleType.DYN);
 		return switch (aggregation.function()) {
 			case COUNT, COUNT_DISTINCT -> SimpleType.INT;
+			case PREVIOUS -> SimpleType.DYN;
 			case AVG -> SimpleType.DOUBLE;
 			case COLLECT -> ListType.create(argument);
 			case SUM, MIN, MAX, FIRST, LAST -> argument.kind() == CelKind.ERROR ? SimpleType.DYN : argument;

@@ -27,8 +27,11 @@ final class ExpressionCompiler {
 
 	private final int maxLength;
 
-	ExpressionCompiler(int maxLength) {
+	private final int maxComprehensionDepth;
+
+	ExpressionCompiler(int maxLength, int maxComprehensionDepth) {
 		this.maxLength = maxLength;
+		this.maxComprehensionDepth = maxComprehensionDepth;
 	}
 
 	/** Compiles the string at {@code node}; reports every problem at its path. */
@@ -54,10 +57,13 @@ final class ExpressionCompiler {
 		}
 		try {
 			CelAbstractSyntaxTree parsedAst = parsed.getAst();
+			if (!withinDepth(node, text, parsedAst)) {
+				return Optional.empty();
+			}
 			Set<String> identifiers = FreeIdentifiers.of(parsedAst);
 			CelValidationResult checked = compilerFor(identifiers, schema).check(parsedAst);
 			if (checked.hasError()) {
-				checked.getErrors().forEach(issue -> node.report(CheckErrors.describe(text, issue, identifiers, schema)));
+				CheckErrors.describeAll(text, checked.getErrors(), identifiers, schema).forEach(node::report);
 				return Optional.empty();
 			}
 			return Optional.of(new Expression(text, checked.getAst()));
@@ -77,6 +83,21 @@ final class ExpressionCompiler {
 		CelCompilerBuilder builder = ExpressionEnvironment.compilerBuilder();
 		variables.forEach(builder::addVar);
 		return builder.build();
+	}
+
+	private boolean withinDepth(Node node, String text, CelAbstractSyntaxTree ast) {
+		int depth = Comprehensions.depth(ast);
+		if (depth > maxComprehensionDepth) {
+			node.report("expression \"" + abbreviate(text) + "\" nests " + depth + " comprehensions (map, filter, all, "
+					+ "exists, exists_one) in each other, more than the limit of " + maxComprehensionDepth + "; nest at most "
+					+ maxComprehensionDepth + " deep, e.g. compute the inner lists in an earlier set step");
+			return false;
+		}
+		return true;
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() > 80 ? text.substring(0, 77) + "..." : text;
 	}
 
 	private static String syntaxError(String text, CelIssue issue) {

@@ -28,8 +28,11 @@ final class FeatureViewBinder {
 
 	private final AggregationBinder aggregations;
 
-	FeatureViewBinder(ExpressionCompiler expressions) {
+	private final WindowLimits windows;
+
+	FeatureViewBinder(ExpressionCompiler expressions, WindowLimits windows) {
 		this.aggregations = new AggregationBinder(expressions);
+		this.windows = windows;
 	}
 
 	/**
@@ -111,7 +114,7 @@ final class FeatureViewBinder {
 		Optional<Aggregation> aggregate = node.required("aggregate")
 			.flatMap(a -> a.text().flatMap(text -> aggregations.aggregation(a, name, text, schema)))
 			.filter(a -> mergeable(node.field("aggregate"), a));
-		Optional<Duration> window = node.required("window").flatMap(Node::positiveDuration)
+		Optional<Duration> window = node.required("window").flatMap(windows::size)
 			.filter(w -> multipleOfTile(node.field("window"), w, tileSize));
 		if (aggregate.isEmpty() || window.isEmpty() || !Names.isNode(name)) {
 			return Optional.empty();
@@ -123,6 +126,15 @@ final class FeatureViewBinder {
 		if (aggregation.function() == AggregateFunction.COLLECT) {
 			node.report("collect() cannot be a feature: its tiles would grow without bound; use count(), sum, min, max, " +
 					"avg, first, last or count_distinct (approximate)");
+			return false;
+		}
+		if (aggregation.function() == AggregateFunction.PREVIOUS) {
+			node.report("previous(x) cannot be a feature: a feature aggregates a window; use last(x)");
+			return false;
+		}
+		if (aggregation.condition().isPresent()) {
+			node.report("a feature takes no condition; filter the stream in a transform before the view, or compute " +
+					"the conditional value there, e.g. set: { us_amount: \"country == 'US' ? amount : 0.0\" }");
 			return false;
 		}
 		return true;

@@ -52,8 +52,8 @@ final class PipelineBinder {
 	PipelineBinder(SpecLimits limits, ExpressionCompiler expressions) {
 		this.limits = limits;
 		this.sourceBinder = new SourceBinder(expressions);
-		this.transformBinder = new TransformBinder(expressions, limits.maxSteps(), tableNames);
-		this.featureViewBinder = new FeatureViewBinder(expressions);
+		this.transformBinder = new TransformBinder(expressions, new WindowLimits(limits), limits.maxSteps(), tableNames);
+		this.featureViewBinder = new FeatureViewBinder(expressions, new WindowLimits(limits));
 		this.indexBinder = new IndexBinder(expressions);
 	}
 
@@ -77,7 +77,7 @@ final class PipelineBinder {
 					"[{ from: enriched, kafka: { topic: out } }]");
 		}
 		Processing processing = ProcessingBinder.bind(root.optional("processing"), name.orElse("pipeline"));
-		Topics.check(root, sources, tableSpecs, processing);
+		TopicRules.check(root, sources, tableSpecs, processing);
 		if (root.problems().count() > before || name.isEmpty()) {
 			return Optional.empty();
 		}

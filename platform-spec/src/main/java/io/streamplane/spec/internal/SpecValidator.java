@@ -23,7 +23,7 @@ public final class SpecValidator {
 	public SpecValidator(SpecLimits limits) {
 		this.limits = limits;
 		this.parser = new DocumentParser(limits.maxDocumentBytes());
-		this.expressions = new ExpressionCompiler(limits.maxExpressionLength());
+		this.expressions = new ExpressionCompiler(limits.maxExpressionLength(), limits.maxComprehensionDepth());
 	}
 
 	/**

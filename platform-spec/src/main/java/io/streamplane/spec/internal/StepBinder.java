@@ -28,9 +28,9 @@ final class StepBinder {
 	private final JoinBinder joins;
 
 	/** @param tables the names of the pipeline's tables */
-	StepBinder(ExpressionCompiler expressions, List<String> tables) {
+	StepBinder(ExpressionCompiler expressions, WindowLimits windowLimits, List<String> tables) {
 		this.expressions = expressions;
-		this.windows = new WindowBinder(expressions);
+		this.windows = new WindowBinder(expressions, windowLimits);
 		this.keyedState = new KeyedStateBinder(expressions);
 		this.joins = new JoinBinder(expressions, tables);
 	}

@@ -19,8 +19,8 @@ final class TransformBinder {
 	private final int maxSteps;
 
 	/** @param tables the names of the pipeline's tables */
-	TransformBinder(ExpressionCompiler expressions, int maxSteps, List<String> tables) {
-		this.steps = new StepBinder(expressions, tables);
+	TransformBinder(ExpressionCompiler expressions, WindowLimits windows, int maxSteps, List<String> tables) {
+		this.steps = new StepBinder(expressions, windows, tables);
 		this.maxSteps = maxSteps;
 	}
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
+import io.streamplane.spec.AggregateFunction;
 import io.streamplane.spec.Aggregation;
 import io.streamplane.spec.Emit;
 import io.streamplane.spec.Step;
@@ -27,8 +28,11 @@ final class WindowBinder {
 
 	private final AggregationBinder aggregations;
 
-	WindowBinder(ExpressionCompiler expressions) {
+	private final WindowLimits limits;
+
+	WindowBinder(ExpressionCompiler expressions, WindowLimits limits) {
 		this.aggregations = new AggregationBinder(expressions);
+		this.limits = limits;
 	}
 
 	/** Binds the step object holding {@code window} and {@code aggregate}. */
@@ -44,6 +48,13 @@ final class WindowBinder {
 		out.put(Step.Window.WINDOW_END, SimpleType.TIMESTAMP);
 		List<Aggregation> results = new ArrayList<>();
 		boolean valid = step.required("aggregate").map(node -> aggregations.bind(node, in, out, results)).orElse(false);
+		for (Aggregation aggregation : results) {
+			if (aggregation.function() == AggregateFunction.PREVIOUS) {
+				step.field("aggregate").field(aggregation.name()).report("previous(x) is the value at the key's record " +
+						"before the current one, which a window does not have; use it in a running step, or last(x) here");
+				valid = false;
+			}
+		}
 		Schema schema = new Schema(out, false, in.keyField());
 		if (!valid || kind.isEmpty() || emit.isEmpty()) {
 			return Bound.of(Optional.empty(), schema);
@@ -51,7 +62,7 @@ final class WindowBinder {
 		return Bound.of(Optional.of(new Step.Window(kind.get(), emit.get(), results)), schema);
 	}
 
-	private static Optional<WindowKind> kind(Node window) {
+	private Optional<WindowKind> kind(Node window) {
 		List<String> kinds = KINDS.stream().filter(window::has).toList();
 		if (kinds.size() != 1) {
 			window.report((kinds.isEmpty() ? "missing the window kind" : "a window has one kind, got " +
@@ -61,18 +72,18 @@ final class WindowBinder {
 		}
 		Node node = window.field(kinds.getFirst());
 		return switch (kinds.getFirst()) {
-			case "tumbling" -> node.positiveDuration().map(WindowKind.Tumbling::new);
+			case "tumbling" -> limits.size(node).map(WindowKind.Tumbling::new);
 			case "hopping" -> hopping(node);
 			case "sliding" -> sized(node, "size").map(WindowKind.Sliding::new);
 			default -> sized(node, "gap").map(WindowKind.Session::new);
 		};
 	}
 
-	private static Optional<WindowKind> hopping(Node node) {
+	private Optional<WindowKind> hopping(Node node) {
 		if (!node.isObjectWith(List.of("size", "advance"))) {
 			return Optional.empty();
 		}
-		Optional<Duration> size = node.required("size").flatMap(Node::positiveDuration);
+		Optional<Duration> size = node.required("size").flatMap(limits::size);
 		Optional<Duration> advance = node.required("advance").flatMap(Node::positiveDuration);
 		if (size.isEmpty() || advance.isEmpty()) {
 			return Optional.empty();
@@ -82,14 +93,17 @@ final class WindowBinder {
 					"; windows would leave gaps; make advance at most size (equal to size is a tumbling window)");
 			return Optional.empty();
 		}
+		if (!limits.hopping(node.field("advance"), size.get(), advance.get())) {
+			return Optional.empty();
+		}
 		return Optional.of(new WindowKind.Hopping(size.get(), advance.get()));
 	}
 
-	private static Optional<Duration> sized(Node node, String field) {
+	private Optional<Duration> sized(Node node, String field) {
 		if (!node.isObjectWith(List.of(field))) {
 			return Optional.empty();
 		}
-		return node.required(field).flatMap(Node::positiveDuration);
+		return node.required(field).flatMap(limits::size);
 	}
 
 }

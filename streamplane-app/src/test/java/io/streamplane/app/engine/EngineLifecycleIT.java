@@ -1,6 +1,7 @@
 package io.streamplane.app.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +35,9 @@ class EngineLifecycleIT extends StreamplaneIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Value("${streamplane.engine.state-dir}")
+	String stateDir;
 
 	private ApiClient api;
 
@@ -71,7 +76,7 @@ class EngineLifecycleIT extends StreamplaneIntegrationTest {
 			assertThat(status.at("/totals/deadLetters").asLong()).isEqualTo(1);
 			assertThat(status.at("/totals/consumerLag").asLong()).isZero();
 		});
-		assertThat(api.withoutToken().get("/actuator/health").json().at("/components/pipelines/components/"
+		assertThat(api.get("/actuator/health").json().at("/components/pipelines/components/"
 				+ pipeline.name() + "/status").asString()).isEqualTo("UP");
 		assertThat(api.withoutToken().get("/actuator/prometheus").body())
 			.contains("streamplane_pipeline_records_in_records_total{pipeline=\"" + pipeline.name() + "\"} 4");
@@ -111,7 +116,13 @@ class EngineLifecycleIT extends StreamplaneIntegrationTest {
 		KafkaTopics.produce(pipeline.input(), List.of(payment(7, 70.0)));
 		assertThat(KafkaTopics.read(pipeline.output(), 1, WAIT, Duration.ZERO)).extracting(ConsumerRecord::key)
 			.containsExactly("7");
-		await().atMost(WAIT).until(() -> status(pipeline).path("state").asString().equals("RUNNING"));
+		await().atMost(WAIT).untilAsserted(() -> {
+			JsonNode status = status(pipeline);
+			assertThat(status.path("state").asString()).isEqualTo("RUNNING");
+			assertThat(status.at("/instances/0/lastError").isNull()).as("lastError cleared (issue 12): " + status)
+				.isTrue();
+			assertThat(status.at("/instances/0/lastErrorAt").isNull()).isTrue();
+		});
 		String applicationId = "sp-" + pipeline.name() + "-v1";
 		assertThat(KafkaTopics.consumerGroups()).contains(applicationId);
 
@@ -119,9 +130,28 @@ class EngineLifecycleIT extends StreamplaneIntegrationTest {
 		await().atMost(WAIT).untilAsserted(() -> {
 			assertThat(KafkaTopics.consumerGroups()).doesNotContain(applicationId);
 			assertThat(KafkaTopics.names()).noneMatch(topic -> topic.startsWith(applicationId + "-"));
-			assertThat(api.withoutToken().get("/actuator/health").json().at("/components/pipelines/components/"
+			assertThat(api.get("/actuator/health").json().at("/components/pipelines/components/"
 					+ pipeline.name()).isMissingNode()).isTrue();
 		});
+	}
+
+	@Test
+	void shouldRemoveTheLocalStateDirectoryWhenARunningPipelineIsDeleted() {
+		Pipeline pipeline = Pipeline.wordCount(unique("stateful"));
+		KafkaTopics.create(pipeline.input(), 1);
+		KafkaTopics.produce(pipeline.input(), List.of(Map.entry("1", "{\"t\": 0, \"line\": \"hello world\"}"),
+				Map.entry("2", "{\"t\": 25, \"line\": \"bye\"}")));
+		deploy(pipeline);
+		assertThat(KafkaTopics.read(pipeline.output(), 2, WAIT, Duration.ZERO)).extracting(ConsumerRecord::key)
+			.containsExactlyInAnyOrder("hello", "world");
+		Path localState = Path.of(this.stateDir, "sp-" + pipeline.name() + "-v1");
+		assertThat(localState).as("the window store's local state").isDirectory();
+
+		assertThat(api.delete(pipeline.path()).status()).isEqualTo(200);
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(localState)
+			.as("docs/engine.md: deleting removes local state (issue 12)")
+			.doesNotExist());
 	}
 
 	private void deploy(Pipeline pipeline) {

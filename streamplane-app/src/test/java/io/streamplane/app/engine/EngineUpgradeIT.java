@@ -101,8 +101,7 @@ class EngineUpgradeIT extends StreamplaneIntegrationTest {
 			assertThat(status.at("/instances/0/lastError").asString()).contains("RecordTooLargeException");
 			assertThat(Instant.parse(status.at("/instances/0/lastErrorAt").asString())).isAfter(deployed);
 		});
-		JsonNode health = api.withoutToken()
-			.get("/actuator/health")
+		JsonNode health = api.get("/actuator/health")
 			.json()
 			.at("/components/pipelines/components/" + pipeline.name());
 		assertThat(health.path("status").asString()).isEqualTo("DOWN");

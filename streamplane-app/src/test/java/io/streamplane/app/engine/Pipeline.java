@@ -23,6 +23,17 @@ record Pipeline(String name, String input, String output, String spec) {
 		return new Pipeline(name, input, output, spec);
 	}
 
+	/** The c1 example ({@code examples/wordcount-tumbling-10s.yaml}), stateful, under another name and topics. */
+	static Pipeline wordCount(String name) {
+		String input = name + "-lines";
+		String output = name + "-counts";
+		String spec = ApiClient.example("wordcount-tumbling-10s.yaml")
+			.replace("name: wordcount-tumbling-10s", "name: " + name)
+			.replace("topic: lines,", "topic: " + input + ",")
+			.replace("topic: word-counts-10s,", "topic: " + output + ",");
+		return new Pipeline(name, input, output, spec);
+	}
+
 	String deadLetterTopic() {
 		return "sp.dlq." + name;
 	}

@@ -23,7 +23,7 @@ import io.streamplane.features.ConsumedTile;
 import io.streamplane.features.FeatureReader;
 import io.streamplane.features.FeatureStatus;
 import io.streamplane.features.FeatureValue;
-import io.streamplane.features.FeatureView;
+import io.streamplane.features.ServedView;
 import io.streamplane.features.SpecViews;
 import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
@@ -53,7 +53,7 @@ class C7OnlineFeaturesConformanceTest {
 		JsonNode conformanceCase = JSON.readTree(Files.readAllBytes(caseFile()));
 		PipelineSpec spec = new SpecReader().read(Files.readString(Path.of("..", "examples",
 				"online-click-features.yaml")), SpecFormat.YAML).spec();
-		FeatureView view = SpecViews.of(spec).getFirst();
+		ServedView view = SpecViews.of(spec).getFirst();
 		try (TileStore store = TileStore.open(TileStoreConfig.of(directory))) {
 			store.apply(tiles(spec, conformanceCase.get("inputs")), Map.of("clicks-0", 5L));
 			FeatureReader reader = new FeatureReader(store, Clock.systemUTC());

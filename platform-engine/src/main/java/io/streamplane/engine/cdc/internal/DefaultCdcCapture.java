@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * releases (slot, publication, offsets) each table whose demand ends. All changes of state run on
  * one control thread.
  */
-public final class DefaultCdcCapture implements CdcCapture, AutoCloseable {
+public final class DefaultCdcCapture implements CdcCapture.Owned {
 
 	private static final Logger logger = LoggerFactory.getLogger(DefaultCdcCapture.class);
 

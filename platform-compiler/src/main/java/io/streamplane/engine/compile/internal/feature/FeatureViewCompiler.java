@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.streamplane.engine.compile.internal.value.CelEvaluator;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.window.Lateness;
+import io.streamplane.engine.compile.internal.window.AggregateInputs;
 import io.streamplane.engine.compile.internal.window.WindowInput;
 import io.streamplane.engine.compile.internal.window.WindowInputSupplier;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
@@ -50,9 +50,7 @@ public final class FeatureViewCompiler {
 				: keyed.repartition(Repartitioned.<String, Row>as(Compilation.name(path, "repartition"))
 					.withKeySerde(Serdes.String()).withValueSerde(compilation.rows()));
 		List<Aggregation> aggregations = aggregations(view);
-		Map<Aggregation, CelEvaluator> arguments = new LinkedHashMap<>();
-		aggregations.forEach(aggregation -> aggregation.argument()
-			.ifPresent(argument -> arguments.put(aggregation, CelEvaluator.of(argument))));
+		AggregateInputs arguments = new AggregateInputs(aggregations);
 		Duration horizon = view.retention().plus(in.lateness());
 		String input = Compilation.name(path, "input");
 		KStream<String, Row> inputs = DeadLetters.attach(compilation, partitioned.processValues(new WindowInputSupplier(

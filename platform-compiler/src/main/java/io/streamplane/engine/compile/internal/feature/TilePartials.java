@@ -43,7 +43,8 @@ final class TilePartials {
 			case LAST -> merged(before, new PartialAggregate.Last(value, timeMs));
 			case COUNT_DISTINCT -> (before == null ? PartialAggregate.Distinct.empty() : (PartialAggregate.Distinct) before)
 				.add(value);
-			case COLLECT -> throw new IllegalStateException("collect() is not a feature; the spec binder refuses it");
+			case COLLECT, PREVIOUS -> throw new IllegalStateException(aggregation.function() +
+					" is not a feature; the spec binder refuses it");
 		};
 		partials.put(id, next);
 	}

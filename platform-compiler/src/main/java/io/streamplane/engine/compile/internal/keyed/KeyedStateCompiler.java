@@ -1,17 +1,15 @@
 package io.streamplane.engine.compile.internal.keyed;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 import io.streamplane.engine.compile.internal.value.CelEvaluator;
 import io.streamplane.engine.compile.internal.value.Row;
+import io.streamplane.engine.compile.internal.window.AggregateInputs;
 import io.streamplane.engine.compile.internal.window.WindowStateSerde;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
 import io.streamplane.engine.compile.internal.wiring.DeadLetters;
 import io.streamplane.engine.compile.internal.wiring.Stream;
-import io.streamplane.spec.Aggregation;
 import io.streamplane.spec.Step;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
@@ -46,9 +44,7 @@ public final class KeyedStateCompiler {
 	}
 
 	public Stream running(Stream in, Step.Running step, String path) {
-		Map<Aggregation, CelEvaluator> arguments = new LinkedHashMap<>();
-		step.aggregations().forEach(aggregation -> aggregation.argument()
-			.ifPresent(argument -> arguments.put(aggregation, CelEvaluator.of(argument))));
+		AggregateInputs arguments = new AggregateInputs(step.aggregations());
 		String store = store(path);
 		StoreBuilder<?> states = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
 				new WindowStateSerde(step.aggregations())).withCachingEnabled();

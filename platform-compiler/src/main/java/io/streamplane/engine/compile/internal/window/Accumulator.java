@@ -37,7 +37,29 @@ public sealed interface Accumulator {
 			case LAST -> new Positional(true, false, 0, null);
 			case COLLECT -> new Collect(List.of());
 			case COUNT_DISTINCT -> new Distinct(Set.of());
+			case PREVIOUS -> new Previous(false, null);
 		};
+	}
+
+	/**
+	 * {@code previous(x)}: the value at the latest record added. Its result is read from the state
+	 * before the current record is added, so a record sees its predecessor's value ({@code null} for
+	 * the first). Running state only: it never merges.
+	 */
+	record Previous(boolean seen, Object value) implements Accumulator {
+
+		public Accumulator add(Object value, long time) {
+			return new Previous(true, value);
+		}
+
+		public Accumulator merge(Accumulator other) {
+			throw new IllegalStateException("previous(x) does not merge; only running steps use it");
+		}
+
+		public Object result() {
+			return value;
+		}
+
 	}
 
 	/** {@code count()}: the number of records. */

@@ -1,15 +1,11 @@
 package io.streamplane.engine.compile.internal.window;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import io.streamplane.engine.compile.internal.value.CelEvaluator;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
 import io.streamplane.engine.compile.internal.wiring.DeadLetters;
 import io.streamplane.engine.compile.internal.wiring.Stream;
-import io.streamplane.spec.Aggregation;
 import io.streamplane.spec.Emit;
 import io.streamplane.spec.Step;
 import io.streamplane.spec.WindowKind;
@@ -53,9 +49,7 @@ public final class WindowCompiler {
 		KStream<String, Row> records = in.needsRepartition() ? in.records().repartition(Repartitioned
 			.<String, Row>as(Compilation.name(path, "repartition")).withKeySerde(Serdes.String())
 			.withValueSerde(compilation.rows())) : in.records();
-		Map<Aggregation, CelEvaluator> arguments = new LinkedHashMap<>();
-		step.aggregations().forEach(aggregation -> aggregation.argument()
-			.ifPresent(argument -> arguments.put(aggregation, CelEvaluator.of(argument))));
+		AggregateInputs arguments = new AggregateInputs(step.aggregations());
 		WindowFolder folder = new WindowFolder(step.aggregations(), in.keyField());
 		String input = Compilation.name(path, "input");
 		KStream<String, Row> inputs = DeadLetters.attach(compilation, records.processValues(new WindowInputSupplier(path,

@@ -10,7 +10,8 @@ import io.streamplane.spec.Aggregation;
  * Folds the records of a window into a {@link WindowState}: the initializer, aggregator and session
  * merger handed to Kafka Streams. Records arrive from {@link WindowInput}, which has evaluated each
  * aggregation's argument into the field named like the aggregation and put the event time into
- * {@link WindowInput#TIME}; end-of-input markers leave the state unchanged.
+ * {@link WindowInput#TIME}; end-of-input markers leave the state unchanged, and so does a record
+ * for an aggregation whose condition it failed (its field is absent, see {@link AggregateInputs}).
  */
 public final class WindowFolder {
 
@@ -40,7 +41,10 @@ public final class WindowFolder {
 		long time = (Long) row.fields().get(WindowInput.TIME);
 		List<Accumulator> next = new ArrayList<>();
 		for (int i = 0; i < aggregations.size(); i++) {
-			next.add(state.accumulators().get(i).add(row.fields().get(aggregations.get(i).name()), time));
+			Aggregation aggregation = aggregations.get(i);
+			Accumulator accumulator = state.accumulators().get(i);
+			boolean selected = aggregation.condition().isEmpty() || row.fields().containsKey(aggregation.name());
+			next.add(selected ? accumulator.add(row.fields().get(aggregation.name()), time) : accumulator);
 		}
 		Object keyValue = state.key() != null || keyField == null ? state.key() : row.fields().get(keyField);
 		return new WindowState(keyValue, next);

@@ -1,15 +1,11 @@
 package io.streamplane.engine.compile.internal.window;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
-import io.streamplane.engine.compile.internal.value.CelEvaluator;
 import io.streamplane.engine.compile.internal.value.Failure;
-import io.streamplane.engine.compile.internal.value.JsonValues;
 import io.streamplane.engine.compile.internal.value.RecordException;
 import io.streamplane.engine.compile.internal.value.Row;
-import io.streamplane.spec.Aggregation;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -24,8 +20,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * passes here and is committed together with it), and
  * fails every record that {@link Lateness} finds too late;</li>
  * <li>it fails records without a key;</li>
- * <li>it evaluates every aggregation's argument, failing the record on an expression error or a
- * non-number for {@code sum} and {@code avg}, and forwards only the results, the key field and the
+ * <li>it evaluates every aggregation's argument and condition ({@link AggregateInputs}), failing
+ * the record on an expression error or a non-number for {@code sum} and {@code avg}, and forwards only the results, the key field and the
  * event time, which keeps the window state small.</li>
  * </ul>
  * Failed and late records go to its dead-letter child only. End-of-input markers advance the
@@ -44,7 +40,7 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 
 	private final Lateness lateness;
 
-	private final Map<Aggregation, CelEvaluator> arguments;
+	private final AggregateInputs arguments;
 
 	private final String keyField;
 
@@ -56,7 +52,7 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 
 	private long streamTime;
 
-	WindowInput(String path, String deadLetter, Lateness lateness, Map<Aggregation, CelEvaluator> arguments,
+	WindowInput(String path, String deadLetter, Lateness lateness, AggregateInputs arguments,
 			String keyField, String storeName) {
 		this.path = path;
 		this.deadLetter = deadLetter;
@@ -106,20 +102,9 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 		if (keyField != null) {
 			values.put(keyField, row.fields().get(keyField));
 		}
-		arguments.forEach((aggregation, argument) -> values.put(aggregation.name(), argument(aggregation, argument,
-				record.key(), row)));
+		arguments.evaluate(record.key(), row, values);
 		values.put(TIME, record.timestamp());
 		return Row.owning(values, row.origin(), false);
-	}
-
-	/** The value of an aggregation's argument for a record; a number for sum and avg, else a failure. */
-	public static Object argument(Aggregation aggregation, CelEvaluator argument, String key, Row row) {
-		Object value = argument.value(key, row);
-		if (aggregation.function().needsNumber() && value != null && !(value instanceof Number)) {
-			throw new RecordException(aggregation.name() + ": " + aggregation.function().name().toLowerCase() + "(" +
-					argument.text() + ") needs a number, got " + JsonValues.describe(value));
-		}
-		return value;
 	}
 
 }

@@ -1,11 +1,8 @@
 package io.streamplane.engine.compile.internal.window;
 
-import java.util.Map;
 import java.util.Set;
 
-import io.streamplane.engine.compile.internal.value.CelEvaluator;
 import io.streamplane.engine.compile.internal.value.Row;
-import io.streamplane.spec.Aggregation;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
@@ -25,13 +22,13 @@ public final class WindowInputSupplier implements FixedKeyProcessorSupplier<Stri
 
 	private final Lateness lateness;
 
-	private final Map<Aggregation, CelEvaluator> arguments;
+	private final AggregateInputs arguments;
 
 	private final String keyField;
 
 	private final String storeName;
 
-	public WindowInputSupplier(String path, String deadLetter, Lateness lateness, Map<Aggregation, CelEvaluator> arguments,
+	public WindowInputSupplier(String path, String deadLetter, Lateness lateness, AggregateInputs arguments,
 			String keyField, String storeName) {
 		this.path = path;
 		this.deadLetter = deadLetter;

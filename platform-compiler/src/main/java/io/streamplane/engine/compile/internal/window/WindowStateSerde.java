@@ -59,6 +59,12 @@ public final class WindowStateSerde implements Serde<WindowState> {
 				out.writeLong(items.size());
 				items.forEach(item -> out.writeLong(item.time()).writeValue(item.value()));
 			}
+			case Accumulator.Previous(boolean seen, Object value) -> {
+				out.writeByte(seen ? 1 : 0);
+				if (seen) {
+					out.writeValue(value);
+				}
+			}
 			case Accumulator.Distinct(Set<Object> values) -> {
 				out.writeLong(values.size());
 				values.forEach(out::writeValue);
@@ -86,6 +92,7 @@ public final class WindowStateSerde implements Serde<WindowState> {
 					: new Accumulator.Positional(function == AggregateFunction.LAST, true, in.readLong(), in.readValue());
 			case COLLECT -> new Accumulator.Collect(timed(in));
 			case COUNT_DISTINCT -> new Accumulator.Distinct(distinct(in));
+			case PREVIOUS -> in.readByte() == 0 ? Accumulator.empty(function) : new Accumulator.Previous(true, in.readValue());
 		};
 	}
 

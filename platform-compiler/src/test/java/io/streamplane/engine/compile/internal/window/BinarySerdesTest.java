@@ -98,13 +98,16 @@ class BinarySerdesTest {
 				new Aggregation("first", AggregateFunction.FIRST, Optional.of(x)),
 				new Aggregation("last", AggregateFunction.LAST, Optional.of(x)),
 				new Aggregation("all", AggregateFunction.COLLECT, Optional.of(x)),
-				new Aggregation("kinds", AggregateFunction.COUNT_DISTINCT, Optional.of(x)));
+				new Aggregation("kinds", AggregateFunction.COUNT_DISTINCT, Optional.of(x)),
+				new Aggregation("before", AggregateFunction.PREVIOUS, Optional.of(x)),
+				new Aggregation("none", AggregateFunction.PREVIOUS, Optional.of(x)));
 		WindowStateSerde serde = new WindowStateSerde(aggregations);
 		WindowState state = new WindowState("w", List.of(new Accumulator.Count(3), new Accumulator.Sum(4.5),
 				new Accumulator.Extreme(false, -7L), new Accumulator.Extreme(true, "z"), new Accumulator.Avg(9.0, 2),
 				new Accumulator.Positional(false, true, 100L, Map.of("a", 1L)), Accumulator.empty(AggregateFunction.LAST),
 				new Accumulator.Collect(List.of(new Accumulator.Timed(5L, null), new Accumulator.Timed(6L, "b"))),
-				new Accumulator.Distinct(Set.of(1L, "one"))));
+				new Accumulator.Distinct(Set.of(1L, "one")), new Accumulator.Previous(true, null),
+				Accumulator.empty(AggregateFunction.PREVIOUS)));
 
 		WindowState read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", state));
 

@@ -13,9 +13,9 @@ import io.streamplane.spec.Table;
  * two outputs on one topic would interleave, and writing a source topic would feed the pipeline
  * its own output.
  */
-final class Topics {
+final class TopicRules {
 
-	private Topics() {
+	private TopicRules() {
 	}
 
 	static void check(Node root, Map<String, Source> sources, Map<String, Table> tables, Processing processing) {

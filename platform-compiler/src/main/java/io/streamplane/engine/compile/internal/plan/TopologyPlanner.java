@@ -41,7 +41,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * ({@link FeatureViewCompiler}); each index as the changes of its table's rows ({@link IndexCompiler}). Every
  * operator's failures go to the dead-letter topic.
  */
-public final class TopologyCompiler {
+public final class TopologyPlanner {
 
 	private final Compilation compilation;
 
@@ -58,7 +58,7 @@ public final class TopologyCompiler {
 	private ChangelogCompiler tables;
 
 	/** A compiler adding to the builder of {@code compilation}; use it for one pipeline. */
-	public TopologyCompiler(Compilation compilation) {
+	public TopologyPlanner(Compilation compilation) {
 		this.compilation = compilation;
 		this.steps = new StepCompiler(compilation, () -> joins);
 	}

@@ -19,11 +19,11 @@ import java.util.Map;
  * @param retention how far behind the newest event time of the view tiles are kept; at least the
  *        longest window and the ttl, so that current requests never miss a pruned tile
  */
-public record FeatureView(String name, String entityKey, Map<String, Feature> features, Duration tileSize,
+public record ServedView(String name, String entityKey, Map<String, Feature> features, Duration tileSize,
 		Duration ttl, Duration retention) {
 
 	/** Validates the view, naming every problem at once. */
-	public FeatureView {
+	public ServedView {
 		List<String> problems = new ArrayList<>();
 		if (name == null || name.isBlank()) {
 			problems.add("name: must be a non-blank view name");
@@ -54,10 +54,10 @@ public record FeatureView(String name, String entityKey, Map<String, Feature> fe
 	}
 
 	/** A view whose retention is the longest window or the ttl, whichever is longer, plus one tile. */
-	public static FeatureView of(String name, String entityKey, Map<String, Feature> features, Duration tileSize,
+	public static ServedView of(String name, String entityKey, Map<String, Feature> features, Duration tileSize,
 			Duration ttl) {
 		Duration retention = minimumRetention(features, ttl).plus(tileSize == null ? Duration.ZERO : tileSize);
-		return new FeatureView(name, entityKey, features, tileSize, ttl, retention);
+		return new ServedView(name, entityKey, features, tileSize, ttl, retention);
 	}
 
 	/** The longest window of any feature. */

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.streamplane.spec.FeatureDefinition;
 
 /** The mergeable aggregates a feature can compute over a window, with the partial each one reads. */
-public enum AggregateFunction {
+public enum ServedAggregate {
 
 	/** Number of events; reads 0 for a known entity with no events in the window. */
 	COUNT("count"),
@@ -30,7 +30,7 @@ public enum AggregateFunction {
 	/** The partial ids of the arguments features name, made once: every read looks them up per feature. */
 	private final Map<String, String> partialIds = new ConcurrentHashMap<>();
 
-	AggregateFunction(String functionName) {
+	ServedAggregate(String functionName) {
 		this.functionName = functionName;
 	}
 

@@ -10,12 +10,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * one stream thread, the chosen guarantee, reading from the earliest offset, Kafka Streams'
  * defaults otherwise (record cache 10 MiB; commit interval 30 s at least once, 100 ms exactly once).
  */
-public final class StreamsSettings {
+public final class BenchmarkStreamsConfig {
 
 	/** The commit interval of latency runs: it bounds how long updates wait in the record cache. */
 	public static final int LATENCY_COMMIT_INTERVAL_MS = 100;
 
-	private StreamsSettings() {
+	private BenchmarkStreamsConfig() {
 	}
 
 	/**

@@ -1,0 +1,72 @@
+package io.streamplane.engine.compile.internal.window;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.streamplane.engine.compile.internal.value.CelEvaluator;
+import io.streamplane.engine.compile.internal.value.JsonValues;
+import io.streamplane.engine.compile.internal.value.RecordException;
+import io.streamplane.engine.compile.internal.value.Row;
+import io.streamplane.spec.Aggregation;
+
+/**
+ * Evaluates, per record, what each aggregation folds: its argument, into the field named like the
+ * aggregation. An aggregation with a condition gets the field only when the condition holds (a
+ * {@code null} value for {@code count}); {@link WindowFolder} leaves its accumulator unchanged when
+ * the field is absent. Thread-safe.
+ */
+public final class AggregateInputs {
+
+	private final List<Input> inputs;
+
+	/** The inputs of these aggregations, each expression planned once. */
+	public AggregateInputs(List<Aggregation> aggregations) {
+		List<Input> planned = new ArrayList<>();
+		for (Aggregation aggregation : aggregations) {
+			CelEvaluator argument = aggregation.argument().map(CelEvaluator::of).orElse(null);
+			CelEvaluator condition = aggregation.condition().map(CelEvaluator::of).orElse(null);
+			if (argument != null || condition != null) {
+				planned.add(new Input(aggregation, argument, condition));
+			}
+		}
+		this.inputs = List.copyOf(planned);
+	}
+
+	/**
+	 * Puts each aggregation's value for the record into {@code values}.
+	 * @throws RecordException when an expression fails, a condition is not a bool, or the argument
+	 * of {@code sum} or {@code avg} is not a number
+	 */
+	public void evaluate(String key, Row row, Map<String, Object> values) {
+		for (Input input : inputs) {
+			if (input.condition() != null && !selected(input, key, row)) {
+				continue;
+			}
+			values.put(input.aggregation().name(), input.argument() == null ? null : argument(input, key, row));
+		}
+	}
+
+	private static boolean selected(Input input, String key, Row row) {
+		Object selected = input.condition().evaluate(key, row);
+		if (selected instanceof Boolean bool) {
+			return bool;
+		}
+		throw new RecordException(input.aggregation().name() + ": the condition \"" + input.condition().text() +
+				"\" gave " + JsonValues.describe(JsonValues.fromCel(selected)) + ", not a bool");
+	}
+
+	private static Object argument(Input input, String key, Row row) {
+		Aggregation aggregation = input.aggregation();
+		Object value = input.argument().value(key, row);
+		if (aggregation.function().needsNumber() && value != null && !(value instanceof Number)) {
+			throw new RecordException(aggregation.name() + ": " + aggregation.function().name().toLowerCase() + "(" +
+					input.argument().text() + ") needs a number, got " + JsonValues.describe(value));
+		}
+		return value;
+	}
+
+	private record Input(Aggregation aggregation, CelEvaluator argument, CelEvaluator condition) {
+	}
+
+}
