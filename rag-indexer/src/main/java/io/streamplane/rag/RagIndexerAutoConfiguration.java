@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Import;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamplane.rag.embed.Embedder;
-import io.streamplane.rag.embed.internal.LangChain4jEmbedder;
+import io.streamplane.rag.embed.Embedders;
+import io.streamplane.rag.embed.web.EmbeddingsWebConfiguration;
 import io.streamplane.rag.ingest.IndexConsumers;
 import io.streamplane.rag.ingest.Indexes;
 import io.streamplane.rag.ingest.PipelineIndexesReader;
@@ -25,20 +26,21 @@ import io.streamplane.role.Role;
 /**
  * The rag-indexer role: learns the {@code indexes:} of the pipelines from {@code sp.pipelines}
  * ({@link PipelineIndexesReader}), follows each index topic into a Lucene index ({@link Indexes}) and serves
- * {@code /search/**}, behind an optional read token. On when {@code streamplane.roles} includes
+ * {@code /search/**} and {@code /v1/embeddings}, behind an optional read token. The embedder is the one
+ * {@code streamplane.rag-indexer.embedding.*} names ({@link Embedders}). On when {@code streamplane.roles} includes
  * {@code rag-indexer}; configured by {@link RagIndexerProperties}. On shutdown the reader stops, then every index
  * follower stops and its index commits.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnRole(Role.RAG_INDEXER)
 @EnableConfigurationProperties(RagIndexerProperties.class)
-@Import({ SearchWebConfiguration.class, SearchSecurityConfiguration.class })
+@Import({ SearchWebConfiguration.class, SearchSecurityConfiguration.class, EmbeddingsWebConfiguration.class })
 public final class RagIndexerAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	Embedder embedder() {
-		return LangChain4jEmbedder.allMiniLmL6V2();
+	Embedder embedder(RagIndexerProperties properties) {
+		return Embedders.create(properties.embedding());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -3,6 +3,7 @@ package io.streamplane.rag;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import io.streamplane.rag.embed.EmbeddingProperties;
 
 /**
  * Configuration of the rag-indexer role ({@code streamplane.rag-indexer.*}).
@@ -28,7 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxK most hits one search may ask for; more is a 400
  * @param maxFilterConditions most field conditions in one filter; more is a 400
  * @param readToken when set, every request to {@code /search/**} must carry {@code Authorization: Bearer
- * <readToken>} (else 401); at least 16 characters; unset, searches are open. Never logged
+ * <readToken>} (else 401), and so must {@code /v1/embeddings}; at least 16 characters; unset, searches are open.
+ * Never logged
+ * @param embedding the model that embeds chunks and queries ({@code streamplane.rag-indexer.embedding.*})
  */
 @Validated
 @ConfigurationProperties(RagIndexerProperties.PREFIX)
@@ -36,7 +41,8 @@ public record RagIndexerProperties(@NotNull @DefaultValue("./data/indexes") Path
 		@NotNull @DefaultValue("100ms") Duration refreshInterval, @NotNull @DefaultValue("1s") Duration commitInterval,
 		@Min(1) @Max(10_000) @DefaultValue("256") int batchSize, @NotNull @DefaultValue("500ms") Duration pollTimeout,
 		@Min(1) @Max(100_000) @DefaultValue("2000") int maxQueryLength, @Min(1) @Max(1_000) @DefaultValue("100") int maxK,
-		@Min(1) @Max(1_000) @DefaultValue("64") int maxFilterConditions, String readToken) {
+		@Min(1) @Max(1_000) @DefaultValue("64") int maxFilterConditions, String readToken,
+		@Valid @DefaultValue EmbeddingProperties embedding) {
 
 	/** The prefix of every rag-indexer property. */
 	public static final String PREFIX = "streamplane.rag-indexer";
@@ -52,7 +58,8 @@ public record RagIndexerProperties(@NotNull @DefaultValue("./data/indexes") Path
 		return "RagIndexerProperties[dataDir=" + dataDir + ", refreshInterval=" + refreshInterval
 				+ ", commitInterval=" + commitInterval + ", batchSize=" + batchSize + ", pollTimeout=" + pollTimeout
 				+ ", maxQueryLength=" + maxQueryLength + ", maxK=" + maxK + ", maxFilterConditions="
-				+ maxFilterConditions + ", readToken=" + (readTokenRequired() ? "******" : "unset") + "]";
+				+ maxFilterConditions + ", readToken=" + (readTokenRequired() ? "******" : "unset") + ", embedding="
+				+ embedding + "]";
 	}
 
 	@AssertTrue(message = "read-token must be at least 16 characters when set (or unset for open searches)")

@@ -3,6 +3,7 @@ package io.streamplane.app;
 import jakarta.servlet.DispatcherType;
 import io.streamplane.api.ControlPlaneAutoConfiguration;
 import io.streamplane.features.security.FeatureSecurityFilterChain;
+import io.streamplane.rag.embed.web.EmbeddingsSecurityFilterChain;
 import io.streamplane.rag.security.SearchSecurityFilterChain;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * the actuator endpoints health, info and Prometheus are open, every other path (including the
  * metrics endpoint, which the control plane guards with its read access) is forbidden, and there is
  * no login of any kind. Feature reads ({@code /features/**}) have a chain of their own, ahead of this
- * one and of the control plane's ({@link FeatureSecurityFilterChain}), which this one ignores; so do searches ({@code /search/**}, {@link SearchSecurityFilterChain}). Streamplane has no user store, so Spring Boot's
+ * one and of the control plane's ({@link FeatureSecurityFilterChain}), which this one ignores; so do searches ({@code /search/**}, {@link SearchSecurityFilterChain}) and embeddings
+ * ({@code /v1/embeddings}, {@link EmbeddingsSecurityFilterChain}). Streamplane has no user store, so Spring Boot's
  * default chain (HTTP basic with a generated password) never applies; the control plane brings
  * its own chain, and then this one backs off.
  */
@@ -37,7 +39,8 @@ public final class ActuatorOnlySecurityAutoConfiguration {
 	private static final String[] OPEN_ENDPOINTS = { "health", "info", "prometheus" };
 
 	@Bean
-	@ConditionalOnMissingBean(value = SecurityFilterChain.class, ignored = { FeatureSecurityFilterChain.class, SearchSecurityFilterChain.class })
+	@ConditionalOnMissingBean(value = SecurityFilterChain.class, ignored = { FeatureSecurityFilterChain.class,
+			SearchSecurityFilterChain.class, EmbeddingsSecurityFilterChain.class })
 	SecurityFilterChain actuatorOnlySecurity(HttpSecurity http) throws Exception {
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)

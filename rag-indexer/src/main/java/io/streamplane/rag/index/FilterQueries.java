@@ -13,6 +13,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.WildcardQuery;
 
 import tools.jackson.databind.JsonNode;
 
@@ -70,6 +71,14 @@ public final class FilterQueries {
 		}
 		problems.addAll(parser.problems);
 		return parser.problems.isEmpty() ? query : null;
+	}
+
+	/**
+	 * The chunks whose metadata field {@code field} matches a glob ({@code *} any characters, {@code ?} one), as
+	 * Pathway's {@code filepath_globpattern} matches {@code path}.
+	 */
+	public static Query glob(String field, String pattern) {
+		return new WildcardQuery(new Term(ChunkFields.METADATA_PREFIX + field, pattern));
 	}
 
 	private Query object(JsonNode node, String path) {

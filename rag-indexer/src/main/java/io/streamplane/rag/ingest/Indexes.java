@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.streamplane.rag.RagIndexerProperties;
 import io.streamplane.rag.embed.Embedder;
 import io.streamplane.rag.index.IndexStore;
+import io.streamplane.spec.IndexText;
 import io.streamplane.spec.VectorIndex;
 
 /**
@@ -67,7 +68,7 @@ public final class Indexes implements AutoCloseable {
 		Map<String, VectorIndex> wanted = new HashMap<>();
 		indexes.forEach(index -> wanted.put(index.name(), index));
 		for (Running current : new ArrayList<>(running.values())) {
-			if (current.pipeline().equals(pipeline) && !current.index().equals(wanted.get(current.index().name()))) {
+			if (current.pipeline().equals(pipeline) && !same(current.index(), wanted.get(current.index().name()))) {
 				stop(current, !wanted.containsKey(current.index().name()));
 			}
 		}
@@ -81,6 +82,19 @@ public final class Indexes implements AutoCloseable {
 						pipeline, current.pipeline());
 			}
 		}
+	}
+
+	/** Whether two definitions index the same way (expressions compared by their text). */
+	private static boolean same(VectorIndex a, VectorIndex b) {
+		return b != null && a.from().equals(b.from()) && a.key().equals(b.key()) && a.metadata().equals(b.metadata())
+				&& a.chunking().equals(b.chunking()) && text(a.text()).equals(text(b.text()));
+	}
+
+	private static Object text(IndexText text) {
+		return switch (text) {
+			case IndexText.Computed computed -> computed.expression().text();
+			case IndexText.Fields fields -> fields.fields();
+		};
 	}
 
 	/** Stops the indexes of a deleted pipeline and deletes their data. */

@@ -1,14 +1,13 @@
 package io.streamplane.rag.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.WildcardQuery;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +27,6 @@ import io.streamplane.rag.index.IndexStatistics;
 import io.streamplane.rag.index.IndexStore;
 import io.streamplane.rag.index.SearchMode;
 import io.streamplane.rag.index.SearchQuery;
-import io.streamplane.rag.index.internal.ChunkFields;
 import io.streamplane.rag.ingest.Indexes;
 
 /**
@@ -91,7 +89,7 @@ final class PathwayController {
 				problems);
 		List<Retrieved> retrieved = new ArrayList<>();
 		for (Hit hit : store.search(search)) {
-			Map<String, Object> metadata = new java.util.LinkedHashMap<>(hit.metadata());
+			Map<String, Object> metadata = new LinkedHashMap<>(hit.metadata());
 			metadata.putIfAbsent("id", hit.id());
 			retrieved.add(new Retrieved(hit.text(), metadata, -hit.score()));
 		}
@@ -122,7 +120,7 @@ final class PathwayController {
 	}
 
 	private static Map<String, Object> request(String body, Map<String, String> parameters) {
-		Map<String, Object> request = new java.util.LinkedHashMap<>(parameters);
+		Map<String, Object> request = new LinkedHashMap<>(parameters);
 		if (body != null && !body.isBlank()) {
 			JsonNode json = SearchRequests.parse(body);
 			if (!json.isObject()) {
@@ -155,7 +153,7 @@ final class PathwayController {
 		}
 		Object glob = request.get("filepath_globpattern");
 		if (glob != null && !glob.toString().isBlank()) {
-			all.add(new WildcardQuery(new Term(ChunkFields.METADATA_PREFIX + "path", glob.toString())), Occur.FILTER);
+			all.add(FilterQueries.glob("path", glob.toString()), Occur.FILTER);
 			any = true;
 		}
 		return any ? all.build() : null;
