@@ -47,7 +47,7 @@ class ControlPlaneAutoConfigurationTest {
 			ControlPlaneProperties properties = context.getBean(ControlPlaneProperties.class);
 			assertThat(properties.maxRequestSize().toMegabytes()).isEqualTo(1);
 			assertThat(properties.maxPageSize()).isEqualTo(100);
-			assertThat(properties.preview().threads()).isEqualTo(2);
+			assertThat(properties.preview().threads()).isEqualTo(1);
 			assertThat(properties.preview().maxOutputRecords()).isEqualTo(10_000);
 		});
 	}
