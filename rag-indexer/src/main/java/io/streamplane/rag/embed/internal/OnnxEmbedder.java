@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 
 import ai.djl.huggingface.tokenizers.Encoding;
@@ -60,6 +62,14 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
 	private final int threads;
 
 	private final ExecutorService pool;
+
+	/**
+	 * Session calls hold the read lock, {@link #close()} the write lock: the native session is never freed
+	 * while a call runs in it (a call is not interruptible; freeing under it crashed the JVM).
+	 */
+	private final ReadWriteLock inUse = new ReentrantReadWriteLock();
+
+	private boolean closed;
 
 	private OnnxEmbedder(OnnxModelFiles files, int batchSize, int threads) {
 		if (batchSize < 1 || threads < 1) {
@@ -168,6 +178,19 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
 	}
 
 	private float[][] run(TokenizedBatch batch) {
+		inUse.readLock().lock();
+		try {
+			if (closed) {
+				throw EmbeddingException.permanent("model " + files.name() + " is closed (the role is stopping)", null);
+			}
+			return runOpen(batch);
+		}
+		finally {
+			inUse.readLock().unlock();
+		}
+	}
+
+	private float[][] runOpen(TokenizedBatch batch) {
 		long[] shape = batch.shape();
 		try (OnnxTensor ids = OnnxTensor.createTensor(environment, batch.ids(), shape);
 				OnnxTensor mask = OnnxTensor.createTensor(environment, batch.mask(), shape);
@@ -191,12 +214,20 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
 		if (pool != null) {
 			pool.shutdownNow();
 		}
-		tokenizer.close();
+		inUse.writeLock().lock();
 		try {
+			if (closed) {
+				return;
+			}
+			closed = true;
+			tokenizer.close();
 			session.close();
 		}
 		catch (OrtException ex) {
 			throw EmbeddingException.permanent("could not close model " + files.name(), ex);
+		}
+		finally {
+			inUse.writeLock().unlock();
 		}
 	}
 
