@@ -418,8 +418,14 @@ class HostileInputIT extends StreamplaneIntegrationTest {
 		Response health = timed(() -> foreign.get("/actuator/health"));
 		Response mutation = timed(() -> foreign.post("/api/v1/pipelines", "application/yaml", spec("- filter: \"true\"")));
 
+		Response anonymousHealth = timed(() -> anonymous.get("/actuator/health"));
+
 		assertThat(read.status()).as(read.toString()).isEqualTo(200);
-		assertThat(health.status()).as(health.toString()).isEqualTo(200);
+		// The health status is the shared platform's (other tests' pipelines may be down, 503):
+		// what matters here is that the foreign token is answered like no token, never 401/403.
+		assertThat(health.status()).as(health.toString()).isIn(200, 503);
+		assertThat(anonymousHealth.status()).as(anonymousHealth.toString()).isIn(200, 503);
+		assertThat(health.json().path("status").asString()).isNotEmpty();
 		assertThat(health.json().findValues("details")).isEmpty();
 		assertThat(mutation.status()).isEqualTo(401);
 		assertThat(mutation.contentType()).startsWith(PROBLEM);
