@@ -18,6 +18,7 @@ import io.streamplane.app.standalone.StandaloneProperties;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -96,10 +97,12 @@ public final class TestInfrastructure {
 					StandaloneProperties.defaults().withDataDir(dataDir).withPorts(ports[0], ports[1], ports[2]),
 					EnumSet.allOf(Component.class));
 			StandaloneInfrastructure started = embedded;
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			// after the test contexts close (a JVM hook of its own would stop the broker under closing
+			// engines, which then wait out their close timeouts for a broker that is gone)
+			SpringApplication.getShutdownHandlers().add(() -> {
 				started.close();
 				delete(dataDir);
-			}, "streamplane-test-infrastructure-stop"));
+			});
 		}
 		return embedded;
 	}
@@ -112,7 +115,7 @@ public final class TestInfrastructure {
 		unavailable().ifPresent(Assumptions::abort);
 		if (containers == null) {
 			containers = SharedContainers.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(containers::close, "streamplane-test-containers-stop"));
+			SpringApplication.getShutdownHandlers().add(containers::close);
 		}
 		return containers;
 	}
