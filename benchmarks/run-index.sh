@@ -9,9 +9,13 @@
 #   benchmarks/run-index.sh
 #   benchmarks/run-index.sh --recall=false                       # throughput only, about 2 minutes
 #   benchmarks/run-index.sh --corpus-chunks=20000 --queries=500  # a smaller index
+#   benchmarks/run-index.sh --freshness                           # freshness instead: PostgreSQL commit -> searchable
+#   benchmarks/run-index.sh --freshness --rate=50 --measure-seconds=60   # about 3 minutes
 #
 # Options (--name=value): doc-dirs, chunk-words, throughput, throughput-chunks, rounds, batch-size, threads,
-# recall, corpus-chunks, queries, k, hnsw-m, hnsw-beam, cache-dir, report.
+# recall, corpus-chunks, queries, k, hnsw-m, hnsw-beam, cache-dir, report. With --freshness (first): rate,
+# warmup-seconds, measure-seconds, rows, chunk-words, doc-dirs, poll-ms, heap, report; it starts Streamplane
+# standalone in a JVM of its own (INDEX_FRESHNESS_JAVA_OPTS adds options; log in benchmarks/target/index-freshness.log).
 # Uses $JAVA_HOME/bin/java if JAVA_HOME is set; BENCHMARK_JAVA_OPTS overrides the heap settings.
 set -euo pipefail
 
@@ -22,6 +26,12 @@ cd "$root"
 
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 cd benchmarks
+if [ "${1:-}" = "--freshness" ]; then
+	shift
+	exec "$java" ${BENCHMARK_JAVA_OPTS:--Xms256m -Xmx512m} --enable-native-access=ALL-UNNAMED \
+		-cp "target/classes:$(cat target/classpath.txt)" \
+		io.streamplane.benchmarks.index.FreshnessBenchmark "$@"
+fi
 # jdk.incubator.vector: Lucene's SIMD dot products, for the HNSW search and the brute force alike
 exec "$java" ${BENCHMARK_JAVA_OPTS:--Xms2g -Xmx2g} --enable-native-access=ALL-UNNAMED \
 	--add-modules jdk.incubator.vector \

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -27,6 +28,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -40,6 +42,7 @@ import io.streamplane.rag.chunk.Chunker;
 import io.streamplane.rag.embed.Embedder;
 import io.streamplane.rag.index.internal.ChunkFields;
 import io.streamplane.rag.index.internal.CommitData;
+import io.streamplane.rag.index.internal.FreshnessWindow;
 import io.streamplane.rag.index.internal.Vectors;
 import io.streamplane.spec.Chunking;
 
@@ -55,7 +58,9 @@ import io.streamplane.spec.Chunking;
  * <li>The next offset of each partition is committed with the documents ({@link CommitData}), so after any
  * crash the consumer resumes exactly after the last committed change: replaying a change is idempotent and no
  * change is skipped.</li>
- * <li>Changes are searchable within the refresh interval (a {@link ControlledRealTimeReopenThread}).</li>
+ * <li>Changes are searchable within the refresh interval (a {@link ControlledRealTimeReopenThread}). The refresh
+ * that makes a change searchable measures its freshness: now minus the change's source time (see
+ * {@link IndexStatistics.Freshness}).</li>
  * <li>An index committed with other chunking or another model is emptied and rebuilt from the topic's
  * start.</li>
  * </ul>
@@ -73,6 +78,10 @@ public final class IndexStore implements AutoCloseable {
 	}
 
 	private static final int MAX_CANDIDATES = 1_000;
+
+	private static final long FRESHNESS_WINDOW_MILLIS = 60_000;
+
+	private static final int FRESHNESS_CAPACITY = 10_000;
 
 	/** Lucene's classic English stop words: BM25 ignores them, so "what is X?" ranks by X. */
 	static final CharArraySet ENGLISH_STOP_WORDS = CharArraySet.unmodifiableSet(new CharArraySet(List.of("a", "an",
@@ -106,6 +115,19 @@ public final class IndexStore implements AutoCloseable {
 
 	private final AtomicLong embedded = new AtomicLong();
 
+	private final FreshnessWindow freshness = new FreshnessWindow(FRESHNESS_WINDOW_MILLIS, FRESHNESS_CAPACITY);
+
+	private final Object pendingLock = new Object();
+
+	/** Source times of changes written but perhaps not searchable yet; guarded by {@link #pendingLock}. */
+	private List<long[]> pending = new ArrayList<>();
+
+	/** Source times of changes written before the refresh under way; guarded by {@link #pendingLock}. */
+	private List<long[]> refreshing = new ArrayList<>();
+
+	private volatile LongConsumer freshnessListener = millis -> {
+	};
+
 	private volatile long lastIndexedAt;
 
 	private volatile long lastSourceTime;
@@ -134,6 +156,7 @@ public final class IndexStore implements AutoCloseable {
 			lastIndexedAt = committed.lastIndexedAt();
 		}
 		this.searchers = new SearcherManager(writer, null);
+		searchers.addListener(new FreshnessListener());
 		double seconds = refresh.toNanos() / 1e9;
 		this.refresher = new ControlledRealTimeReopenThread<>(writer, searchers, seconds, Math.min(seconds, 0.01));
 		refresher.setName("sp-index-refresh-" + definition.index());
@@ -154,8 +177,14 @@ public final class IndexStore implements AutoCloseable {
 	 */
 	public static IndexStore open(Definition definition, Path path, Embedder embedder, Duration refresh,
 			Duration commitInterval) {
+		return open(definition, path, embedder, refresh, commitInterval, Clock.systemUTC());
+	}
+
+	/** {@link #open} with a clock of the test's: it times commits, {@code lastIndexedAt} and freshness. */
+	static IndexStore open(Definition definition, Path path, Embedder embedder, Duration refresh,
+			Duration commitInterval, Clock clock) {
 		try {
-			return new IndexStore(definition, path, embedder, refresh, commitInterval, Clock.systemUTC());
+			return new IndexStore(definition, path, embedder, refresh, commitInterval, clock);
 		}
 		catch (IOException ex) {
 			throw RagIndexException.permanent("cannot open the index '" + definition.index() + "' in " + path
@@ -181,6 +210,14 @@ public final class IndexStore implements AutoCloseable {
 	/** Source time (epoch ms) of the newest change applied, or 0. */
 	public long lastSourceTime() {
 		return lastSourceTime;
+	}
+
+	/**
+	 * Sets who hears each change's freshness (milliseconds from its source time to being searchable), e.g. a
+	 * timer; called on the refreshing thread, so it must be quick.
+	 */
+	public void freshnessListener(LongConsumer millis) {
+		this.freshnessListener = millis;
 	}
 
 	/** Sets how many records of the topic are not applied yet, as the consumer measures it. */
@@ -217,9 +254,15 @@ public final class IndexStore implements AutoCloseable {
 					writer.updateDocuments(term, row.getValue());
 				}
 			}
+			long[] sourceTimes = new long[changes.size()];
+			int i = 0;
 			for (ConsumedChange consumed : changes) {
 				offsets.merge(consumed.partition(), consumed.offset() + 1, Math::max);
 				lastSourceTime = Math.max(lastSourceTime, consumed.sourceTime());
+				sourceTimes[i++] = consumed.sourceTime();
+			}
+			synchronized (pendingLock) {
+				pending.add(sourceTimes);
 			}
 			lastIndexedAt = clock.millis();
 			if (lastIndexedAt - lastCommit >= commitInterval.toMillis()) {
@@ -375,7 +418,7 @@ public final class IndexStore implements AutoCloseable {
 				long indexedAt = lastIndexedAt;
 				return new IndexStatistics(definition.index(), definition.pipeline(), rows, reader.numDocs(),
 						embedder.model(), embedder.dimensions(), indexedAt == 0 ? null : Instant.ofEpochMilli(indexedAt),
-						lag, embedded.get(), deleted, reader.leaves().size());
+						lag, embedded.get(), deleted, reader.leaves().size(), freshness.summary(clock.millis()));
 			}
 			finally {
 				searchers.release(searcher);
@@ -384,6 +427,48 @@ public final class IndexStore implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Measures the freshness of the changes written before a refresh once it has made them searchable. Written
+	 * changes join {@link #pending} after their documents, so a refresh never counts a change it does not show
+	 * (one that it shows but that joined late counts at the next refresh, a little later than it was).
+	 */
+	private final class FreshnessListener implements ReferenceManager.RefreshListener {
+
+		@Override
+		public void beforeRefresh() {
+			synchronized (pendingLock) {
+				if (!pending.isEmpty()) {
+					refreshing.addAll(pending);
+					pending = new ArrayList<>();
+				}
+			}
+		}
+
+		@Override
+		public void afterRefresh(boolean didRefresh) {
+			List<long[]> searchable;
+			synchronized (pendingLock) {
+				if (refreshing.isEmpty()) {
+					return;
+				}
+				searchable = refreshing;
+				refreshing = new ArrayList<>();
+			}
+			long now = clock.millis();
+			LongConsumer listener = freshnessListener;
+			for (long[] sourceTimes : searchable) {
+				for (long sourceTime : sourceTimes) {
+					if (sourceTime > 0) {
+						long millis = Math.max(0, now - sourceTime);
+						freshness.record(now, millis);
+						listener.accept(millis);
+					}
+				}
+			}
+		}
+
 	}
 
 	/** Waits until everything applied so far is searchable (tests, and shutdown). */

@@ -1,12 +1,15 @@
 package io.streamplane.rag.ingest;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 
 import io.streamplane.rag.index.IndexStore;
 
@@ -14,9 +17,19 @@ import io.streamplane.rag.index.IndexStore;
  * The meters of one index, tagged {@code index} and {@code pipeline}: {@code streamplane.index.rows},
  * {@code streamplane.index.chunks}, {@code streamplane.index.lag} (records not yet applied),
  * {@code streamplane.index.deleted.ratio}, {@code streamplane.index.segments} (gauges) and
- * {@code streamplane.index.embedded} (chunks embedded; unchanged chunks are not). Removed when the index stops.
+ * {@code streamplane.index.embedded} (chunks embedded; unchanged chunks are not), and the timer
+ * {@value #FRESHNESS} (each change from its source time to being searchable, with a percentile histogram so
+ * Prometheus computes any quantile: {@code streamplane_index_freshness_seconds}). Removed when the index stops.
  */
 final class IndexMeters {
+
+	/** Name of the per-index freshness timer. */
+	static final String FRESHNESS = "streamplane.index.freshness";
+
+	/** Buckets up to here: a saturated indexer has been measured at 46 s (docs/benchmarks.md). */
+	private static final Duration MAX_EXPECTED_FRESHNESS = Duration.ofMinutes(5);
+
+	private final IndexStore store;
 
 	private final MeterRegistry registry;
 
@@ -24,6 +37,7 @@ final class IndexMeters {
 
 	IndexMeters(MeterRegistry registry, IndexStore store) {
 		this.registry = registry;
+		this.store = store;
 		Tags tags = Tags.of("index", store.definition().index(), "pipeline", store.definition().pipeline());
 		this.meters = List.of(
 				Gauge.builder("streamplane.index.rows", store, s -> s.statistics().rows()).tags(tags)
@@ -37,10 +51,23 @@ final class IndexMeters {
 				Gauge.builder("streamplane.index.segments", store, s -> s.statistics().segments()).tags(tags)
 					.description("Lucene segments").register(registry),
 				FunctionCounter.builder("streamplane.index.embedded", store, IndexStore::embedded).tags(tags)
-					.description("Chunks embedded; chunks whose text was unchanged are not").register(registry));
+					.description("Chunks embedded; chunks whose text was unchanged are not").register(registry),
+				freshness(registry, store, tags));
+	}
+
+	private static Timer freshness(MeterRegistry registry, IndexStore store, Tags tags) {
+		Timer timer = Timer.builder(FRESHNESS).tags(tags)
+			.description("Changes from their source time (PostgreSQL commit) to being searchable")
+			.publishPercentileHistogram()
+			.maximumExpectedValue(MAX_EXPECTED_FRESHNESS)
+			.register(registry);
+		store.freshnessListener(millis -> timer.record(millis, TimeUnit.MILLISECONDS));
+		return timer;
 	}
 
 	void remove() {
+		store.freshnessListener(millis -> {
+		});
 		meters.forEach(registry::remove);
 	}
 

@@ -3,10 +3,14 @@ package io.streamplane.rag.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -59,6 +63,42 @@ class IndexStoreTest {
 		Query query = filter == null ? null : FilterQueries.parse(JSON.readTree(filter), "filter", 64, problems);
 		assertThat(problems).isEmpty();
 		return store.search(new SearchQuery(text, 10, query, mode));
+	}
+
+	@Test
+	void shouldMeasureFreshnessFromTheSourceTimeToTheRefreshThatMakesAChangeSearchable() {
+		AtomicLong now = new AtomicLong(100_000);
+		IndexStore store = IndexStore.open(new IndexStore.Definition("p", "docs", Chunking.DEFAULT), dir, embedder,
+				Duration.ofHours(1), Duration.ofHours(1), new Clock() {
+
+					@Override
+					public Instant instant() {
+						return Instant.ofEpochMilli(now.get());
+					}
+
+					@Override
+					public java.time.ZoneId getZone() {
+						return ZoneOffset.UTC;
+					}
+
+					@Override
+					public Clock withZone(java.time.ZoneId zone) {
+						return this;
+					}
+
+				});
+		opened.add(store);
+		assertThat(store.statistics().freshness()).isEqualTo(IndexStatistics.Freshness.NONE);
+
+		store.apply(List.of(new ConsumedChange(new IndexChange.Upsert(Map.of("doc_id", 1), "one", Map.of()), 0, 0,
+				99_800), new ConsumedChange(new IndexChange.Delete(Map.of("doc_id", 2)), 0, 1, 99_900)));
+		now.set(100_250);
+		assertThat(store.statistics().freshness().changes()).as("applied, not yet searchable").isZero();
+		store.refresh();
+
+		assertThat(store.statistics().freshness()).isEqualTo(new IndexStatistics.Freshness(2, 350L, 450L, 450L));
+		now.set(160_300);
+		assertThat(store.statistics().freshness()).as("a minute later").isEqualTo(IndexStatistics.Freshness.NONE);
 	}
 
 	@Test
