@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.streamplane.app.standalone.EmbeddedKafkaBroker;
+import io.streamplane.protocol.WritableTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,6 +30,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * ports and a fresh temporary directory, which {@link #close()} deletes.
  */
 public final class BenchmarkCluster implements AutoCloseable {
+
+	private static final Duration WRITABLE_TIMEOUT = Duration.ofSeconds(60);
 
 	private final Path directory;
 
@@ -81,7 +85,10 @@ public final class BenchmarkCluster implements AutoCloseable {
 		}
 	}
 
-	/** Creates the topics that do not exist yet, each with {@code partitions} partitions. */
+	/**
+	 * Creates the topics that do not exist yet, each with {@code partitions} partitions, and waits until every
+	 * partition accepts writes ({@link WritableTopics}: a producer that writes too early can drop a batch).
+	 */
 	public void createTopics(int partitions, Collection<String> topics) {
 		List<NewTopic> newTopics = topics.stream()
 			.distinct()
@@ -101,6 +108,7 @@ public final class BenchmarkCluster implements AutoCloseable {
 				throw new BenchmarkException("Interrupted while creating the topic " + topic, ex);
 			}
 		});
+		WritableTopics.await(admin, newTopics.stream().map(NewTopic::name).toList(), WRITABLE_TIMEOUT);
 	}
 
 	/** The number of records ever written to {@code topic}: the sum of its partitions' end offsets. */

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.protocol.TopicsNotWritableException;
+import io.streamplane.protocol.WritableTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
@@ -104,7 +106,21 @@ final class PipelineTopics implements AutoCloseable {
 		all.addAll(tiles);
 		all.addAll(indexes);
 		admin.createTopics(all).values().forEach((topic, created) -> ignoring(created, TopicExistsException.class));
+		awaitWritable(all.stream().map(NewTopic::name).toList());
 		return Set.of();
+	}
+
+	/**
+	 * Waits until the created topics accept writes: the engine's producers write to them right away, and an
+	 * idempotent producer that meets a partition whose leader is not ready can drop a batch (KAFKA-15591).
+	 */
+	private void awaitWritable(List<String> created) {
+		try {
+			WritableTopics.await(admin, created, TIMEOUT);
+		}
+		catch (TopicsNotWritableException ex) {
+			throw EngineException.retriable("new topics of the pipeline are " + ex.getMessage(), ex);
+		}
 	}
 
 	/** Deletes the existing changelog and repartition topics of an application. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.streamplane.app.testing.AcknowledgedSends;
 import io.streamplane.app.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * open; so neither a slow machine nor a fast one changes what it reads, and it fails on a wait only
  * when the engine stops making progress (neither its committed offsets nor its log moved for
  * {@link CommittedProgress#STALL}). When the counts differ it writes what it saw to
- * {@code target/engine-crash-it/dump.txt} ({@link ExactlyOnceDump}). Stress run under CPU contention:
+ * {@code target/engine-crash-it/dump.txt} ({@link ExactlyOnceDump}), with what the broker acknowledged of
+ * the input and the input's end offsets per partition. Stress run under CPU contention:
  * {@code streamplane-app/stress/engine-crash.sh}.
  * <p>
  * The test runs its {@link OwnBroker own broker}, not the shared one: embedded by nature, it runs on
@@ -119,7 +122,8 @@ class EngineCrashIT {
 	@Test
 	void shouldCountEveryWindowExactlyOnceWhenTheEngineIsKilledMidway() throws Exception {
 		broker.createTopics(new NewTopic(INPUT, Optional.of(PARTITIONS), Optional.empty()));
-		Map<String, Long> expected = produceInput();
+		Map<String, Long> expected = new HashMap<>();
+		Map<TopicPartition, Long> acknowledged = produceInput(expected);
 		broker.run(SPEC);
 		Path stateDir = TestInfrastructure.newDataDir();
 		Path logs = Path.of("target", "engine-crash-it");
@@ -146,8 +150,8 @@ class EngineCrashIT {
 				});
 				if (!counted.equals(expected)) {
 					new ExactlyOnceDump(progress, EngineCrashIT::outputRow, EngineCrashIT::eventRow).write(
-							logs.resolve("dump.txt"), expected, counted, OUTPUT, "sp.dlq." + PIPELINE,
-							List.of(logs.resolve("engine-1.log"), second.log()));
+							logs.resolve("dump.txt"), expected, counted, new ExactlyOnceDump.Input(INPUT, acknowledged),
+							OUTPUT, "sp.dlq." + PIPELINE, List.of(logs.resolve("engine-1.log"), second.log()));
 				}
 				assertThat(differences(expected, counted))
 					.as("windows counted wrong (%d rows expected); engine logs and dump.txt in %s", expected.size(), logs)
@@ -158,23 +162,25 @@ class EngineCrashIT {
 
 	/**
 	 * Produces the events in event-time order, then one event per key, a minute later, that closes
-	 * every window on every partition; returns the expected count per key and window.
+	 * every window on every partition; puts the expected count per key and window in {@code expected}.
+	 * Fails unless the broker acknowledged every event ({@link AcknowledgedSends}): an input the broker
+	 * dropped would otherwise read as counts the engine lost.
+	 * @return the events the broker acknowledged per partition
 	 */
-	private static Map<String, Long> produceInput() {
-		Map<String, Long> expected = new HashMap<>();
-		try (KafkaProducer<String, String> producer = producer()) {
+	private static Map<TopicPartition, Long> produceInput(Map<String, Long> expected) {
+		try (AcknowledgedSends<String, String> sends = AcknowledgedSends.of(producer())) {
 			for (int i = 0; i < RECORDS; i++) {
 				String key = "k" + (i * 7 % KEYS);
 				long t = START + i / RECORDS_PER_SECOND;
-				producer.send(event(key, t));
+				sends.send(event(key, t));
 				expected.merge(row(key, Instant.ofEpochSecond(t - t % 10)), 1L, Long::sum);
 			}
 			for (int k = 0; k < KEYS; k++) {
-				producer.send(event("k" + k, FLUSH));
+				sends.send(event("k" + k, FLUSH));
 			}
-			producer.flush();
+			sends.awaitAcknowledged();
+			return sends.acknowledgedPerPartition();
 		}
-		return expected;
 	}
 
 	private static ProducerRecord<String, String> event(String key, long t) {

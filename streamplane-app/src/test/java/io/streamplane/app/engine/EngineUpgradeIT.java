@@ -12,6 +12,7 @@ import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.ApiClient.Response;
 import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import io.streamplane.app.testing.TestInfrastructure;
+import io.streamplane.protocol.WritableTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -136,6 +137,7 @@ class EngineUpgradeIT extends StreamplaneIntegrationTest {
 			admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty()).configs(configs)))
 				.all()
 				.get();
+			WritableTopics.await(admin, List.of(topic), TestInfrastructure.WRITABLE);
 		}
 		catch (InterruptedException | ExecutionException ex) {
 			throw new IllegalStateException("cannot create topic " + topic, ex);

@@ -31,6 +31,7 @@ import org.apache.kafka.common.header.Header;
  * log start, last stable offset (what {@code read_committed} can read), high watermark, the group's
  * committed offset and the producers with an open transaction; the broker's transactions; where the
  * differing rows are in the output (committed and not) and in the repartition and dead-letter topics;
+ * the input's end offsets per partition beside what the broker acknowledged when the test produced it;
  * and the engines' log lines about restoration, transactions and errors.
  *
  * @param progress the broker and the pipeline's Kafka Streams application (its group, the prefix of its topics)
@@ -44,16 +45,24 @@ record ExactlyOnceDump(CommittedProgress progress,
 	private static final int MAX_ROWS = 40;
 
 	/**
+	 * The input topic and what the broker acknowledged of it per partition, so a dump tells input the broker
+	 * never took apart from records the engine lost.
+	 */
+	record Input(String topic, Map<TopicPartition, Long> acknowledged) {
+	}
+
+	/**
 	 * Writes the dump.
 	 * @param file where to
 	 * @param expected the expected count per row
 	 * @param seen what the test counted per row
+	 * @param input the input topic and what the broker acknowledged of it
 	 * @param output the output topic
 	 * @param deadLetters the pipeline's dead-letter topic
 	 * @param logs the engines' logs
 	 */
-	void write(Path file, Map<String, Long> expected, Map<String, Long> seen, String output, String deadLetters,
-			List<Path> logs) {
+	void write(Path file, Map<String, Long> expected, Map<String, Long> seen, Input input, String output,
+			String deadLetters, List<Path> logs) {
 		List<String> lines = new ArrayList<>();
 		try {
 			Map<String, Long> now = counts(output, IsolationLevel.READ_COMMITTED);
@@ -69,6 +78,7 @@ record ExactlyOnceDump(CommittedProgress progress,
 			differing.stream().limit(MAX_ROWS).forEach(row -> lines.add("  " + row + ": " + expected.get(row) + " / "
 					+ seen.get(row) + " / " + now.get(row)));
 			lines.add("");
+			input(lines, input);
 			List<String> topics = topics(output, deadLetters);
 			partitions(lines, topics);
 			transactions(lines);
@@ -94,6 +104,22 @@ record ExactlyOnceDump(CommittedProgress progress,
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private void input(List<String> lines, Input input) throws ExecutionException, InterruptedException {
+		lines.add("Input " + input.topic() + " per partition: acknowledged by the broker when produced / log start / "
+				+ "end offset now / committed by " + progress.applicationId());
+		Map<TopicPartition, OffsetAndMetadata> committed = progress.admin().listConsumerGroupOffsets(progress.applicationId())
+			.partitionsToOffsetAndMetadata()
+			.get();
+		for (TopicPartition partition : progress.partitions(input.topic())) {
+			OffsetAndMetadata group = committed.get(partition);
+			lines.add("  " + partition + ": " + input.acknowledged().getOrDefault(partition, 0L) + " / "
+					+ offset(partition, OffsetSpec.earliest(), IsolationLevel.READ_UNCOMMITTED) + " / "
+					+ offset(partition, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED) + " / "
+					+ (group == null ? "-" : group.offset()));
+		}
+		lines.add("");
 	}
 
 	private List<String> topics(String output, String deadLetters) throws ExecutionException, InterruptedException {

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
+import io.streamplane.app.testing.AcknowledgedSends;
 import io.streamplane.app.testing.TestInfrastructure;
+import io.streamplane.protocol.WritableTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,9 +32,11 @@ public final class KafkaTopics {
 	private KafkaTopics() {
 	}
 
+	/** Creates the topic and waits until every partition accepts writes ({@link WritableTopics}). */
 	public static void create(String topic, int partitions) {
 		try (Admin admin = admin()) {
 			admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
+			WritableTopics.await(admin, List.of(topic), TestInfrastructure.WRITABLE);
 		}
 		catch (InterruptedException | ExecutionException ex) {
 			throw new IllegalStateException("cannot create topic " + topic, ex);
@@ -59,13 +63,14 @@ public final class KafkaTopics {
 		}
 	}
 
-	/** Sends key/value pairs in order and waits until all are acknowledged. */
+	/** Sends key/value pairs in order and waits until all are acknowledged ({@link AcknowledgedSends}). */
 	public static void produce(String topic, List<Map.Entry<String, String>> records) {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
 				ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
-			records.forEach(record -> producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
-			producer.flush();
+			AcknowledgedSends.sendAll(producer, records.stream()
+				.map(record -> new ProducerRecord<>(topic, record.getKey(), record.getValue()))
+				.toList());
 		}
 	}
 
@@ -74,8 +79,7 @@ public final class KafkaTopics {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers()),
 				new StringSerializer(), new StringSerializer())) {
-			producer.send(new ProducerRecord<>(topic, key, null));
-			producer.flush();
+			AcknowledgedSends.sendAll(producer, List.of(new ProducerRecord<String, String>(topic, key, null)));
 		}
 	}
 

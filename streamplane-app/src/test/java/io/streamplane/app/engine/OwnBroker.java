@@ -11,10 +11,12 @@ import java.util.concurrent.ExecutionException;
 import io.streamplane.app.standalone.StandaloneInfrastructure;
 import io.streamplane.app.standalone.StandaloneInfrastructure.Component;
 import io.streamplane.app.standalone.StandaloneProperties;
+import io.streamplane.app.testing.AcknowledgedSends;
 import io.streamplane.app.testing.TestInfrastructure;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
 import io.streamplane.protocol.Topics;
+import io.streamplane.protocol.WritableTopics;
 import io.streamplane.spec.SpecFormat;
 import io.streamplane.spec.SpecReader;
 import org.apache.kafka.clients.admin.Admin;
@@ -63,7 +65,10 @@ final class OwnBroker implements AutoCloseable {
 		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
 	}
 
-	/** Creates {@link Topics#PIPELINES}, {@link Topics#STATUS} and the given topics (one partition each when not said). */
+	/**
+	 * Creates {@link Topics#PIPELINES}, {@link Topics#STATUS} and the given topics (one partition each when not
+	 * said), and waits until they accept writes ({@link WritableTopics}).
+	 */
 	void createTopics(NewTopic... topics) throws ExecutionException, InterruptedException {
 		List<NewTopic> all = new ArrayList<>(List.of(
 				new NewTopic(Topics.PIPELINES, Optional.of(1), Optional.empty())
@@ -72,6 +77,7 @@ final class OwnBroker implements AutoCloseable {
 		all.addAll(List.of(topics));
 		try (Admin admin = admin()) {
 			admin.createTopics(all).all().get();
+			WritableTopics.await(admin, all.stream().map(NewTopic::name).toList(), TestInfrastructure.WRITABLE);
 		}
 	}
 
@@ -83,13 +89,15 @@ final class OwnBroker implements AutoCloseable {
 		produce(List.of(new ProducerRecord<>(Topics.PIPELINES, desired.pipeline(), JSON.writeValueAsString(desired))));
 	}
 
-	/** Produces the records with an idempotent producer and waits until they are acknowledged. */
+	/**
+	 * Produces the records with an idempotent producer and waits until they are acknowledged.
+	 * @throws AssertionError when any is not ({@link AcknowledgedSends})
+	 */
 	void produce(List<ProducerRecord<String, String>> records) {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
 				new StringSerializer(), new StringSerializer())) {
-			records.forEach(producer::send);
-			producer.flush();
+			AcknowledgedSends.sendAll(producer, records);
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamplane.app.StreamplaneApplication;
+import io.streamplane.app.testing.AcknowledgedSends;
 import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.ApiClient.Response;
 import io.streamplane.app.testing.SharedInfrastructureCondition;
@@ -22,6 +23,7 @@ import io.streamplane.protocol.tiles.TileCodec;
 import io.streamplane.features.TileStore;
 import io.streamplane.features.TileStoreConfig;
 import io.streamplane.features.metrics.FeatureMetrics;
+import io.streamplane.protocol.WritableTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -145,8 +147,7 @@ class FeatureServerRestartIT {
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
 						ProducerConfig.LINGER_MS_CONFIG, 20),
 				new StringSerializer(), new ByteArraySerializer())) {
-			records.forEach(producer::send);
-			producer.flush();
+			AcknowledgedSends.sendAll(producer, records);
 		}
 		return records.size();
 	}
@@ -162,6 +163,7 @@ class FeatureServerRestartIT {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
 				TestInfrastructure.bootstrapServers()))) {
 			admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(PARTITIONS), Optional.empty()))).all().get();
+			WritableTopics.await(admin, List.of(TOPIC), TestInfrastructure.WRITABLE);
 			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
 			IntStream.range(0, PARTITIONS).forEach(p -> latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest()));
 			assertThat(admin.listOffsets(latest).all().get().values()).allMatch(info -> info.offset() == 0);

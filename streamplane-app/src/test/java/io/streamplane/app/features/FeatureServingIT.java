@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 import io.streamplane.app.StreamplaneApplication;
+import io.streamplane.app.testing.AcknowledgedSends;
 import io.streamplane.app.testing.ApiClient.Response;
 import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.StreamplaneIntegrationTest;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import io.streamplane.features.serving.ServingServer;
+import io.streamplane.protocol.WritableTopics;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,6 +68,7 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
 				TestInfrastructure.bootstrapServers()))) {
 			admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(2), Optional.empty()))).all().get();
+			WritableTopics.await(admin, List.of(TOPIC), TestInfrastructure.WRITABLE);
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("cannot create " + TOPIC, ex);
@@ -73,13 +76,11 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
-			send(producer, clicks("u1", "2026-02-01T12:01:10Z", 3));
-			send(producer, clicks("u1", "2026-02-01T12:05:20Z", 1));
-			producer.send(new ProducerRecord<>(TOPIC, "u1", "{not a tile".getBytes(StandardCharsets.UTF_8)));
-			send(producer, clicks("u1", "2026-02-01T12:05:40Z", 2));
-			send(producer, clicks("u1", "2026-02-01T12:06:05Z", 1));
-			send(producer, clicks("u2", "2026-02-01T10:00:00Z", 7));
-			producer.flush();
+			AcknowledgedSends.sendAll(producer, List.of(tile(clicks("u1", "2026-02-01T12:01:10Z", 3)),
+					tile(clicks("u1", "2026-02-01T12:05:20Z", 1)),
+					new ProducerRecord<>(TOPIC, "u1", "{not a tile".getBytes(StandardCharsets.UTF_8)),
+					tile(clicks("u1", "2026-02-01T12:05:40Z", 2)), tile(clicks("u1", "2026-02-01T12:06:05Z", 1)),
+					tile(clicks("u2", "2026-02-01T10:00:00Z", 7))));
 		}
 	}
 
@@ -255,8 +256,8 @@ class FeatureServingIT extends StreamplaneIntegrationTest {
 				Map.of("count()", new PartialAggregate.Count(count)));
 	}
 
-	private static void send(KafkaProducer<String, byte[]> producer, Tile tile) {
-		producer.send(new ProducerRecord<>(TOPIC, tile.entity(), TileCodec.toJson(tile)));
+	private static ProducerRecord<String, byte[]> tile(Tile tile) {
+		return new ProducerRecord<>(TOPIC, tile.entity(), TileCodec.toJson(tile));
 	}
 
 }

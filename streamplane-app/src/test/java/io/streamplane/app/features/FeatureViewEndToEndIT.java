@@ -8,17 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.engine.KafkaTopics;
+import io.streamplane.app.testing.AcknowledgedSends;
 import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.ApiClient.Response;
 import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import io.streamplane.app.testing.TestInfrastructure;
 import io.streamplane.engine.compile.DeadLetterHeaders;
+import io.streamplane.protocol.WritableTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -132,16 +135,19 @@ class FeatureViewEndToEndIT extends StreamplaneIntegrationTest {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
 				TestInfrastructure.bootstrapServers()))) {
 			admin.createTopics(List.of(new NewTopic(topic, Optional.of(2), Optional.empty()))).all().get();
+			WritableTopics.await(admin, List.of(topic), TestInfrastructure.WRITABLE);
 		}
 	}
 
 	private static void produce(JsonNode inputs, String topic) throws Exception {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				TestInfrastructure.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+			List<ProducerRecord<String, String>> records = new ArrayList<>();
 			for (JsonNode input : inputs) {
-				producer.send(new ProducerRecord<>(topic, input.get("key").asString(),
-						JSON.writeValueAsString(input.get("value")))).get();
+				records.add(new ProducerRecord<>(topic, input.get("key").asString(),
+						JSON.writeValueAsString(input.get("value"))));
 			}
+			AcknowledgedSends.sendAll(producer, records);
 		}
 	}
 

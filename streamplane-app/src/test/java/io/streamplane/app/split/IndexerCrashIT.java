@@ -18,10 +18,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 
 import io.streamplane.app.testing.ApiClient.Response;
+import io.streamplane.app.testing.AcknowledgedSends;
 import io.streamplane.app.testing.TestInfrastructure;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
 import io.streamplane.protocol.Topics;
+import io.streamplane.protocol.WritableTopics;
 import io.streamplane.rag.chunk.Chunker;
 import io.streamplane.spec.Chunking;
 import org.apache.kafka.clients.admin.Admin;
@@ -159,12 +161,14 @@ class IndexerCrashIT {
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
 				ProducerConfig.TRANSACTIONAL_ID_CONFIG, "indexer-crash-it-" + topic),
 				new ByteArraySerializer(), new ByteArraySerializer())) {
+			AcknowledgedSends<byte[], byte[]> sends = AcknowledgedSends.of(producer);
 			producer.initTransactions();
 			for (int from = 0; from < records.size(); from += 500) {
 				producer.beginTransaction();
-				records.subList(from, Math.min(records.size(), from + 500)).forEach(producer::send);
+				records.subList(from, Math.min(records.size(), from + 500)).forEach(sends::send);
 				producer.commitTransaction();
 			}
+			sends.awaitAcknowledged();
 		}
 		return table;
 	}
@@ -193,6 +197,7 @@ class IndexerCrashIT {
 			}
 			admin.createTopics(List.of(new NewTopic(topic, Optional.of(3), Optional.empty())
 				.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+			WritableTopics.await(admin, List.of(Topics.PIPELINES, topic), TestInfrastructure.WRITABLE);
 		}
 	}
 

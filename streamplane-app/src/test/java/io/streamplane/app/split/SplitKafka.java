@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
+import io.streamplane.app.testing.AcknowledgedSends;
+import io.streamplane.app.testing.TestInfrastructure;
+import io.streamplane.protocol.WritableTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -39,22 +42,28 @@ final class SplitKafka {
 		this.bootstrapServers = bootstrapServers;
 	}
 
+	/** Creates the topic and waits until every partition accepts writes ({@link WritableTopics}). */
 	void createTopic(String topic, int partitions) {
 		try (Admin admin = admin()) {
 			admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
+			WritableTopics.await(admin, List.of(topic), TestInfrastructure.WRITABLE);
 		}
 		catch (InterruptedException | ExecutionException ex) {
 			throw new IllegalStateException("cannot create topic " + topic, ex);
 		}
 	}
 
-	/** Sends the key/value pairs in order with an idempotent producer and waits until all are acknowledged. */
+	/**
+	 * Sends the key/value pairs in order with an idempotent producer and waits until all are acknowledged
+	 * ({@link AcknowledgedSends}).
+	 */
 	void produce(String topic, List<Map.Entry<String, String>> records) {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
 				ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
-			records.forEach(record -> producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
-			producer.flush();
+			AcknowledgedSends.sendAll(producer, records.stream()
+				.map(record -> new ProducerRecord<>(topic, record.getKey(), record.getValue()))
+				.toList());
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -47,6 +48,12 @@ public final class TestInfrastructure {
 	public static final String CONTAINERS = "containers";
 
 	private static final String EMBEDDED = "embedded";
+
+	/**
+	 * How long a test waits for topics it created to accept writes
+	 * ({@link io.streamplane.protocol.WritableTopics}): long, for a machine busy with other builds.
+	 */
+	public static final Duration WRITABLE = Duration.ofSeconds(60);
 
 	private static StandaloneInfrastructure embedded;
 

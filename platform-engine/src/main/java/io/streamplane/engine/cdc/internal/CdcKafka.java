@@ -1,11 +1,14 @@
 package io.streamplane.engine.cdc.internal;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
+import io.streamplane.protocol.TopicsNotWritableException;
+import io.streamplane.protocol.WritableTopics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,6 +33,8 @@ import org.springframework.boot.ssl.SslBundle;
  * @param instanceId this engine instance, in client ids
  */
 record CdcKafka(Map<String, Object> base, String instanceId) {
+
+	private static final Duration WRITABLE_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final List<String> SHARED_PREFIXES = List.of("bootstrap.servers", "security.", "ssl.", "sasl.");
 
@@ -84,24 +89,36 @@ record CdcKafka(Map<String, Object> base, String instanceId) {
 		return settings;
 	}
 
-	/** Creates the topic unless it exists. */
+	/**
+	 * Creates the topic unless it exists, and waits until every partition accepts writes: the change producer
+	 * writes right away, and an idempotent producer that meets a partition whose leader is not ready can drop a
+	 * batch (KAFKA-15591, {@link WritableTopics}).
+	 */
 	void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs) {
 		Map<String, Object> config = config("admin");
 		try (Admin admin = Admin.create(config)) {
-			admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions),
+			create(admin, new NewTopic(name, Optional.of(partitions),
 					Optional.of((short) replicationFactor).filter(rf -> rf > 0))
-				.configs(configs)))
-				.all()
-				.get();
+				.configs(configs));
+			WritableTopics.await(admin, List.of(name), WRITABLE_TIMEOUT);
+		}
+		catch (TopicsNotWritableException ex) {
+			throw new CdcException("topic " + name + " is " + ex.getMessage(), ex, true);
+		}
+	}
+
+	private static void create(Admin admin, NewTopic topic) {
+		try {
+			admin.createTopics(List.of(topic)).all().get();
 		}
 		catch (ExecutionException ex) {
 			if (!(ex.getCause() instanceof TopicExistsException)) {
-				throw new CdcException("cannot create topic " + name + ": " + ex.getCause().getMessage(), ex, true);
+				throw new CdcException("cannot create topic " + topic.name() + ": " + ex.getCause().getMessage(), ex, true);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new CdcException("interrupted while creating topic " + name, ex, true);
+			throw new CdcException("interrupted while creating topic " + topic.name(), ex, true);
 		}
 	}
 
