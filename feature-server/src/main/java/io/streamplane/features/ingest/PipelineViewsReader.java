@@ -19,14 +19,14 @@ import io.streamplane.protocol.CompactedTopicFollower;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
 import io.streamplane.protocol.Topics;
-import io.streamplane.spec.SpecReader;
+import io.streamplane.spec.SpecVersions;
 import io.streamplane.spec.StreamplaneSpecException;
 
 /**
  * Follows {@link Topics#PIPELINES} from the beginning ({@link CompactedTopicFollower}) and serves the
- * feature views of every pipeline that is not deleted: each desired state's spec is read again with
- * the engine's {@link SpecReader} and its {@code features:} handed to {@link FeatureViews}. A deleted
- * pipeline (or a tombstone) removes its views.
+ * feature views of every pipeline that is not deleted: each desired state's spec is validated once per
+ * version ({@link SpecVersions}, so the control plane's periodic re-publication is a lookup) and its
+ * {@code features:} handed to {@link FeatureViews}. A deleted pipeline (or a tombstone) removes its views.
  */
 public final class PipelineViewsReader implements SmartLifecycle {
 
@@ -38,7 +38,7 @@ public final class PipelineViewsReader implements SmartLifecycle {
 
 	private final FeatureViews views;
 
-	private final SpecReader specs = new SpecReader();
+	private final SpecVersions specs;
 
 	private final CompactedTopicFollower<String, String> follower;
 
@@ -47,7 +47,12 @@ public final class PipelineViewsReader implements SmartLifecycle {
 	 * @param views where the pipelines' views go
 	 */
 	public PipelineViewsReader(Supplier<Consumer<String, String>> consumers, FeatureViews views) {
+		this(consumers, views, new SpecVersions());
+	}
+
+	PipelineViewsReader(Supplier<Consumer<String, String>> consumers, FeatureViews views, SpecVersions specs) {
 		this.views = views;
+		this.specs = specs;
 		this.follower = new CompactedTopicFollower<>(Topics.PIPELINES, "sp-feature-views",
 				"feature views of new pipelines are no longer learnt", consumers, this::apply);
 	}
@@ -81,7 +86,8 @@ public final class PipelineViewsReader implements SmartLifecycle {
 				views.remove(desired.pipeline());
 				return;
 			}
-			views.define(desired.pipeline(), SpecViews.of(specs.read(desired.spec()).spec()));
+			views.define(desired.pipeline(),
+					SpecViews.of(specs.validated(desired.pipeline(), desired.version(), desired.spec()).spec()));
 		}
 		catch (JacksonException | NullPointerException | StreamplaneSpecException ex) {
 			log.warn("Ignoring the desired state at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),

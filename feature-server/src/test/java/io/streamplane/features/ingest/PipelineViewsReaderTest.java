@@ -25,6 +25,7 @@ import io.streamplane.protocol.PipelineState;
 import io.streamplane.protocol.Topics;
 import io.streamplane.spec.SpecFormat;
 import io.streamplane.spec.SpecReader;
+import io.streamplane.spec.SpecVersions;
 
 class PipelineViewsReaderTest {
 
@@ -33,8 +34,10 @@ class PipelineViewsReaderTest {
 	private final FeatureViews views = FeatureViews.of(List.of(ServedView.of("configured", "id",
 			Map.of("n", Feature.count(Duration.ofMinutes(1))), Duration.ofMinutes(1), Duration.ofMinutes(5))));
 
+	private final SpecVersions specs = new SpecVersions();
+
 	private final PipelineViewsReader reader = new PipelineViewsReader(
-			() -> new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name()), views);
+			() -> new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name()), views, specs);
 
 	@Test
 	void shouldServeTheViewsOfARunningPipelineAsItsSpecDefinesThem() throws Exception {
@@ -60,6 +63,16 @@ class PipelineViewsReaderTest {
 		reader.apply(record("online-click-features", null));
 
 		assertThat(views.names()).containsExactly("configured");
+	}
+
+	@Test
+	void shouldValidateAVersionOnceHoweverOftenItIsRePublished() throws Exception {
+		reader.apply(record("online-click-features", desired(PipelineState.RUNNING)));
+		reader.apply(record("online-click-features", desired(PipelineState.RUNNING)));
+		reader.apply(record("online-click-features", desired(PipelineState.PAUSED)));
+
+		assertThat(specs.validations()).as("issue 11: validated once per version").isOne();
+		assertThat(views.names()).containsExactly("user_clicks", "configured");
 	}
 
 	@Test

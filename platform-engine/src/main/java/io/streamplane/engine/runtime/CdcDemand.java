@@ -13,9 +13,7 @@ import io.streamplane.engine.cdc.CdcCapture;
 import io.streamplane.engine.cdc.CdcTable;
 import io.streamplane.engine.cdc.CdcTableStatus;
 import io.streamplane.protocol.CdcTableReport;
-import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
-import io.streamplane.spec.SpecReader;
 import io.streamplane.spec.StreamplaneSpecException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,22 +32,19 @@ final class CdcDemand {
 
 	private final Optional<CdcCapture> capture;
 
-	private final SpecReader specs;
-
 	private final Map<String, Set<CdcTable>> byPipeline = new HashMap<>();
 
 	private boolean caughtUp;
 
 	private Set<CdcTable> published;
 
-	CdcDemand(Optional<CdcCapture> capture, SpecReader specs) {
+	CdcDemand(Optional<CdcCapture> capture) {
 		this.capture = capture;
-		this.specs = specs;
 	}
 
-	/** Takes a pipeline's desired state into account. */
-	synchronized void accept(DesiredState desired) {
-		if (desired.state() == PipelineState.DELETED || desired.spec() == null) {
+	/** Takes a pipeline's desired state, its spec validated already, into account. */
+	synchronized void accept(DesiredVersion desired) {
+		if (desired.state() == PipelineState.DELETED || desired.desired().spec() == null) {
 			byPipeline.remove(desired.pipeline());
 		}
 		else {
@@ -105,9 +100,9 @@ final class CdcDemand {
 		publish();
 	}
 
-	private Optional<Set<CdcTable>> tables(DesiredState desired) {
+	private Optional<Set<CdcTable>> tables(DesiredVersion desired) {
 		try {
-			return Optional.of(CdcTable.demandedBy(specs.read(desired.spec()).spec()));
+			return Optional.of(CdcTable.demandedBy(desired.spec()));
 		}
 		catch (StreamplaneSpecException ex) {
 			log.warn("Keeping the CDC tables of pipeline '{}' as they were: version {} does not read ({})",

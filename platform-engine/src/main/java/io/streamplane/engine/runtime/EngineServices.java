@@ -6,13 +6,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.streamplane.spec.SpecReader;
 
 /**
  * What every {@link PipelineRunner} of an engine instance shares.
  *
  * @param properties the engine configuration
- * @param specs reads the spec documents of desired states
  * @param compiler compiles specs to topologies
  * @param settings the Kafka Streams configuration of each pipeline version
  * @param topics creates and removes pipeline topics and consumer groups
@@ -24,7 +22,7 @@ import io.streamplane.spec.SpecReader;
  * @param cdcFailures per pipeline, why the capture of one of its PostgreSQL tables failed permanently on
  * this instance, if it did
  */
-record EngineServices(EngineProperties properties, SpecReader specs, TopologyCompiler compiler,
+record EngineServices(EngineProperties properties, TopologyCompiler compiler,
 		StreamsSettings settings, PipelineTopics topics, MeterRegistry registry, ExecutorService workers,
 		ScheduledExecutorService timer, Function<String, Optional<String>> cdcFailures) {
 }

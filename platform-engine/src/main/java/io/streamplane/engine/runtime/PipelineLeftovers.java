@@ -5,7 +5,6 @@ import java.nio.file.Path;
 
 import io.streamplane.engine.compile.CompiledPipeline;
 import io.streamplane.engine.compile.PipelineCounters;
-import io.streamplane.protocol.DesiredState;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +24,12 @@ final class PipelineLeftovers {
 	}
 
 	/** Removes everything of a version this instance is not running, e.g. one deleted while paused. */
-	static void remove(EngineServices services, DesiredState version) {
+	static void remove(EngineServices services, DesiredVersion version) {
 		String applicationId = StreamsSettings.applicationId(version.pipeline(), version.version());
 		removeLocalState(services, applicationId);
 		try {
 			CompiledPipeline compiled = services.compiler()
-				.compile(services.specs().read(version.spec()).spec(), new PipelineCounters());
+				.compile(version.spec(), new PipelineCounters());
 			removeShared(services, applicationId, compiled.topology());
 		}
 		catch (RuntimeException ex) {

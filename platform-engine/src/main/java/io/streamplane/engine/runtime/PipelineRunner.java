@@ -14,7 +14,6 @@ import io.streamplane.engine.compile.CompiledPipeline;
 import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.kernel.FailureKind;
 import io.streamplane.kernel.StreamplaneException;
-import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.IndexReport;
 import io.streamplane.protocol.PipelineState;
 import org.slf4j.Logger;
@@ -59,7 +58,7 @@ final class PipelineRunner {
 
 	private final PipelineMeters meters;
 
-	private volatile DesiredState desired;
+	private volatile DesiredVersion desired;
 
 	private volatile PipelineApp app;
 
@@ -85,9 +84,9 @@ final class PipelineRunner {
 				this::consumerLag);
 	}
 
-	/** Moves towards a new desired state; does nothing if it equals the current one. */
-	void apply(DesiredState next) {
-		DesiredState previous = desired;
+	/** Moves towards a new desired state (its spec validated already); does nothing if it equals the current one. */
+	void apply(DesiredVersion next) {
+		DesiredVersion previous = desired;
 		if (previous != null && previous.version() == next.version() && previous.state() == next.state()) {
 			return;
 		}
@@ -150,7 +149,7 @@ final class PipelineRunner {
 	}
 
 	private boolean failedByCdc() {
-		DesiredState target = desired;
+		DesiredVersion target = desired;
 		if (state == RunState.FAILED || target == null || target.state() != PipelineState.RUNNING) {
 			return false;
 		}
@@ -192,7 +191,7 @@ final class PipelineRunner {
 
 	/** A consistent view for status reports and health checks; callable from any thread. */
 	PipelineSnapshot snapshot() {
-		DesiredState current = desired;
+		DesiredVersion current = desired;
 		return new PipelineSnapshot(pipeline, current == null ? 0 : current.version(), observedState(),
 				counters.recordsIn(), counters.recordsOut(), consumerLag(), counters.lateRecords(),
 				counters.deadLetters(), lastError, lastErrorAt, counters.featureViews(), indexReports());
@@ -220,10 +219,10 @@ final class PipelineRunner {
 
 	private void start() {
 		state = RunState.STARTING;
-		DesiredState target = desired;
+		DesiredVersion target = desired;
 		CompiledPipeline compiled;
 		try {
-			compiled = services.compiler().compile(services.specs().read(target.spec()).spec(), counters);
+			compiled = services.compiler().compile(target.spec(), counters);
 		}
 		catch (RuntimeException ex) {
 			failed(EngineException.permanent("pipeline '" + pipeline + "' version " + target.version()

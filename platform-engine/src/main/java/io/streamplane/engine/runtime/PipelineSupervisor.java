@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +50,7 @@ public final class PipelineSupervisor {
 	}
 
 	/** Queues a desired state; it is applied after the pipeline's earlier ones, in arrival order. */
-	void apply(DesiredState desired) {
+	void apply(DesiredVersion desired) {
 		lane(desired.pipeline()).execute(() -> {
 			try {
 				applyNow(desired);
@@ -115,7 +114,7 @@ public final class PipelineSupervisor {
 				name -> new SerialExecutor("pipeline '" + name + "'", services.workers()));
 	}
 
-	private void applyNow(DesiredState desired) {
+	private void applyNow(DesiredVersion desired) {
 		String pipeline = desired.pipeline();
 		if (desired.state() != PipelineState.DELETED) {
 			deletedVersions.remove(pipeline);

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamplane.engine.compile.PipelineCompiler;
 import io.streamplane.engine.cdc.CdcCapture;
 import io.streamplane.protocol.KafkaClientConfigs;
-import io.streamplane.spec.SpecReader;
+import io.streamplane.spec.SpecVersions;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,7 +36,7 @@ public class RuntimeConfiguration {
 
 	@Bean
 	CdcDemand cdcDemand(ObjectProvider<CdcCapture> capture) {
-		return new CdcDemand(Optional.ofNullable(capture.getIfAvailable()), new SpecReader());
+		return new CdcDemand(Optional.ofNullable(capture.getIfAvailable()));
 	}
 
 	@Bean
@@ -45,7 +45,7 @@ public class RuntimeConfiguration {
 			ObjectProvider<MeterRegistry> registry) {
 		EngineProperties properties = configured.withInstanceId(identity.instanceId());
 		KafkaClients clients = new KafkaClients(new KafkaClientConfigs(kafka, connection), properties.instanceId());
-		EngineServices services = new EngineServices(properties, new SpecReader(), compiler,
+		EngineServices services = new EngineServices(properties, compiler,
 				new StreamsSettings(clients.streams(), properties),
 				new PipelineTopics(clients.admin("topics"), properties.replicationFactor()),
 				registry.getIfAvailable(SimpleMeterRegistry::new),
@@ -63,10 +63,10 @@ public class RuntimeConfiguration {
 		StatusReporter reporter = new StatusReporter(clients.producer("status", 5_000), mapper,
 				identity.instanceId(), properties.statusInterval(), supervisor::snapshots, cdc::reports);
 		DesiredStateReader reader = new DesiredStateReader(() -> clients.groupLessConsumer("desired-state"), mapper,
-				desired -> {
+				new DesiredVersions(new SpecVersions(), desired -> {
 					supervisor.apply(desired);
 					cdc.accept(desired);
-				}, cdc::caughtUp);
+				}), cdc::caughtUp);
 		return new EngineLifecycle(supervisor, reporter, reader);
 	}
 

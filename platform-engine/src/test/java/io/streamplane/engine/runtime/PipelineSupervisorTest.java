@@ -17,6 +17,7 @@ import io.streamplane.protocol.PipelineState;
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.SpecFormat;
 import io.streamplane.spec.SpecReader;
+import io.streamplane.spec.SpecVersions;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ import static org.mockito.Mockito.mock;
 class PipelineSupervisorTest {
 
 	private static final SpecReader SPECS = new SpecReader();
+
+	private static final SpecVersions VERSIONS = new SpecVersions();
 
 	private final CountDownLatch slowDeletionStarted = new CountDownLatch(1);
 
@@ -101,12 +104,12 @@ class PipelineSupervisorTest {
 		EngineProperties properties = new EngineProperties("test-engine", stateDir, Duration.ofMillis(100),
 				new EngineProperties.Restart(Duration.ofMillis(100), Duration.ofSeconds(1), 1), 1, Optional.empty(),
 				-1, 0, Duration.ofSeconds(1));
-		return new EngineServices(properties, SPECS, compiler, new StreamsSettings(Map.of(), properties),
+		return new EngineServices(properties, compiler, new StreamsSettings(Map.of(), properties),
 				new PipelineTopics(mock(Admin.class), -1), registry, Executors.newCachedThreadPool(),
 				Executors.newSingleThreadScheduledExecutor(), pipeline -> Optional.empty());
 	}
 
-	private static DesiredState desired(String pipeline, PipelineState state) {
+	private static DesiredVersion desired(String pipeline, PipelineState state) {
 		String spec = """
 				name: %s
 				sources:
@@ -114,7 +117,8 @@ class PipelineSupervisorTest {
 				outputs:
 				  - { from: in, kafka: { topic: %s-out, format: json } }
 				""".formatted(pipeline, pipeline, pipeline);
-		return new DesiredState(pipeline, 1, state, SPECS.read(spec, SpecFormat.YAML).document(), Instant.now());
+		return DesiredVersion.of(new DesiredState(pipeline, 1, state, SPECS.read(spec, SpecFormat.YAML).document(),
+				Instant.now()), VERSIONS);
 	}
 
 }

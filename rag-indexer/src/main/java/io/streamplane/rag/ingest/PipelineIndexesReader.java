@@ -22,13 +22,15 @@ import io.streamplane.protocol.ConsumerLoop;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
 import io.streamplane.protocol.Topics;
-import io.streamplane.spec.SpecReader;
+import io.streamplane.spec.SpecVersions;
 import io.streamplane.spec.StreamplaneSpecException;
 
 /**
  * Follows {@link Topics#PIPELINES} from the beginning, without a consumer group, as the feature server does for
  * its views: the {@code indexes:} of every pipeline that is not deleted go to {@link Indexes}; a deleted pipeline
- * (or a tombstone) removes its indexes and their data. Until the topic exists it checks again every two seconds.
+ * (or a tombstone) removes its indexes and their data. Each version's spec is validated once ({@link SpecVersions}):
+ * the control plane's periodic re-publication of an unchanged version is a lookup. Until the topic exists it
+ * checks again every two seconds.
  */
 public final class PipelineIndexesReader implements SmartLifecycle {
 
@@ -44,7 +46,7 @@ public final class PipelineIndexesReader implements SmartLifecycle {
 
 	private final Indexes indexes;
 
-	private final SpecReader specs = new SpecReader();
+	private final SpecVersions specs;
 
 	private final ConsumerLoop<Consumer<String, String>> loop;
 
@@ -53,7 +55,12 @@ public final class PipelineIndexesReader implements SmartLifecycle {
 	 * @param indexes where the pipelines' indexes go
 	 */
 	public PipelineIndexesReader(Supplier<Consumer<String, String>> consumers, Indexes indexes) {
+		this(consumers, indexes, new SpecVersions());
+	}
+
+	PipelineIndexesReader(Supplier<Consumer<String, String>> consumers, Indexes indexes, SpecVersions specs) {
 		this.indexes = indexes;
+		this.specs = specs;
 		this.loop = new ConsumerLoop<>("sp-rag-indexes", "indexes of new pipelines are no longer learnt", consumers,
 				this::follow);
 	}
@@ -116,7 +123,8 @@ public final class PipelineIndexesReader implements SmartLifecycle {
 				indexes.remove(desired.pipeline());
 				return;
 			}
-			indexes.define(desired.pipeline(), specs.read(desired.spec()).spec().indexes());
+			indexes.define(desired.pipeline(),
+					specs.validated(desired.pipeline(), desired.version(), desired.spec()).spec().indexes());
 		}
 		catch (JacksonException | NullPointerException | StreamplaneSpecException ex) {
 			log.warn("Ignoring the desired state at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),

@@ -18,8 +18,17 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * state reaches RocksDB and its changelog once per key and window per commit instead of once per
  * record, and reading it back is a cache hit. Store, changelog and their formats are the ones the
  * DSL's aggregation uses.
+ * <p>
+ * The states it wrote last ({@link #RECENT_WINDOWS} per task) are also kept as objects in
+ * {@link RecentWindows}, so the next update of a busy window reads nothing back from the store (issue 14:
+ * the read-back was a key to serialize, a record-cache lookup and a state to deserialize per update).
+ * They are forgotten whenever the processor is initialised or closed, so a store restored from its
+ * changelog (a new assignment, an aborted transaction) is read again.
  */
 final class WindowUpdates implements Processor<String, Row, Windowed<String>, WindowState> {
+
+	/** How many window states each task keeps in memory: 20,000 keys of a tumbling window, a few MB. */
+	static final int RECENT_WINDOWS = 20_000;
 
 	private final TimeWindows windows;
 
@@ -31,6 +40,8 @@ final class WindowUpdates implements Processor<String, Row, Windowed<String>, Wi
 
 	private TimestampedWindowStore<String, WindowState> store;
 
+	private final RecentWindows recent;
+
 	private long streamTime = -1;
 
 	/**
@@ -39,6 +50,12 @@ final class WindowUpdates implements Processor<String, Row, Windowed<String>, Wi
 	 * @param storeName the window store
 	 */
 	WindowUpdates(TimeWindows windows, WindowFolder folder, String storeName) {
+		this(windows, folder, storeName, RECENT_WINDOWS);
+	}
+
+	/** As above, keeping {@code recentWindows} window states in memory. */
+	WindowUpdates(TimeWindows windows, WindowFolder folder, String storeName, int recentWindows) {
+		this.recent = new RecentWindows(recentWindows);
 		this.windows = windows;
 		this.folder = folder;
 		this.storeName = storeName;
@@ -48,6 +65,12 @@ final class WindowUpdates implements Processor<String, Row, Windowed<String>, Wi
 	public void init(ProcessorContext<Windowed<String>, WindowState> context) {
 		this.context = context;
 		this.store = context.getStateStore(storeName);
+		this.recent.clear();
+	}
+
+	@Override
+	public void close() {
+		recent.clear();
 	}
 
 	@Override
@@ -69,11 +92,16 @@ final class WindowUpdates implements Processor<String, Row, Windowed<String>, Wi
 
 	private void update(Record<String, Row> record, String key, Window window) {
 		long start = window.start();
-		ValueAndTimestamp<WindowState> old = store.fetch(key, start);
+		ValueAndTimestamp<WindowState> old = recent.get(key, start);
+		if (old == null) {
+			old = store.fetch(key, start);
+		}
 		WindowState before = old == null ? null : old.value();
 		long timestamp = before == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
 		WindowState after = folder.add(key, record.value(), before == null ? folder.initial() : before);
-		store.put(key, ValueAndTimestamp.make(after, timestamp), start);
+		ValueAndTimestamp<WindowState> written = ValueAndTimestamp.make(after, timestamp);
+		store.put(key, written, start);
+		recent.put(key, start, written);
 		// one Record, not withKey().withValue().withTimestamp(): each copies the headers
 		context.forward(new Record<>(new Windowed<>(key, window), after, timestamp, record.headers()));
 	}
