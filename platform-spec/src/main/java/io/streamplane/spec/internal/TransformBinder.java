@@ -18,9 +18,13 @@ final class TransformBinder {
 
 	private final int maxSteps;
 
-	/** @param tables the names of the pipeline's tables */
-	TransformBinder(ExpressionCompiler expressions, WindowLimits windows, int maxSteps, List<String> tables) {
-		this.steps = new StepBinder(expressions, windows, tables);
+	/**
+	 * @param tables the names of the pipeline's tables
+	 * @param streams the streams a stream join may name
+	 */
+	TransformBinder(ExpressionCompiler expressions, WindowLimits windows, int maxSteps, List<String> tables,
+			JoinableStreams streams) {
+		this.steps = new StepBinder(expressions, windows, tables, streams);
 		this.maxSteps = maxSteps;
 	}
 
