@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Compiles {@code join: { stream, on, streamOn, within }}: each side re-keyed by its join key
- * ({@link IntervalKey}) and repartitioned by it, checked for lateness against the join's shared
+ * ({@link IntervalKey}) and repartitioned by it (but for a side joined {@code on: key} as its topic
+ * keys it), checked for lateness against the join's shared
  * stream time ({@link IntervalLateness}), then Kafka Streams' {@code KStream.join} with
  * {@code JoinWindows.ofTimeDifferenceAndGrace(within, lateness)}, lateness being the larger of the
  * two streams'. Stores and topics are named from the step's spec path. In preview the join's
@@ -62,20 +63,36 @@ public final class IntervalJoinCompiler {
 				sharedKey(join));
 	}
 
-	/** One side: re-keyed, repartitioned, and checked for lateness. */
+	/**
+	 * One side: re-keyed and repartitioned, unless it joins {@code on: key} while still keyed and
+	 * partitioned as its topic, then checked for lateness.
+	 */
 	private KStream<String, Row> side(Stream in, Expression on, Step.StreamJoin join, Duration lateness,
 			SharedStreamTime shared, String path, String side) {
-		CelEvaluator key = CelEvaluator.of(on);
-		String rekey = Compilation.name(path, side + "-key");
-		KStream<String, Row> keyed = DeadLetters.attach(compilation, in.records()
-			.process(() -> new IntervalKey(path, DeadLetters.child(rekey), key), Named.as(rekey)), rekey);
-		KStream<String, Row> partitioned = keyed.repartition(Repartitioned
-			.<String, Row>as(Compilation.name(path, side)).withKeySerde(Serdes.String())
-			.withValueSerde(compilation.rows()));
+		KStream<String, Row> partitioned = joinsOnItsKey(in, on) ? in.records() : repartitioned(in, on, path, side);
 		String check = Compilation.name(path, side + "-time");
 		String store = Compilation.name(path, "stream-time");
 		return DeadLetters.attach(compilation, partitioned.processValues(() -> new IntervalLateness(path,
 				DeadLetters.child(check), join.within(), lateness, store, shared), Named.as(check), store), check);
+	}
+
+	private KStream<String, Row> repartitioned(Stream in, Expression on, String path, String side) {
+		CelEvaluator key = CelEvaluator.of(on);
+		String rekey = Compilation.name(path, side + "-key");
+		KStream<String, Row> keyed = DeadLetters.attach(compilation, in.records()
+			.process(() -> new IntervalKey(path, DeadLetters.child(rekey), key), Named.as(rekey)), rekey);
+		return keyed.repartition(Repartitioned.<String, Row>as(Compilation.name(path, side))
+			.withKeySerde(Serdes.String()).withValueSerde(compilation.rows()));
+	}
+
+	/**
+	 * Whether a side can be joined as it is: {@code on: key} on a stream still keyed and
+	 * partitioned as its topic (no {@code key:} or {@code keyBy} upstream), outside preview, as a
+	 * hand-written {@code KStream.join} would take a topic already keyed by the join key. Its topic
+	 * must then be partitioned by that key with Kafka's default partitioner, like the other side's.
+	 */
+	private boolean joinsOnItsKey(Stream in, Expression on) {
+		return !in.needsRepartition() && !compilation.endOfInputMarkers() && "key".equals(on.text().strip());
 	}
 
 	/**
