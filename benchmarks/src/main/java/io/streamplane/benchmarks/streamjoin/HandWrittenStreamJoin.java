@@ -17,7 +17,7 @@ import org.apache.kafka.streams.kstream.StreamJoined;
  * Variant (b): the join as a Kafka Streams developer would write it by hand for these topics: the
  * impressions are keyed by impression id already, the clicks are re-keyed by it ({@code selectKey},
  * so Kafka Streams repartitions them), then {@code KStream.join} with
- * {@code JoinWindows.ofTimeDifferenceAndGrace(10m, 1m)}, Jackson-bound records in and out.
+ * {@code JoinWindows.ofTimeDifferenceAndGrace(10m, 10m)}, Jackson-bound records in and out.
  */
 final class HandWrittenStreamJoin {
 

@@ -36,7 +36,7 @@ final class StreamJoinReport {
 		out.append(String.format("Workload: %,d impressions (`{\"impression_id\", \"ad\", \"ts\"}`, keyed by id, 10 ms "
 				+ "of event time apart) loaded first, then one click per impression (`{\"click_id\", \"impression_id\", "
 				+ "\"ts\"}`, keyed by click id, 1 s to 5 min after its impression), JSON, record timestamps = event "
-				+ "time; inner join on impression id within 10 minutes, lateness 1 minute: every impression is joined "
+				+ "time; inner join on impression id within 10 minutes, lateness 10 minutes: every impression is joined "
 				+ "once. %d partitions, one stream thread, one embedded broker in the same JVM (loopback). Whole run: "
 				+ "%d s.%n%n", options.impressions(), options.partitions(), elapsed.toSeconds()));
 		ReportTables.throughput(out, results, "dropped or late records");
@@ -53,7 +53,7 @@ final class StreamJoinReport {
 				+ "`max.task.idle.ms` = " + StreamJoinBenchmark.MAX_TASK_IDLE_MS + " so the impressions do not run "
 				+ "ahead of the repartitioned clicks). (b) is idiomatic Kafka Streams: Jackson-bound records, the "
 				+ "clicks `selectKey`-ed by impression id (repartitioned), `KStream.join` with "
-				+ "`JoinWindows.ofTimeDifferenceAndGrace(10m, 1m)`. (a) is what the compiler builds from "
+				+ "`JoinWindows.ofTimeDifferenceAndGrace(10m, 10m)`. (a) is what the compiler builds from "
 				+ "`benchmarks/src/main/resources/" + StreamJoinWorkload.SPEC + "`: generic JSON rows, the clicks "
 				+ "re-keyed by `impression_id` and repartitioned, the impressions joined `on: key` as their topic "
 				+ "keys them (no repartition), both sides checked for lateness against the join's stream time, then "

@@ -25,7 +25,7 @@ final class IntervalKey extends RekeyingOperator {
 
 	@Override
 	protected void apply(String key, Row row, Output out) {
-		Object value = on.value(key, row);
+		Object value = on.value(key, row, meta());
 		if (value != null) {
 			out.accept(text(value), row);
 		}
