@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * and one click per impression, 1 s to 5 min after it, keyed by click id. Each record's timestamp
  * is its event time. The clicks are written in impression order, so they are out of order by up
  * to 5 minutes. Lateness is 10 minutes: the clicks reach the join through a repartition topic and,
- * on a busy machine, fall behind the impressions in event time (with 1 minute, 2% of the clicks
+ * on a busy machine, fall behind the impressions in event time (with 1 minute, up to 5% of the clicks
  * were more than within + lateness behind the join's stream time and were dead-lettered by (a),
  * while (b) still joined them, its window stores keeping 2 × within + grace). With 10 minutes none
  * is late and every impression is joined once. The topic names are those of the spec in

@@ -51,7 +51,7 @@ class RecordMetadataPreviewTest {
 	}
 
 	@Test
-	void shouldSeeTheTimestampOfAWindowResultAsTheWindowsEnd() {
+	void shouldSeeTheTimestampOfAWindowResultAsPreviewShowsIt() {
 		PreviewResult result = preview.run(spec("""
 				name: counts
 				sources:
@@ -71,8 +71,11 @@ class RecordMetadataPreviewTest {
 				"""), List.of(input("clicks", "u1", "{\"ts\": \"2026-01-01T10:15:00Z\"}")));
 
 		assertThat(result.deadLetters()).isEmpty();
-		assertThat(values(result, "counted")).singleElement().satisfies(row -> assertThat(row.toString())
-			.contains("window_end=2026-01-01T11:00:00Z"));
+		assertThat(result.outputs().get("counted")).singleElement().satisfies(output -> {
+			assertThat(output.value().path("window_end").asString()).isEqualTo("2026-01-01T11:00:00Z");
+			assertThat(output.value().path("at").asString()).as("meta.timestamp is the result's timestamp")
+				.isEqualTo(output.timestamp());
+		});
 	}
 
 }

@@ -65,6 +65,18 @@ class StreamJoinPreviewTest {
 	}
 
 	@Test
+	void shouldStampEachJoinedRecordWithTheLaterEventTimeOfItsPair() {
+		PreviewResult result = preview.run(spec(IMPRESSIONS_WITH_CLICKS), List.of(
+				impression("i1", "shoes", "2026-01-01T00:00:00Z"),
+				click("i1", "2026-01-01T00:04:00Z"),
+				click("i2", "2026-01-01T00:11:00Z"),
+				impression("i2", "hats", "2026-01-01T00:12:00Z")));
+
+		assertThat(result.outputs().get("clicked")).extracting(PreviewOutput::timestamp)
+			.containsExactly("2026-01-01T00:04:00Z", "2026-01-01T00:12:00Z");
+	}
+
+	@Test
 	void shouldDeadLetterAClickTooLateForTheJoinWithTheReason() {
 		PreviewResult result = preview.run(spec(IMPRESSIONS_WITH_CLICKS), List.of(
 				impression("i1", "shoes", "2026-01-01T00:00:00Z"),
