@@ -22,6 +22,7 @@ import java.util.Optional;
  *   - window: { tumbling: 1m, emit: final }
  *     aggregate: { revenue: "sum(amount)", payments: "count()" }
  *   - join: { table: customers, on: customer_id, type: inner }   # mode: reactive (default) | lookup
+ *   - join: { stream: clicks, on: impression_id, streamOn: impression_id, within: 10m }
  * </pre>
  */
 public sealed interface Step {
@@ -251,6 +252,41 @@ public sealed interface Step {
 		public Changes {
 			Objects.requireNonNull(of, "of");
 			Objects.requireNonNull(previous, "previous");
+		}
+
+	}
+
+	/**
+	 * Joins each record with the records of another stream whose join key is equal and whose event
+	 * time is at most {@code within} before or after its own (an interval join: Kafka Streams'
+	 * {@code JoinWindows}, ksqlDB's {@code WITHIN}), e.g. impressions with the clicks that follow them:
+	 *
+	 * <pre>
+	 * - join: { stream: clicks, on: impression_id, streamOn: impression_id, within: 10m }
+	 * </pre>
+	 *
+	 * Only inner joins: a record without a match yields nothing. Each pair yields one record with the
+	 * record's fields, then the other record's; a field of the other record whose name the record
+	 * already has is renamed {@code <stream>_<field>}, except the join key when {@code on} and
+	 * {@code streamOn} name the same field. The result's event time is the later of the two. A record
+	 * more than {@code within} plus the sources' lateness behind the join's stream time can no longer
+	 * meet all its matches and is dead-lettered as late.
+	 *
+	 * @param stream the source or transform joined, a stream of events
+	 * @param on the join key of this stream's records
+	 * @param streamOn the join key of the other stream's records
+	 * @param within the largest event-time difference between two joined records; positive
+	 */
+	record StreamJoin(String stream, Expression on, Expression streamOn, Duration within) implements Step {
+
+		public StreamJoin {
+			Objects.requireNonNull(stream, "stream");
+			Objects.requireNonNull(on, "on");
+			Objects.requireNonNull(streamOn, "streamOn");
+			Objects.requireNonNull(within, "within");
+			if (within.isNegative() || within.isZero()) {
+				throw new IllegalArgumentException("a stream join needs a positive within, got " + within);
+			}
 		}
 
 	}

@@ -71,7 +71,8 @@ function outputTable(topic, records) {
       Object.keys(record.value).forEach(key => fields.includes(key) || fields.length >= MAX_COLUMNS || fields.push(key));
     }
   }
-  const columns = [{title: 'key', value: record => formatValue(record.key)}];
+  const columns = [{title: 'key', value: record => formatValue(record.key)},
+    {title: 'timestamp', value: record => record.timestamp || '', class: 'timestamp'}];
   if (fields.length) {
     fields.forEach(field => columns.push({title: field, value: record => record.value && field in record.value ? formatValue(record.value[field]) : ''}));
   } else {

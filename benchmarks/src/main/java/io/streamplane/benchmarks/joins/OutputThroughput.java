@@ -17,7 +17,7 @@ import org.apache.kafka.streams.Topology;
  * {@link #QUIET} the run ends at its last growth, and the report shows the shortfall. A join
  * that writes nothing within {@link #START_TIMEOUT} of its first record fails the run.
  */
-final class OutputThroughput {
+public final class OutputThroughput {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -28,7 +28,7 @@ final class OutputThroughput {
 	private OutputThroughput() {
 	}
 
-	static Throughput measure(BenchmarkCluster cluster, Topology topology, Properties properties, String output,
+	public static Throughput measure(BenchmarkCluster cluster, Topology topology, Properties properties, String output,
 			long events) throws InterruptedException {
 		long before = cluster.recordsIn(output);
 		long target = before + events;

@@ -211,7 +211,8 @@ public final class PipelinePreview {
 			topics.forEach((topic, output) -> output.readRecordsToList().forEach(record -> {
 				guard.output(size(record));
 				outputs.get(topic).add(new PreviewOutput(text(record.key()),
-						tileTopics.contains(topic) ? tileJson(record.value()) : json(record.value())));
+						tileTopics.contains(topic) ? tileJson(record.value()) : json(record.value()),
+						record.getRecordTime() == null ? null : record.getRecordTime().toString()));
 			}));
 			deadLetterTopic.readRecordsToList().forEach(record -> {
 				guard.output(size(record));

@@ -44,7 +44,7 @@ public record PreviewResult(Map<String, List<PreviewOutput>> outputs, List<DeadL
 			ObjectNode row = (ObjectNode) change.value().deepCopy();
 			row.remove("op");
 			if (op.equals("+")) {
-				rows.put(change.key(), new PreviewOutput(change.key(), row));
+				rows.put(change.key(), new PreviewOutput(change.key(), row, change.timestamp()));
 			}
 			else {
 				rows.remove(change.key());

@@ -15,6 +15,7 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import io.streamplane.spec.Expression;
 import io.streamplane.spec.ExpressionEnvironment;
+import io.streamplane.spec.RecordMetadata;
 
 /**
  * Parses and type-checks a CEL expression against the schema of the records it sees. Record
@@ -66,6 +67,9 @@ final class ExpressionCompiler {
 				CheckErrors.describeAll(text, checked.getErrors(), identifiers, schema).forEach(node::report);
 				return Optional.empty();
 			}
+			if (!MetaFields.check(node, text, checked.getAst(), schema)) {
+				return Optional.empty();
+			}
 			return Optional.of(new Expression(text, checked.getAst()));
 		}
 		catch (CelValidationException ex) {
@@ -80,6 +84,9 @@ final class ExpressionCompiler {
 			identifiers.forEach(name -> variables.putIfAbsent(name, SimpleType.DYN));
 		}
 		variables.put(Names.KEY, SimpleType.DYN);
+		if (!schema.fields().containsKey(RecordMetadata.VARIABLE)) {
+			variables.put(RecordMetadata.VARIABLE, RecordMetadata.TYPE);
+		}
 		CelCompilerBuilder builder = ExpressionEnvironment.compilerBuilder();
 		variables.forEach(builder::addVar);
 		return builder.build();

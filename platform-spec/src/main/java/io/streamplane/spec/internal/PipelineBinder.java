@@ -52,7 +52,8 @@ final class PipelineBinder {
 	PipelineBinder(SpecLimits limits, ExpressionCompiler expressions) {
 		this.limits = limits;
 		this.sourceBinder = new SourceBinder(expressions);
-		this.transformBinder = new TransformBinder(expressions, new WindowLimits(limits), limits.maxSteps(), tableNames);
+		this.transformBinder = new TransformBinder(expressions, new WindowLimits(limits), limits.maxSteps(), tableNames,
+				new JoinableStreams(defined, schemas, tableValued));
 		this.featureViewBinder = new FeatureViewBinder(expressions, new WindowLimits(limits));
 		this.indexBinder = new IndexBinder(expressions);
 	}
@@ -158,7 +159,7 @@ final class PipelineBinder {
 		defined.addAll(nodes.keySet().stream().filter(name -> !defined.contains(name)).toList());
 		Map<String, List<String>> inputs = new LinkedHashMap<>();
 		nodes.forEach((name, transformNode) -> inputs.put(name, transformBinder.inputs(transformNode, defined)));
-		Graph graph = Graph.of(inputs);
+		Graph graph = Graph.of(withStreamJoins(inputs, nodes));
 		for (List<String> cycle : graph.cycles()) {
 			nodes.get(cycle.getFirst()).field("from").report("cycle among transforms: " + String.join(" -> ", cycle) +
 					" -> " + cycle.getFirst() + "; transforms must form a graph without cycles");
@@ -176,6 +177,22 @@ final class PipelineBinder {
 		graph.blocked().forEach(name -> indexedRows.put(name, IndexedRows.unkeyed("transform '" + name + "' is in a " +
 				"cycle, reported at its path")));
 		return transforms;
+	}
+
+	/**
+	 * Each transform's inputs and the defined streams its stream joins name: what it must be bound
+	 * (and compiled) after.
+	 */
+	private Map<String, List<String>> withStreamJoins(Map<String, List<String>> inputs, Map<String, Node> nodes) {
+		Map<String, List<String>> dependencies = new LinkedHashMap<>();
+		inputs.forEach((name, from) -> {
+			List<String> all = new ArrayList<>(from);
+			StreamJoinBinder.references(nodes.get(name)).stream()
+				.filter(other -> defined.contains(other) && !all.contains(other))
+				.forEach(all::add);
+			dependencies.put(name, all);
+		});
+		return dependencies;
 	}
 
 	/** The rows of a transform: those of the table it reads when it yields a table; events otherwise. */

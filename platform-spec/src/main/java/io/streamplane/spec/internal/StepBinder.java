@@ -29,13 +29,19 @@ final class StepBinder {
 
 	private final RollingBinder rolling;
 
-	/** @param tables the names of the pipeline's tables */
-	StepBinder(ExpressionCompiler expressions, WindowLimits windowLimits, List<String> tables) {
+	private final StreamJoinBinder streamJoins;
+
+	/**
+	 * @param tables the names of the pipeline's tables
+	 * @param streams the streams a stream join may name
+	 */
+	StepBinder(ExpressionCompiler expressions, WindowLimits windowLimits, List<String> tables, JoinableStreams streams) {
 		this.expressions = expressions;
 		this.windows = new WindowBinder(expressions, windowLimits);
 		this.keyedState = new KeyedStateBinder(expressions);
 		this.joins = new JoinBinder(expressions, tables);
 		this.rolling = new RollingBinder(expressions, windowLimits);
+		this.streamJoins = new StreamJoinBinder(expressions, windowLimits, streams);
 	}
 
 	Bound<Step> bind(Node node, Schema in) {
@@ -54,7 +60,7 @@ final class StepBinder {
 			case "running" -> keyedState.running(body, in);
 			case "crossing" -> keyedState.crossing(body, in);
 			case "changes" -> keyedState.changes(body, in);
-			case "join" -> joins.bind(body, in);
+			case "join" -> StreamJoinBinder.isStreamJoin(body) ? streamJoins.bind(body, in) : joins.bind(body, in);
 			case "rolling" -> rolling.bind(node, in);
 			default -> windows.bind(node, in);
 		};

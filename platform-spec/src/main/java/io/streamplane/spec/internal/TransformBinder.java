@@ -1,6 +1,7 @@
 package io.streamplane.spec.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +19,16 @@ final class TransformBinder {
 
 	private final int maxSteps;
 
-	/** @param tables the names of the pipeline's tables */
-	TransformBinder(ExpressionCompiler expressions, WindowLimits windows, int maxSteps, List<String> tables) {
-		this.steps = new StepBinder(expressions, windows, tables);
+	/** The transforms whose records include retractions of merged sessions ({@link SessionRetractions}). */
+	private final Set<String> retracting = new HashSet<>();
+
+	/**
+	 * @param tables the names of the pipeline's tables
+	 * @param streams the streams a stream join may name
+	 */
+	TransformBinder(ExpressionCompiler expressions, WindowLimits windows, int maxSteps, List<String> tables,
+			JoinableStreams streams) {
+		this.steps = new StepBinder(expressions, windows, tables, streams);
 		this.maxSteps = maxSteps;
 	}
 
@@ -79,14 +87,24 @@ final class TransformBinder {
 			node.field("from").report("a transform reading a table reads only that table; merging a table with " +
 					"other inputs is not supported; join them instead");
 		}
+		boolean retractions = false;
+		for (String input : inputs) {
+			if (retracting.contains(input)) {
+				node.field("from").report("transform '" + name + "' reads '" + input + "', which " + SessionRetractions.MESSAGE);
+			}
+		}
 		for (Node stepNode : stepNodes) {
 			Bound<Step> step = steps.bind(stepNode, schema);
 			step.value().ifPresent(bound::add);
+			retractions = SessionRetractions.after(stepNode, step.value(), retractions);
 			table = TableFlow.after(stepNode, step.value(), table);
 			schema = step.schema();
 		}
 		if (table) {
 			tables.add(name);
+		}
+		if (retractions) {
+			retracting.add(name);
 		}
 		if (node.problems().count() > before || inputs.isEmpty()) {
 			return Bound.of(Optional.empty(), schema);

@@ -32,7 +32,7 @@ public final class Changes extends KeyedOperator<KeyValueStore<String, StoredVal
 
 	@Override
 	void apply(KeyValueStore<String, StoredValue> store, String key, Row row, long time, Consumer<Row> out) {
-		Object current = of.value(key, row);
+		Object current = of.value(key, row, meta());
 		StoredValue before = store.get(key);
 		if (before != null && Objects.equals(Values.normalize(before.value()), Values.normalize(current))) {
 			return;

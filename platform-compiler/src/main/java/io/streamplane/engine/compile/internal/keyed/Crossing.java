@@ -39,7 +39,7 @@ public final class Crossing extends KeyedOperator<KeyValueStore<String, StoredVa
 
 	@Override
 	void apply(KeyValueStore<String, StoredValue> store, String key, Row row, long time, Consumer<Row> out) {
-		double current = number(value.value(key, row));
+		double current = number(value.value(key, row, meta()));
 		StoredValue before = store.get(key);
 		double previous = before == null ? Double.NEGATIVE_INFINITY : ((Number) before.value()).doubleValue();
 		if (current != previous) {

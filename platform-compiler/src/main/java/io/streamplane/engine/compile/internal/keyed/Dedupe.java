@@ -34,7 +34,7 @@ public final class Dedupe extends KeyedOperator<WindowStore<String, Long>> {
 
 	@Override
 	void apply(WindowStore<String, Long> store, String key, Row row, long time, Consumer<Row> out) {
-		String id = by == null ? key : key.length() + ":" + key + JsonValues.toJson(by.value(key, row));
+		String id = by == null ? key : key.length() + ":" + key + JsonValues.toJson(by.value(key, row, meta()));
 		long from = Math.max(0, time - within + 1);
 		long to = time > Long.MAX_VALUE - within ? Long.MAX_VALUE : time + within - 1;
 		try (WindowStoreIterator<Long> seen = store.fetch(id, from, to)) {

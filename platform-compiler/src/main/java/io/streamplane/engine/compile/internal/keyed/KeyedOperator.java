@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import io.streamplane.engine.compile.internal.value.Failure;
 import io.streamplane.engine.compile.internal.value.RecordException;
+import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.wiring.DeadLetters;
 import org.apache.kafka.streams.processor.StateStore;
@@ -28,6 +29,8 @@ abstract class KeyedOperator<S extends StateStore> implements FixedKeyProcessor<
 
 	private final String storeName;
 
+	private final RecordMeta meta = new RecordMeta();
+
 	private FixedKeyProcessorContext<String, Row> context;
 
 	private S store;
@@ -46,6 +49,7 @@ abstract class KeyedOperator<S extends StateStore> implements FixedKeyProcessor<
 	@Override
 	public final void init(FixedKeyProcessorContext<String, Row> context) {
 		this.context = context;
+		meta.attach(context);
 		this.store = context.getStateStore(storeName);
 	}
 
@@ -61,11 +65,17 @@ abstract class KeyedOperator<S extends StateStore> implements FixedKeyProcessor<
 				throw new RecordException("the record has no key; this step keeps state per key, so add a keyBy " +
 						"step before it or give the source records keys");
 			}
+			meta.at(record.timestamp(), record.key());
 			apply(store, record.key(), row, record.timestamp(), next -> context.forward(record.withValue(next)));
 		}
 		catch (RecordException ex) {
 			context.forward(record.withValue(row.fail(Failure.of(path, ex))), deadLetter);
 		}
+	}
+
+	/** The metadata of the record being applied, for expressions that read {@code meta}. */
+	final RecordMeta meta() {
+		return meta;
 	}
 
 	/**

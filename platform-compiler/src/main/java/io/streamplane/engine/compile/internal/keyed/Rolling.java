@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.streamplane.engine.compile.internal.value.Failure;
 import io.streamplane.engine.compile.internal.value.RecordException;
+import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.window.AggregateInputs;
 import io.streamplane.engine.compile.internal.window.WindowFolder;
@@ -51,6 +52,8 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 
 	private final AggregateInputs arguments;
 
+	private final RecordMeta meta = new RecordMeta();
+
 	private FixedKeyProcessorContext<String, Row> context;
 
 	private KeyValueStore<String, RollingState> states;
@@ -74,6 +77,7 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 	@Override
 	public void init(FixedKeyProcessorContext<String, Row> context) {
 		this.context = context;
+		meta.attach(context);
 		this.states = context.getStateStore(stores.state());
 		this.times = context.getStateStore(stores.streamTime());
 		Long stored = times.get(STREAM_TIME);
@@ -112,7 +116,8 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 					"step before it or give the source records keys");
 		}
 		LinkedHashMap<String, Object> inputs = new LinkedHashMap<>();
-		arguments.evaluate(key, row, inputs);
+		meta.at(time, key);
+		arguments.evaluate(key, row, meta, inputs);
 		inputs.put(WindowInput.TIME, time);
 		RollingState before = states.get(key);
 		before = before == null ? RollingState.EMPTY : before;

@@ -41,7 +41,7 @@ public final class Running extends KeyedOperator<KeyValueStore<String, WindowSta
 	@Override
 	void apply(KeyValueStore<String, WindowState> store, String key, Row row, long time, Consumer<Row> out) {
 		LinkedHashMap<String, Object> inputs = new LinkedHashMap<>();
-		arguments.evaluate(key, row, inputs);
+		arguments.evaluate(key, row, meta(), inputs);
 		inputs.put(WindowInput.TIME, time);
 		WindowState before = store.get(key);
 		WindowState after = folder.add(key, Row.owning(inputs, row.origin(), false),

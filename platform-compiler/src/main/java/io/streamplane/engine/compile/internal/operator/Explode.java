@@ -23,7 +23,7 @@ public final class Explode extends RowOperator {
 
 	@Override
 	public void apply(String key, Row row, Consumer<Row> out) {
-		Object value = from.value(key, row);
+		Object value = from.value(key, row, meta());
 		if (!(value instanceof List<?> elements)) {
 			throw new RecordException("explode \"" + from.text() + "\" returned " + JsonValues.describe(value) +
 					", expected a list");

@@ -19,7 +19,7 @@ public final class Filter extends RowOperator {
 
 	@Override
 	public void apply(String key, Row row, Consumer<Row> out) {
-		Object result = condition.evaluate(key, row);
+		Object result = condition.evaluate(key, row, meta());
 		if (!(result instanceof Boolean keep)) {
 			throw new RecordException("filter \"" + condition.text() + "\" returned " +
 					JsonValues.describe(JsonValues.fromCel(result)) + ", expected a boolean");

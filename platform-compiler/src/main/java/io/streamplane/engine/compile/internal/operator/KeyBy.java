@@ -31,7 +31,7 @@ public final class KeyBy extends RekeyingOperator {
 
 	@Override
 	protected void apply(String key, Row row, Output out) {
-		Object value = expression.value(key, row);
+		Object value = expression.value(key, row, meta());
 		out.accept(keyOf(value, expression.text()), row.with(field, value));
 	}
 

@@ -2,6 +2,7 @@ package io.streamplane.engine.compile.internal.operator;
 
 import io.streamplane.engine.compile.internal.value.Failure;
 import io.streamplane.engine.compile.internal.value.RecordException;
+import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.wiring.DeadLetters;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,6 +29,8 @@ public abstract class RekeyingOperator implements Processor<String, Row, String,
 
 	private final String deadLetter;
 
+	private final RecordMeta meta = new RecordMeta();
+
 	private ProcessorContext<String, Row> context;
 
 	/**
@@ -42,6 +45,7 @@ public abstract class RekeyingOperator implements Processor<String, Row, String,
 	@Override
 	public void init(ProcessorContext<String, Row> context) {
 		this.context = context;
+		meta.attach(context);
 	}
 
 	@Override
@@ -51,6 +55,7 @@ public abstract class RekeyingOperator implements Processor<String, Row, String,
 			context.forward(record);
 			return;
 		}
+		meta.at(record.timestamp(), record.key());
 		try {
 			// one Record, not withKey().withValue(): each copies the headers
 			apply(record.key(), row,
@@ -59,6 +64,11 @@ public abstract class RekeyingOperator implements Processor<String, Row, String,
 		catch (RecordException ex) {
 			context.forward(record.withValue(row.fail(Failure.of(path, ex))), deadLetter);
 		}
+	}
+
+	/** The metadata of the record being applied, for expressions that read {@code meta}. */
+	protected final RecordMeta meta() {
+		return meta;
 	}
 
 	/**

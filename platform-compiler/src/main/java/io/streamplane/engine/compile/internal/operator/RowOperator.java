@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import io.streamplane.engine.compile.internal.value.Failure;
 import io.streamplane.engine.compile.internal.value.RecordException;
+import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.wiring.DeadLetters;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -21,6 +22,8 @@ public abstract class RowOperator implements FixedKeyProcessor<String, Row, Row>
 
 	private final String deadLetter;
 
+	private final RecordMeta meta = new RecordMeta();
+
 	private FixedKeyProcessorContext<String, Row> context;
 
 	/**
@@ -35,6 +38,7 @@ public abstract class RowOperator implements FixedKeyProcessor<String, Row, Row>
 	@Override
 	public void init(FixedKeyProcessorContext<String, Row> context) {
 		this.context = context;
+		meta.attach(context);
 	}
 
 	@Override
@@ -45,11 +49,25 @@ public abstract class RowOperator implements FixedKeyProcessor<String, Row, Row>
 			return;
 		}
 		try {
-			apply(record.key(), row, next -> context.forward(record.withValue(next)));
+			apply(record, next -> context.forward(record.withValue(next)));
 		}
 		catch (RecordException ex) {
 			context.forward(record.withValue(row.fail(Failure.of(path, ex))), deadLetter);
 		}
+	}
+
+	/**
+	 * Applies the step to one record, with {@link #meta()} moved to it; for a caller that forwards
+	 * the results itself, such as a step of a table's changelog, after {@link #init}.
+	 */
+	public final void apply(FixedKeyRecord<String, Row> record, Consumer<Row> out) {
+		meta.at(record.timestamp(), record.key());
+		apply(record.key(), record.value(), out);
+	}
+
+	/** The metadata of the record being applied, for expressions that read {@code meta}. */
+	protected final RecordMeta meta() {
+		return meta;
 	}
 
 	/**

@@ -20,7 +20,7 @@ public final class SetFields extends RowOperator {
 	@Override
 	public void apply(String key, Row row, Consumer<Row> out) {
 		Map<String, Object> values = new LinkedHashMap<>();
-		fields.forEach((name, expression) -> values.put(name, expression.value(key, row)));
+		fields.forEach((name, expression) -> values.put(name, expression.value(key, row, meta())));
 		out.accept(row.withAll(values));
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.streamplane.engine.compile.internal.interval.IntervalJoinCompiler;
 import io.streamplane.engine.compile.internal.keyed.Changes;
 import io.streamplane.engine.compile.internal.keyed.Crossing;
 import io.streamplane.engine.compile.internal.keyed.Dedupe;
@@ -43,12 +44,21 @@ final class StepCompiler {
 
 	private final Supplier<JoinCompiler> joins;
 
-	/** @param joins the compiler of joins, known once the pipeline's tables are */
-	StepCompiler(Compilation compilation, Supplier<JoinCompiler> joins) {
+	private final IntervalJoinCompiler intervalJoins;
+
+	private final Function<String, Stream> streams;
+
+	/**
+	 * @param joins the compiler of joins, known once the pipeline's tables are
+	 * @param streams the compiled streams by name, for the stream a stream join names
+	 */
+	StepCompiler(Compilation compilation, Supplier<JoinCompiler> joins, Function<String, Stream> streams) {
 		this.compilation = compilation;
 		this.windows = new WindowCompiler(compilation);
 		this.keyedState = new KeyedStateCompiler(compilation);
 		this.joins = joins;
+		this.intervalJoins = new IntervalJoinCompiler(compilation);
+		this.streams = streams;
 	}
 
 	Stream compile(Stream in, Step step, String path) {
@@ -88,6 +98,7 @@ final class StepCompiler {
 			case Step.Crossing crossing -> keyedState.crossing(in, crossing, path);
 			case Step.Changes changes -> keyedState.changes(in, changes, path);
 			case Step.Join join -> joins.get().lookup(in, join, path);
+			case Step.StreamJoin join -> intervalJoins.compile(in, streams.apply(join.stream()), join, path);
 		};
 	}
 

@@ -60,7 +60,7 @@ public final class TopologyPlanner {
 	/** A compiler adding to the builder of {@code compilation}; use it for one pipeline. */
 	public TopologyPlanner(Compilation compilation) {
 		this.compilation = compilation;
-		this.steps = new StepCompiler(compilation, () -> joins);
+		this.steps = new StepCompiler(compilation, () -> joins, streams::get);
 	}
 
 	/** Compiles the spec into the builder and returns the built topology. */

@@ -41,6 +41,7 @@ final class ChangelogStep implements FixedKeyProcessor<String, Row, Row> {
 	@Override
 	public void init(FixedKeyProcessorContext<String, Row> context) {
 		this.context = context;
+		operator.init(context);
 	}
 
 	@Override
@@ -52,7 +53,7 @@ final class ChangelogStep implements FixedKeyProcessor<String, Row, Row> {
 		}
 		List<Row> out = new ArrayList<>(1);
 		try {
-			operator.apply(record.key(), row, out::add);
+			operator.apply(record, out::add);
 		}
 		catch (RecordException ex) {
 			context.forward(record.withValue(row.fail(Failure.of(path, ex))), deadLetter);

@@ -10,6 +10,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import io.streamplane.spec.Expression;
 import io.streamplane.spec.ExpressionEnvironment;
+import io.streamplane.spec.RecordMetadata;
 
 /**
  * One CEL expression of a spec, planned once at compile time and evaluated per record. Thread-safe.
@@ -49,13 +50,24 @@ public final class CelEvaluator {
 		}
 	}
 
-	/** Evaluates against a record and its key; returns the raw CEL result. */
+	/**
+	 * Evaluates against a record and its key, where {@code meta} is not available (it is a record
+	 * exception to read it); returns the raw CEL result.
+	 */
 	public Object evaluate(String key, Row row) {
+		return evaluate(key, row, null);
+	}
+
+	/**
+	 * Evaluates against a record, its key and its metadata; returns the raw CEL result.
+	 * @param meta what {@code meta} reads, or {@code null} where it is not available
+	 */
+	public Object evaluate(String key, Row row, RecordMeta meta) {
 		if (bareVariable != null) {
-			return variable(bareVariable, variables.get(bareVariable), key, row);
+			return variable(bareVariable, variables.get(bareVariable), key, row, meta);
 		}
 		Map<String, Object> activation = new HashMap<>();
-		variables.forEach((name, type) -> activation.put(name, variable(name, type, key, row)));
+		variables.forEach((name, type) -> activation.put(name, variable(name, type, key, row, meta)));
 		try {
 			return program.eval(activation);
 		}
@@ -72,6 +84,11 @@ public final class CelEvaluator {
 		return JsonValues.fromCel(evaluate(key, row));
 	}
 
+	/** Evaluates with the record's metadata and converts the result to a row value. */
+	public Object value(String key, Row row, RecordMeta meta) {
+		return JsonValues.fromCel(evaluate(key, row, meta));
+	}
+
 	/** The expression text, for messages. */
 	public String text() {
 		return expression.text();
@@ -85,9 +102,16 @@ public final class CelEvaluator {
 		return null;
 	}
 
-	private Object variable(String name, CelType type, String key, Row row) {
+	private Object variable(String name, CelType type, String key, Row row, RecordMeta meta) {
 		if (KEY.equals(name)) {
 			return key == null ? NullValue.NULL_VALUE : key;
+		}
+		if (RecordMetadata.VARIABLE.equals(name) && RecordMetadata.TYPE.equals(type)) {
+			if (meta == null) {
+				throw new RecordException("\"" + expression.text() + "\" reads meta, the record metadata, which this " +
+						"expression cannot see; read it in a step (filter, set, keyBy, ...) and keep it in a field");
+			}
+			return meta.toCel();
 		}
 		if (!row.fields().containsKey(name)) {
 			throw new RecordException("missing field '" + name + "' needed by \"" + expression.text() + "\"");

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.streamplane.engine.compile.internal.value.CelEvaluator;
 import io.streamplane.engine.compile.internal.value.JsonValues;
 import io.streamplane.engine.compile.internal.value.RecordException;
+import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.spec.Aggregation;
 
@@ -35,20 +36,21 @@ public final class AggregateInputs {
 
 	/**
 	 * Puts each aggregation's value for the record into {@code values}.
+	 * @param meta the record's metadata, for expressions that read {@code meta}
 	 * @throws RecordException when an expression fails, a condition is not a bool, or the argument
 	 * of {@code sum} or {@code avg} is not a number
 	 */
-	public void evaluate(String key, Row row, Map<String, Object> values) {
+	public void evaluate(String key, Row row, RecordMeta meta, Map<String, Object> values) {
 		for (Input input : inputs) {
-			if (input.condition() != null && !selected(input, key, row)) {
+			if (input.condition() != null && !selected(input, key, row, meta)) {
 				continue;
 			}
-			values.put(input.aggregation().name(), input.argument() == null ? null : argument(input, key, row));
+			values.put(input.aggregation().name(), input.argument() == null ? null : argument(input, key, row, meta));
 		}
 	}
 
-	private static boolean selected(Input input, String key, Row row) {
-		Object selected = input.condition().evaluate(key, row);
+	private static boolean selected(Input input, String key, Row row, RecordMeta meta) {
+		Object selected = input.condition().evaluate(key, row, meta);
 		if (selected instanceof Boolean bool) {
 			return bool;
 		}
@@ -56,9 +58,9 @@ public final class AggregateInputs {
 				"\" gave " + JsonValues.describe(JsonValues.fromCel(selected)) + ", not a bool");
 	}
 
-	private static Object argument(Input input, String key, Row row) {
+	private static Object argument(Input input, String key, Row row, RecordMeta meta) {
 		Aggregation aggregation = input.aggregation();
-		Object value = input.argument().value(key, row);
+		Object value = input.argument().value(key, row, meta);
 		if (aggregation.function().needsNumber() && value != null && !(value instanceof Number)) {
 			throw new RecordException(aggregation.name() + ": " + aggregation.function().name().toLowerCase() + "(" +
 					input.argument().text() + ") needs a number, got " + JsonValues.describe(value));

@@ -61,7 +61,8 @@ public final class WindowCompiler {
 			? inputs.process(new WindowUpdatesSupplier(compilation, aligned, folder, store, new WindowStateSerde(step.aggregations())),
 					Named.as(Compilation.name(path, "aggregate")))
 			: aggregated(inputs, step, folder, in.lateness(), path);
-		KStream<String, Row> results = changes.process(() -> new WindowResults(folder),
+		boolean retracts = step.emit() == Emit.UPDATES && step.kind() instanceof WindowKind.Session;
+		KStream<String, Row> results = changes.process(() -> new WindowResults(folder, retracts),
 				Named.as(Compilation.name(path, "rows")));
 		return new Stream(results, true, in.lateness(), in.keyField());
 	}

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.streamplane.engine.compile.internal.value.Failure;
 import io.streamplane.engine.compile.internal.value.RecordException;
+import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -46,6 +47,8 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 
 	private final String storeName;
 
+	private final RecordMeta meta = new RecordMeta();
+
 	private FixedKeyProcessorContext<String, Row> context;
 
 	private KeyValueStore<String, Long> store;
@@ -65,6 +68,7 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 	@Override
 	public void init(FixedKeyProcessorContext<String, Row> context) {
 		this.context = context;
+		meta.attach(context);
 		this.store = context.getStateStore(storeName);
 		Long stored = store.get(STREAM_TIME);
 		this.streamTime = stored == null ? Long.MIN_VALUE : stored;
@@ -102,7 +106,8 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 		if (keyField != null) {
 			values.put(keyField, row.fields().get(keyField));
 		}
-		arguments.evaluate(record.key(), row, values);
+		meta.at(record.timestamp(), record.key());
+		arguments.evaluate(record.key(), row, meta, values);
 		values.put(TIME, record.timestamp());
 		return Row.owning(values, row.origin(), false);
 	}

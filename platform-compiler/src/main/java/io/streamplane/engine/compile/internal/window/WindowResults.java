@@ -16,14 +16,20 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Turns window results into rows keyed by the group key: the key field, {@code window_start} and
- * {@code window_end} as ISO-8601 UTC, then the aggregates by name. Deletions (a session that
- * merged into a larger one, with emit updates) are not written; the merged session's row
- * supersedes them. The result of an end-of-input marker's window becomes a marker again, so the
+ * {@code window_end} as ISO-8601 UTC, then the aggregates by name. A deletion, a session that a
+ * later record merged into a larger one, is written as a retraction when sessions emit updates:
+ * {@code window_start}, {@code window_end} and {@code "op": "-"}, keyed by the group key, so a
+ * consumer keeping the last row per key and window removes it; otherwise it is not written. The result of an end-of-input marker's window becomes a marker again, so the
  * next window downstream closes too.
  */
 final class WindowResults implements Processor<Windowed<String>, WindowState, String, Row> {
 
+	/** The field that marks a retraction, as in change streams. */
+	static final String OP = "op";
+
 	private final WindowFolder folder;
+
+	private final boolean retracts;
 
 	private final InstantText starts = new InstantText();
 
@@ -31,8 +37,10 @@ final class WindowResults implements Processor<Windowed<String>, WindowState, St
 
 	private ProcessorContext<String, Row> context;
 
-	WindowResults(WindowFolder folder) {
+	/** @param retracts whether deletions are written as retractions (sessions emitting updates) */
+	WindowResults(WindowFolder folder, boolean retracts) {
 		this.folder = folder;
+		this.retracts = retracts;
 	}
 
 	@Override
@@ -43,6 +51,9 @@ final class WindowResults implements Processor<Windowed<String>, WindowState, St
 	@Override
 	public void process(Record<Windowed<String>, WindowState> record) {
 		if (record.value() == null) {
+			if (retracts && !EndOfInput.KEY.equals(record.key().key())) {
+				context.forward(new Record<>(record.key().key(), retraction(record.key()), record.timestamp()));
+			}
 			return;
 		}
 		String key = record.key().key();
@@ -61,6 +72,14 @@ final class WindowResults implements Processor<Windowed<String>, WindowState, St
 			fields.put(aggregations.get(i).name(), record.value().accumulators().get(i).result());
 		}
 		context.forward(new Record<>(key, Row.owning(fields, Origin.none(), false), record.timestamp()));
+	}
+
+	private Row retraction(Windowed<String> window) {
+		LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+		fields.put(Step.Window.WINDOW_START, starts.of(window.window().start()));
+		fields.put(Step.Window.WINDOW_END, ends.of(window.window().end()));
+		fields.put(OP, "-");
+		return Row.owning(fields, Origin.none(), false);
 	}
 
 	/** ISO-8601 text of an epoch-millisecond instant, remembering the last: consecutive results share windows. */
