@@ -17,7 +17,7 @@ import io.streamplane.spec.Step;
 final class StepBinder {
 
 	static final List<String> KINDS = List.of("filter", "set", "select", "explode", "keyBy", "window", "dedupe",
-			"running", "rolling", "crossing", "changes", "join");
+			"running", "rolling", "crossing", "changes", "join", "groupBy");
 
 	private final ExpressionCompiler expressions;
 
@@ -29,6 +29,8 @@ final class StepBinder {
 
 	private final RollingBinder rolling;
 
+	private final GroupByBinder groupBys;
+
 	/** @param tables the names of the pipeline's tables */
 	StepBinder(ExpressionCompiler expressions, WindowLimits windowLimits, List<String> tables) {
 		this.expressions = expressions;
@@ -36,6 +38,7 @@ final class StepBinder {
 		this.keyedState = new KeyedStateBinder(expressions);
 		this.joins = new JoinBinder(expressions, tables);
 		this.rolling = new RollingBinder(expressions, windowLimits);
+		this.groupBys = new GroupByBinder(expressions);
 	}
 
 	Bound<Step> bind(Node node, Schema in) {
@@ -56,6 +59,7 @@ final class StepBinder {
 			case "changes" -> keyedState.changes(body, in);
 			case "join" -> joins.bind(body, in);
 			case "rolling" -> rolling.bind(node, in);
+			case "groupBy" -> groupBys.bind(node, in);
 			default -> windows.bind(node, in);
 		};
 	}

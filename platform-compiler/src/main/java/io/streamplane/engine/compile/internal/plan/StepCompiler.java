@@ -88,6 +88,8 @@ final class StepCompiler {
 			case Step.Crossing crossing -> keyedState.crossing(in, crossing, path);
 			case Step.Changes changes -> keyedState.changes(in, changes, path);
 			case Step.Join join -> joins.get().lookup(in, join, path);
+			case Step.GroupBy groupBy -> throw new IllegalArgumentException("groupBy at " + path +
+					" aggregates a table, and validation lets it follow only tables: " + groupBy);
 		};
 	}
 
