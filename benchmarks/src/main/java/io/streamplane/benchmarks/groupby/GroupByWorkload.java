@@ -3,6 +3,7 @@ package io.streamplane.benchmarks.groupby;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
 import io.streamplane.benchmarks.harness.Json;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,23 +30,28 @@ final class GroupByWorkload {
 
 	/** Writes the changes and the sentinel, and waits for every acknowledgement; the number of records written. */
 	static long load(String bootstrapServers, long changes, int rows, int regions, long seed) {
-		Random random = new Random(seed);
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 				ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
 				ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1))) {
-			for (long i = 0; i < changes; i++) {
-				long id = i < rows ? i : random.nextInt(rows);
-				boolean delete = i >= rows && random.nextInt(10) == 0;
-				Order order = new Order(id, "r" + random.nextInt(regions), random.nextInt(1000));
-				producer.send(new ProducerRecord<>(ORDERS, key(id), delete ? null : Json.write(order)));
-			}
-			producer.send(new ProducerRecord<>(ORDERS, key(-1), Json.write(new Order(-1, SENTINEL_REGION, 0))));
+			generate(changes, rows, regions, seed, (key, value) -> producer.send(new ProducerRecord<>(ORDERS, key, value)));
 			producer.flush();
 		}
 		return changes + 1;
+	}
+
+	/** Hands each change, then the sentinel, to {@code records} as record key and value ({@code null}: a delete). */
+	static void generate(long changes, int rows, int regions, long seed, BiConsumer<byte[], byte[]> records) {
+		Random random = new Random(seed);
+		for (long i = 0; i < changes; i++) {
+			long id = i < rows ? i : random.nextInt(rows);
+			boolean delete = i >= rows && random.nextInt(10) == 0;
+			Order order = new Order(id, "r" + random.nextInt(regions), random.nextInt(1000));
+			records.accept(key(id), delete ? null : Json.write(order));
+		}
+		records.accept(key(-1), Json.write(new Order(-1, SENTINEL_REGION, 0)));
 	}
 
 	private static byte[] key(long id) {

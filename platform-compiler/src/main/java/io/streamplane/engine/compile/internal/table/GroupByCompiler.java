@@ -25,7 +25,9 @@ import org.apache.kafka.streams.kstream.Named;
  * ({@code <path>.group-input.rows}), re-keyed by group through the repartition topic
  * {@code <path>.group-repartition}, and folded into the store {@code <path>.groups}. When a row
  * changes, Kafka Streams takes its old version out of its old group and adds the new one to its new
- * group; a delete only takes it out. The result is the changelog of the groups, keyed by group: a
+ * group; a delete only takes it out. The store of groups keeps Kafka Streams' record cache: the
+ * changes of a group within a commit interval reach the output as one, as in a hand-written
+ * {@code count()}. The result is the changelog of the groups, keyed by group: a
  * group without rows, or one {@code having} is false for, is a delete, which an output writes as a
  * retraction.
  */
@@ -52,8 +54,7 @@ final class GroupByCompiler {
 			.aggregate(folder::initial, folder::add, folder::remove, Named.as(Compilation.name(path, "aggregate")),
 					Materialized.<String, GroupState>as(compilation.keyValueStore(Compilation.name(path, "groups")))
 						.withKeySerde(Serdes.String())
-						.withValueSerde(new GroupStateSerde(step.aggregations()))
-						.withCachingDisabled());
+						.withValueSerde(new GroupStateSerde(step.aggregations())));
 		KStream<String, Row> results = groups.toStream(Named.as(Compilation.name(path, "changes")))
 			.mapValues(folder::row, Named.as(Compilation.name(path, "result")));
 		if (step.having().isEmpty()) {
