@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 18 on the real broker: a group-by over a table read from a compacted topic in the format
@@ -74,22 +75,25 @@ class TableGroupByIT extends StreamplaneIntegrationTest {
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
 		KafkaTopics.produce(orders, List.of(order(1, "eu", 10), order(2, "eu", 5), order(3, "us", 7)));
-		assertThat(folded(output, 4)).isEqualTo(Map.of("eu", "orders=2 revenue=15", "us", "orders=1 revenue=7"));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(folded(output))
+			.isEqualTo(Map.of("eu", "orders=2 revenue=15", "us", "orders=1 revenue=7")));
 
 		KafkaTopics.produce(orders, List.of(order(2, "us", 5)));
-		assertThat(folded(output, 8)).isEqualTo(Map.of("eu", "orders=1 revenue=10", "us", "orders=2 revenue=12"));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(folded(output))
+			.isEqualTo(Map.of("eu", "orders=1 revenue=10", "us", "orders=2 revenue=12")));
 
 		KafkaTopics.tombstone(orders, "{\"order_id\": 1}");
-		assertThat(folded(output, 9)).isEqualTo(Map.of("us", "orders=2 revenue=12"));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(folded(output)).isEqualTo(Map.of("us", "orders=2 revenue=12")));
 	}
 
 	/**
 	 * The output's change stream folded by key: a {@code +} upserts, a {@code -} deletes and must be
-	 * the twin of the row it retracts. Waits for {@code expected} changes, then a little longer for any surplus.
+	 * the twin of the row it retracts. (How many changes there are depends on how the record cache
+	 * coalesced a group's changes within a commit interval; the fold does not.)
 	 */
-	private static Map<String, String> folded(String topic, int expected) {
-		List<ConsumerRecord<String, String>> records = KafkaTopics.read(topic, expected, WAIT, Duration.ofSeconds(2));
-		assertThat(records).as("changes on %s", topic).hasSize(expected);
+	private static Map<String, String> folded(String topic) {
+		List<ConsumerRecord<String, String>> records = KafkaTopics.read(topic, 1, Duration.ofSeconds(10),
+				Duration.ofSeconds(1));
 		Map<String, String> table = new TreeMap<>();
 		for (ConsumerRecord<String, String> record : records) {
 			JsonNode change = JSON.readTree(record.value());
