@@ -52,6 +52,18 @@ public enum AggregateFunction {
 		return takesArgument;
 	}
 
+	/**
+	 * Whether a row can be taken back out of the aggregate, as a reactive group-by over a table
+	 * needs: not for {@code first}, {@code last}, {@code collect} and {@code previous}, which depend on
+	 * an order that the rows of a table do not have.
+	 */
+	public boolean retractable() {
+		return switch (this) {
+			case COUNT, SUM, MIN, MAX, AVG, COUNT_DISTINCT -> true;
+			case FIRST, LAST, COLLECT, PREVIOUS -> false;
+		};
+	}
+
 	/** Whether the argument must be a number. */
 	public boolean needsNumber() {
 		return this == SUM || this == AVG;

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     aggregate: { revenue: "sum(amount)", payments: "count()" }
  *   - join: { table: customers, on: customer_id, type: inner }   # mode: reactive (default) | lookup
  *   - join: { stream: clicks, on: impression_id, streamOn: impression_id, within: 10m }
+ *   - groupBy: { by: [region], having: "orders &gt;= 2" }          # over a table only
+ *     aggregate: { orders: "count()", revenue: "sum(amount)" }
  * </pre>
  */
 public sealed interface Step {
@@ -312,6 +314,39 @@ public sealed interface Step {
 			Objects.requireNonNull(on, "on");
 			Objects.requireNonNull(type, "type");
 			Objects.requireNonNull(mode, "mode");
+		}
+
+	}
+
+	/**
+	 * Aggregates the rows of a table per group, reactively: the result is a table with one row per
+	 * group, keyed by the group, holding the {@code by} fields and one field per aggregation. An
+	 * update of a row that changes its group moves it from one group to the other; a delete removes
+	 * it; a group with no rows left, or one that {@code having} excludes, is retracted.
+	 *
+	 * @param by the fields whose values form the group, at least one, in order
+	 * @param aggregations the results, at least one; only {@code count}, {@code sum}, {@code avg},
+	 * {@code min}, {@code max} and {@code count_distinct}, which can take a row back out
+	 * @param having a bool expression over the result row; empty: every group with rows is kept
+	 */
+	record GroupBy(List<String> by, List<Aggregation> aggregations, Optional<Expression> having) implements Step {
+
+		public GroupBy {
+			by = List.copyOf(by);
+			aggregations = List.copyOf(aggregations);
+			Objects.requireNonNull(having, "having");
+			if (by.isEmpty()) {
+				throw new IllegalArgumentException("groupBy needs at least one field");
+			}
+			if (aggregations.isEmpty()) {
+				throw new IllegalArgumentException("groupBy needs at least one aggregation");
+			}
+			for (Aggregation aggregation : aggregations) {
+				if (!aggregation.function().retractable()) {
+					throw new IllegalArgumentException("groupBy aggregation '" + aggregation.name() + "': " +
+							aggregation.function() + " cannot take a row back out");
+				}
+			}
 		}
 
 	}

@@ -17,7 +17,7 @@ import io.streamplane.spec.Step;
 final class StepBinder {
 
 	static final List<String> KINDS = List.of("filter", "set", "select", "explode", "keyBy", "window", "dedupe",
-			"running", "rolling", "crossing", "changes", "join");
+			"running", "rolling", "crossing", "changes", "join", "groupBy");
 
 	private final ExpressionCompiler expressions;
 
@@ -31,6 +31,8 @@ final class StepBinder {
 
 	private final StreamJoinBinder streamJoins;
 
+	private final GroupByBinder groupBys;
+
 	/**
 	 * @param tables the names of the pipeline's tables
 	 * @param streams the streams a stream join may name
@@ -42,6 +44,7 @@ final class StepBinder {
 		this.joins = new JoinBinder(expressions, tables);
 		this.rolling = new RollingBinder(expressions, windowLimits);
 		this.streamJoins = new StreamJoinBinder(expressions, windowLimits, streams);
+		this.groupBys = new GroupByBinder(expressions);
 	}
 
 	Bound<Step> bind(Node node, Schema in) {
@@ -62,6 +65,7 @@ final class StepBinder {
 			case "changes" -> keyedState.changes(body, in);
 			case "join" -> StreamJoinBinder.isStreamJoin(body) ? streamJoins.bind(body, in) : joins.bind(body, in);
 			case "rolling" -> rolling.bind(node, in);
+			case "groupBy" -> groupBys.bind(node, in);
 			default -> windows.bind(node, in);
 		};
 	}

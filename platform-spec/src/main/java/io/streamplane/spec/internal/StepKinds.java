@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Recognises which step an entry of {@code steps} is: an object with exactly one step key, or a
- * {@code window} or a {@code rolling} with its {@code aggregate}.
+ * {@code window}, a {@code rolling} or a {@code groupBy} with its {@code aggregate}.
  */
 final class StepKinds {
 
@@ -29,9 +29,12 @@ final class StepKinds {
 		if (keys.contains("rolling")) {
 			return node.isObjectWith(List.of("rolling", "aggregate")) ? Optional.of("rolling") : Optional.empty();
 		}
+		if (keys.contains("groupBy")) {
+			return node.isObjectWith(List.of("groupBy", "aggregate")) ? Optional.of("groupBy") : Optional.empty();
+		}
 		if (keys.contains("aggregate")) {
-			node.field("aggregate").report("aggregate belongs to a window or rolling step; add one next to it, " +
-					"e.g. window: { tumbling: 1m } or rolling: { range: 24h }");
+			node.field("aggregate").report("aggregate belongs to a window or rolling step, or to a groupBy " +
+					"over a table; add one next to it, e.g. window: { tumbling: 1m }, rolling: { range: 24h } or groupBy: [region]");
 			return Optional.empty();
 		}
 		if (keys.size() != 1) {

@@ -7,9 +7,9 @@ import io.streamplane.spec.Step;
 
 /**
  * Tracks, step by step, whether a transform's records are a table (a change stream with
- * retractions) rather than a stream of events: they are after reading a table, and after a
- * reactive join. Only per-row steps and joins keep the meaning of a table; a step that would count
- * or re-key retractions as events is reported.
+ * retractions) rather than a stream of events: they are after reading a table, after a reactive
+ * join and after a group-by. Only per-row steps, joins and group-bys keep the meaning of a table; a
+ * step that would count or re-key retractions as events is reported, and so is a group-by of events.
  */
 final class TableFlow {
 
@@ -34,10 +34,17 @@ final class TableFlow {
 			case Step.Filter filter -> table;
 			case Step.SetFields set -> table;
 			case Step.Select select -> table;
+			case Step.GroupBy groupBy -> {
+				if (!table) {
+					node.field("groupBy").report("groupBy aggregates the rows of a table, and these records are a stream " +
+							"of events; aggregate events with a window or running step, or read a table (tables:)");
+				}
+				yield true;
+			}
 			default -> {
 				if (table) {
 					node.report("this step does not apply to a table (a change stream of insertions and retractions); " +
-							"only filter, set, select and join do; join in mode: lookup to get a stream of events");
+							"only filter, set, select, join and groupBy do; join in mode: lookup to get a stream of events");
 				}
 				yield table;
 			}

@@ -99,6 +99,8 @@ final class StepCompiler {
 			case Step.Changes changes -> keyedState.changes(in, changes, path);
 			case Step.Join join -> joins.get().lookup(in, join, path);
 			case Step.StreamJoin join -> intervalJoins.compile(in, streams.apply(join.stream()), join, path);
+			case Step.GroupBy groupBy -> throw new IllegalArgumentException("groupBy at " + path +
+					" aggregates a table, and validation lets it follow only tables: " + groupBy);
 		};
 	}
 

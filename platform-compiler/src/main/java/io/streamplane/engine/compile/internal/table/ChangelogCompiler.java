@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Compiles what happens to tables: the steps of a transform whose records are a table's changelog
- * (per-row steps as {@link ChangelogStep}s, joins by {@link JoinCompiler}), and the
+ * (per-row steps as {@link ChangelogStep}s, joins by {@link JoinCompiler}, group-bys by
+ * {@link GroupByCompiler}), and the
  * {@link ChangeStream} that turns a changelog into the change stream an output writes.
  */
 public final class ChangelogCompiler {
@@ -34,7 +35,10 @@ public final class ChangelogCompiler {
 		this.joins = joins;
 	}
 
-	/** Applies one step to a changelog. The spec binder lets only per-row steps and joins reach here. */
+	/**
+	 * Applies one step to a changelog. The spec binder lets only per-row steps, joins and group-bys
+	 * ({@link GroupByCompiler}) reach here.
+	 */
 	public KStream<String, Row> compile(KStream<String, Row> changelog, Step step, String path) {
 		return switch (step) {
 			case Step.Filter filter -> {
@@ -49,6 +53,7 @@ public final class ChangelogCompiler {
 			case Step.Select select -> perRow(changelog, path, "select",
 					deadLetter -> new Select(path, deadLetter, select.fields()));
 			case Step.Join join -> joins.table(changelog, join, path);
+			case Step.GroupBy groupBy -> new GroupByCompiler(compilation, this).compile(changelog, groupBy, path);
 			default -> throw new IllegalArgumentException("step at " + path + " does not apply to a table: " + step);
 		};
 	}
