@@ -41,7 +41,7 @@ public final class GroupInput extends RowOperator {
 		for (String field : by) {
 			fields.put(field, Values.normalize(row.fields().get(field)));
 		}
-		inputs.evaluate(key, row, fields);
+		inputs.evaluate(key, row, meta(), fields);
 		out.accept(Row.owning(fields, Origin.none(), false));
 	}
 
