@@ -68,9 +68,20 @@ class IndexerCrashIT {
 
 	private final List<RoleProcess> processes = new ArrayList<>();
 
+	private DesiredState published;
+
+	/**
+	 * Stops the processes and deletes the pipeline: it reads {@code public.documents}, a table that does not exist
+	 * in the shared database, and the engines of later test classes would otherwise fail to capture it (their
+	 * {@code cdc} health DOWN).
+	 */
 	@AfterEach
-	void stop() {
+	void stop() throws Exception {
 		processes.forEach(RoleProcess::close);
+		if (published != null) {
+			publish(new DesiredState(published.pipeline(), published.version(), PipelineState.DELETED, published.spec(),
+					Instant.now()));
+		}
 	}
 
 	@Test
@@ -80,7 +91,7 @@ class IndexerCrashIT {
 		String index = "crash_docs_" + suffix;
 		String topic = "sp.index." + pipeline + "." + index;
 		createTopics(topic);
-		publishPipeline(pipeline, index);
+		published = publishPipeline(pipeline, index);
 		Map<Integer, String> table = produceChanges(topic);
 		long expectedChunks = table.values().stream().mapToLong(text -> new Chunker(CHUNKING).chunk(text).size()).sum();
 
@@ -201,7 +212,7 @@ class IndexerCrashIT {
 		}
 	}
 
-	private static void publishPipeline(String pipeline, String index) throws Exception {
+	private static DesiredState publishPipeline(String pipeline, String index) throws Exception {
 		JsonNode spec = JSON.readTree("""
 				{"name": "%s", "tables": {"documents": {"postgresCdc": {"table": "public.documents"},
 				 "primaryKey": ["doc_id"]}},
@@ -209,10 +220,15 @@ class IndexerCrashIT {
 				 "chunking": {"maxTokens": %d, "overlap": %d}}]}
 				""".formatted(pipeline, index, CHUNKING.maxTokens(), CHUNKING.overlap()));
 		DesiredState desired = new DesiredState(pipeline, 1, PipelineState.RUNNING, spec, Instant.now());
+		publish(desired);
+		return desired;
+	}
+
+	private static void publish(DesiredState desired) throws Exception {
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers()),
 				new ByteArraySerializer(), new ByteArraySerializer())) {
-			producer.send(new ProducerRecord<>(Topics.PIPELINES, pipeline.getBytes(StandardCharsets.UTF_8),
+			producer.send(new ProducerRecord<>(Topics.PIPELINES, desired.pipeline().getBytes(StandardCharsets.UTF_8),
 					JSON.writeValueAsBytes(desired))).get();
 		}
 	}
