@@ -1,6 +1,13 @@
 package io.streamplane.spec;
 
+import java.util.List;
 import java.util.Optional;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +40,23 @@ class DecimalAggregatesSpecTest {
 				Optional.of(new DecimalType(18, 2)), Optional.of(new DecimalType(10, 2)), Optional.of(new DecimalType(38, 0)),
 				Optional.empty());
 		assertThat(window.aggregations().get(1).condition().orElseThrow().text()).isEqualTo("country == 'US'");
+	}
+
+	@Test
+	void shouldBeAcceptedByTheJsonSchemaInEveryStepThatAggregates() {
+		Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(PipelineSchema.json());
+		String spec = withSteps("""
+				- keyBy: merchant_id
+				- running: { spent: "sum(amount) as decimal(18, 2)" }
+				- rolling: { range: 1h, slice: 1m }
+				  aggregate: { spent_1h: "avg(amount) as decimal(18, 4)" }
+				- window: { tumbling: 1m }
+				  aggregate: { total: "sum(amount, country == 'US') as decimal(18, 2)" }""");
+
+		List<Error> errors = schema.validate(spec, InputFormat.YAML);
+
+		assertThat(errors).isEmpty();
+		assertThat(reader.read(spec, SpecFormat.YAML).spec().transforms()).containsKey("enriched");
 	}
 
 	@Test
