@@ -8,14 +8,18 @@ import io.streamplane.spec.DecimalType;
 /**
  * Exact decimals for aggregates declared {@code as decimal(p, s)}. A value enters as an integer, a
  * string holding a number (exactly as written) or a JSON number read as a double (by its shortest
- * decimal text, which is the number as written when it has at most 15 significant digits); it is
- * rounded to the scale half to even and must fit the precision. Sums are kept exact and unbounded,
+ * decimal text, which is the number as written when it has at most 15 significant digits; a double
+ * from {@code 10^(15 - scale)} on is refused); it is rounded to the scale half to even and must fit
+ * the precision. Sums are kept exact and unbounded,
  * so that a sum can overflow and come back; a result out of the precision is an {@link Overflow}.
  */
 public final class Decimals {
 
 	/** How a value with more digits after the point than the scale is rounded, as SQL engines and Java do. */
 	public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
+
+	/** The significant digits every decimal number keeps through a double and back. */
+	private static final int DOUBLE_DIGITS = 15;
 
 	private Decimals() {
 	}
@@ -27,7 +31,7 @@ public final class Decimals {
 	public static BigDecimal of(Object value, DecimalType type) {
 		BigDecimal exact = switch (value) {
 			case Long number -> BigDecimal.valueOf(number);
-			case Double number when Double.isFinite(number) -> BigDecimal.valueOf(number);
+			case Double number when Double.isFinite(number) -> fromDouble(number, type);
 			case String text -> parse(text);
 			default -> throw new RecordException("needs a number, got " + JsonValues.describe(value));
 		};
@@ -37,6 +41,22 @@ public final class Decimals {
 					(type.precision() - type.scale()) + " digits before the point");
 		}
 		return rounded;
+	}
+
+	/**
+	 * A double's shortest decimal text, which is the number as written when that had at most
+	 * {@value #DOUBLE_DIGITS} significant digits; a double too large to have them all at the
+	 * type's scale may have lost digits, and is refused rather than rounded silently.
+	 */
+	private static BigDecimal fromDouble(double number, DecimalType type) {
+		BigDecimal exact = BigDecimal.valueOf(number);
+		if (exact.abs().compareTo(BigDecimal.ONE.scaleByPowerOfTen(DOUBLE_DIGITS - type.scale())) >= 0) {
+			throw new RecordException("got the JSON number " + text(exact) + ", read as a double, which holds " +
+					DOUBLE_DIGITS + " significant digits: too few for " + type + " from " +
+					text(BigDecimal.ONE.scaleByPowerOfTen(DOUBLE_DIGITS - type.scale())) +
+					" on; write the amount as a JSON string, e.g. \"" + text(exact.setScale(type.scale(), ROUNDING)) + "\"");
+		}
+		return exact;
 	}
 
 	private static BigDecimal parse(String text) {

@@ -115,6 +115,17 @@ class DecimalAccumulatorTest {
 	}
 
 	@Test
+	void shouldTakeJsonNumbersAsWrittenWhileADoubleHoldsAllTheirDigitsAndRefuseThemBeyond() {
+		assertThat(Decimals.of(9999999999999.99, MONEY)).isEqualTo(new BigDecimal("9999999999999.99"));
+		assertThat(Decimals.of(-1234567890123.45, MONEY)).isEqualTo(new BigDecimal("-1234567890123.45"));
+		assertThatThrownBy(() -> Decimals.of(1234567890123456.78, MONEY)).isInstanceOf(RecordException.class)
+			.hasMessage("got the JSON number 1234567890123456.8, read as a double, which holds 15 significant digits: " +
+					"too few for decimal(18, 2) from 10000000000000 on; write the amount as a JSON string, e.g. " +
+					"\"1234567890123456.80\"");
+		assertThat(Decimals.of("1234567890123456.78", MONEY)).isEqualTo(new BigDecimal("1234567890123456.78"));
+	}
+
+	@Test
 	void shouldReportAnOverflowOnlyWhenTheResultIsRead() {
 		Accumulator sum = Accumulator.empty(SUM).add("9999999999999999.99", 0).add("0.01", 1);
 
