@@ -175,4 +175,37 @@ class DecimalAggregatesPreviewTest {
 						"declare a larger precision");
 	}
 
+	@Test
+	void shouldMergeSessionsExactly() {
+		PreviewResult result = stream("""
+				window: { session: { gap: 60s } }
+				        aggregate: { total: "sum(amount) as decimal(10, 2)", mean: "avg(amount) as decimal(10, 3)" }""",
+				List.of(payment(0, "0.1"), payment(100, "\"0.2\""), payment(50, "0.3")));
+
+		assertThat(result.deadLetters()).isEmpty();
+		assertThat(Previews.field(result, "out", "total")).last().isEqualTo("0.60");
+		assertThat(Previews.field(result, "out", "mean")).last().isEqualTo("0.200");
+	}
+
+	@Test
+	void shouldReadADecimalResultInHavingAsAString() {
+		PreviewResult result = preview.run(spec("""
+				name: decimal-having
+				tables:
+				  orders: { kafka: { topic: orders }, primaryKey: [order_id] }
+				transforms:
+				  regions:
+				    from: orders
+				    steps:
+				      - groupBy: { by: region, having: "double(revenue) >= 1.0" }
+				        aggregate: { revenue: "sum(amount) as decimal(12, 2)" }
+				      - set: { label: "revenue + ' EUR'" }
+				outputs:
+				  - { from: regions, kafka: { topic: regions } }
+				"""), List.of(order(1, "eu", "0.5"), order(2, "eu", "\"0.5\""), order(3, "us", "0.99")));
+
+		assertThat(values(result, "regions")).containsExactly(Previews.value(
+				"{\"op\": \"+\", \"region\": \"eu\", \"revenue\": \"1.00\", \"label\": \"1.00 EUR\"}"));
+	}
+
 }
