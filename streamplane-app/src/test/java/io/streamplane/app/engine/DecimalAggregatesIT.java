@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * as JSON numbers and as 16-digit strings to the cent, and dead-letters the payment that would
  * overflow it with the aggregate, the value and the type while the user's sum goes on without it; a
  * {@code groupBy} over a table subtracts exactly as an order moves to another region and another is
- * deleted.
+ * deleted; and an hourly window sums the same payments to 18 digits, beyond what a double holds.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class DecimalAggregatesIT extends StreamplaneIntegrationTest {
@@ -63,12 +63,15 @@ class DecimalAggregatesIT extends StreamplaneIntegrationTest {
 		String orders = name + "-orders";
 		String spent = name + "-spent";
 		String regions = name + "-regions";
-		KafkaTopics.create(payments, 2);
+		String hourly = name + "-hourly";
+		KafkaTopics.create(payments, 1);
 		createCompacted(orders, 2);
 		Response created = api.post("/api/v1/pipelines", "application/yaml", """
 				name: %s
 				sources:
-				  payments: { kafka: { topic: %s } }
+				  payments:
+				    kafka: { topic: %s }
+				    eventTime: { field: ts, unit: seconds }
 				tables:
 				  orders: { kafka: { topic: %s }, primaryKey: [order_id] }
 				transforms:
@@ -78,6 +81,12 @@ class DecimalAggregatesIT extends StreamplaneIntegrationTest {
 				      - keyBy: user
 				      - running: { spent: "sum(amount) as decimal(18, 2)" }
 				      - select: [user, seq, spent]
+				  hourly:
+				    from: payments
+				    steps:
+				      - keyBy: user
+				      - window: { tumbling: 1h }
+				        aggregate: { total: "sum(amount) as decimal(38, 2)", mean: "avg(amount) as decimal(38, 4)" }
 				  regions:
 				    from: orders
 				    steps:
@@ -86,17 +95,24 @@ class DecimalAggregatesIT extends StreamplaneIntegrationTest {
 				outputs:
 				  - { from: spent, kafka: { topic: %s } }
 				  - { from: regions, kafka: { topic: %s } }
-				""".formatted(name, payments, orders, spent, regions));
+				  - { from: hourly, kafka: { topic: %s } }
+				""".formatted(name, payments, orders, spent, regions, hourly));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
 		KafkaTopics.produce(payments, List.of(payment(1, "0.1"), payment(2, "\"0.2\""),
 				payment(3, "\"12345678901234.56\""), payment(4, "0.7"), payment(5, "\"9999999999999999.99\""),
-				payment(6, "1")));
+				payment(6, "1"), Map.entry("u2", "{\"user\": \"u2\", \"ts\": 7200, \"seq\": 7, \"amount\": 0}")));
 		KafkaTopics.produce(orders, List.of(order(1, "eu", "\"0.10\""), order(2, "eu", "0.2"), order(3, "us", "\"100.05\"")));
 
-		List<ConsumerRecord<String, String>> sums = KafkaTopics.read(spent, 5, WAIT, Duration.ofSeconds(2));
-		assertThat(sums).extracting(record -> JSON.readTree(record.value()).path("spent").asString())
+		List<ConsumerRecord<String, String>> sums = KafkaTopics.read(spent, 6, WAIT, Duration.ofSeconds(2));
+		assertThat(sums).filteredOn(record -> record.key().equals("u1"))
+			.extracting(record -> JSON.readTree(record.value()).path("spent").asString())
 			.containsExactly("0.10", "0.30", "12345678901234.86", "12345678901235.56", "12345678901236.56");
+		List<ConsumerRecord<String, String>> windows = KafkaTopics.read(hourly, 1, WAIT, Duration.ofSeconds(2));
+		assertThat(windows).singleElement().satisfies(window -> {
+			assertThat(JSON.readTree(window.value()).path("total").asString()).isEqualTo("10012345678901236.55");
+			assertThat(JSON.readTree(window.value()).path("mean").asString()).isEqualTo("1668724279816872.7583");
+		});
 		List<ConsumerRecord<String, String>> deadLetters = KafkaTopics.read("sp.dlq." + name, 1, WAIT, Duration.ZERO);
 		assertThat(deadLetters).singleElement().satisfies(record -> {
 			assertThat(JSON.readTree(record.value()).path("seq").asInt()).isEqualTo(5);
@@ -131,7 +147,7 @@ class DecimalAggregatesIT extends StreamplaneIntegrationTest {
 	}
 
 	private static Map.Entry<String, String> payment(int seq, String amount) {
-		return Map.entry("u1", "{\"user\": \"u1\", \"seq\": " + seq + ", \"amount\": " + amount + "}");
+		return Map.entry("u1", "{\"user\": \"u1\", \"ts\": " + seq + ", \"seq\": " + seq + ", \"amount\": " + amount + "}");
 	}
 
 	private static Map.Entry<String, String> order(int id, String region, String amount) {
