@@ -4,20 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.ApiClient.Response;
 import io.streamplane.app.testing.StreamplaneIntegrationTest;
-import io.streamplane.app.testing.TestInfrastructure;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +58,7 @@ class DecimalAggregatesIT extends StreamplaneIntegrationTest {
 		String regions = name + "-regions";
 		String hourly = name + "-hourly";
 		KafkaTopics.create(payments, 1);
-		createCompacted(orders, 2);
+		KafkaTopics.createCompacted(orders, 2);
 		Response created = api.post("/api/v1/pipelines", "application/yaml", """
 				name: %s
 				sources:
@@ -158,18 +151,6 @@ class DecimalAggregatesIT extends StreamplaneIntegrationTest {
 	private static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-	}
-
-	private static void createCompacted(String topic, int partitions) {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestInfrastructure.bootstrapServers()))) {
-			NewTopic compacted = new NewTopic(topic, Optional.of(partitions), Optional.empty())
-				.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-			admin.createTopics(List.of(compacted)).all().get();
-		}
-		catch (InterruptedException | ExecutionException ex) {
-			throw new IllegalStateException("cannot create topic " + topic, ex);
-		}
 	}
 
 }
