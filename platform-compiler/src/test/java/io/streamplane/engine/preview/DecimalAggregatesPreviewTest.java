@@ -145,6 +145,19 @@ class DecimalAggregatesPreviewTest {
 	}
 
 	@Test
+	void shouldDeadLetterTheRecordThatOverflowsARollingSumAndKeepTheSlicesWithoutIt() {
+		PreviewResult result = stream("""
+				rolling: { range: 20s, slice: 10s }
+				        aggregate: { total: "sum(amount) as decimal(3, 1)" }""",
+				List.of(payment(1, "60"), payment(2, "50"), payment(3, "39.9"), payment(25, "5")));
+
+		assertThat(Previews.field(result, "out", "total")).containsExactly("60.0", "99.9", "5.0");
+		assertThat(result.deadLetters()).extracting(DeadLetter::reason).containsExactly(
+				"total: sum(amount) reached 110.0, which overflows decimal(3, 1) (at most 2 digits before the point); " +
+						"declare a larger precision");
+	}
+
+	@Test
 	void shouldSubtractExactlyWhenRowsLeaveAGroup() {
 		PreviewResult result = preview.run(spec(TABLE.formatted(
 				"{ revenue: \"sum(amount) as decimal(12, 2)\", mean: \"avg(amount) as decimal(12, 3)\" }")),
