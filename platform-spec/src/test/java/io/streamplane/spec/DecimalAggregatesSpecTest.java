@@ -60,6 +60,16 @@ class DecimalAggregatesSpecTest {
 	}
 
 	@Test
+	void shouldLeaveAsInsideAConditionToTheCondition() {
+		PipelineSpec spec = reader.read(withSteps("- running: { n: \"count(merchant_id == 'x) as y')\" }"),
+				SpecFormat.YAML).spec();
+		Aggregation count = ((Step.Running) spec.transforms().get("enriched").steps().getFirst()).aggregations().getFirst();
+
+		assertThat(count.condition().orElseThrow().text()).isEqualTo("merchant_id == 'x) as y'");
+		assertThat(count.decimal()).isEmpty();
+	}
+
+	@Test
 	void shouldTakeAmountsWrittenAsStrings() {
 		PipelineSpec spec = reader.read(withSteps("- running: { total: \"sum(string(amount)) as decimal(12, 2)\" }"),
 				SpecFormat.YAML).spec();

@@ -21,7 +21,8 @@ final class AggregationBinder {
 
 	private static final Pattern CALL = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*", Pattern.DOTALL);
 
-	private static final Pattern DECLARED = Pattern.compile("(.*\\))\\s+as\\s+(.*?)\\s*", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+	private static final Pattern DECLARED = Pattern.compile(
+			"(.*\\))\\s+as\\s+([A-Za-z_][A-Za-z0-9_]*\\s*(?:\\([^()]*\\))?)\\s*", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
 	private static final List<String> FUNCTIONS = Arrays.stream(AggregateFunction.values()).map(Node::id).toList();
 
