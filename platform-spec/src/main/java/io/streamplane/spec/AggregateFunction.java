@@ -69,4 +69,9 @@ public enum AggregateFunction {
 		return this == SUM || this == AVG;
 	}
 
+	/** Whether the result can be declared an exact decimal, {@code sum(amount) as decimal(18, 2)}. */
+	public boolean takesDecimal() {
+		return this == SUM || this == AVG;
+	}
+
 }

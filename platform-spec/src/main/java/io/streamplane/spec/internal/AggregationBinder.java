@@ -13,12 +13,16 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import io.streamplane.spec.AggregateFunction;
 import io.streamplane.spec.Aggregation;
+import io.streamplane.spec.DecimalType;
 import io.streamplane.spec.Expression;
 
 /** Binds {@code aggregate: { name: "function(argument)" }} of a window step. */
 final class AggregationBinder {
 
 	private static final Pattern CALL = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*", Pattern.DOTALL);
+
+	private static final Pattern DECLARED = Pattern.compile(
+			"(.*\\))\\s+as\\s+([A-Za-z_][A-Za-z0-9_]*\\s*(?:\\([^()]*\\))?)\\s*", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
 	private static final List<String> FUNCTIONS = Arrays.stream(AggregateFunction.values()).map(Node::id).toList();
 
@@ -59,6 +63,15 @@ final class AggregationBinder {
 	 * reported at {@code node}.
 	 */
 	Optional<Aggregation> aggregation(Node node, String name, String text, Schema in) {
+		Matcher declared = DECLARED.matcher(text);
+		if (!declared.matches()) {
+			return call(node, name, text, in, Optional.empty());
+		}
+		Optional<DecimalType> decimal = DecimalTypes.parse(node, declared.group(2));
+		return decimal.isEmpty() ? Optional.empty() : call(node, name, declared.group(1), in, decimal);
+	}
+
+	private Optional<Aggregation> call(Node node, String name, String text, Schema in, Optional<DecimalType> decimal) {
 		Matcher call = CALL.matcher(text);
 		if (!call.matches()) {
 			node.report("expected an aggregate call like \"sum(amount)\" or \"count()\", got \"" + text + "\"; functions: " +
@@ -71,6 +84,11 @@ final class AggregationBinder {
 			return Optional.empty();
 		}
 		AggregateFunction aggregate = AggregateFunction.valueOf(function.toUpperCase());
+		if (decimal.isPresent() && !aggregate.takesDecimal()) {
+			node.report("\"" + text + " as " + decimal.get() + "\": only sum and avg take a decimal type; " + function +
+					" keeps the type of its argument");
+			return Optional.empty();
+		}
 		List<String> arguments = CallArguments.split(call.group(2));
 		int expected = aggregate.takesArgument() ? 1 : 0;
 		if (arguments.size() < expected || arguments.size() > expected + 1 || arguments.contains("")) {
@@ -87,12 +105,20 @@ final class AggregationBinder {
 		}
 		String argument = arguments.getFirst();
 		Optional<Expression> compiled = expressions.compile(node, argument, in);
-		if (compiled.isPresent() && aggregate.needsNumber() && !isNumeric(compiled.get().resultType())) {
-			node.report(function + " needs a number, but \"" + argument + "\" is " + compiled.get().resultType().name() +
-					"; use count(), min, max, first, last or collect for other values");
+		if (compiled.isPresent() && decimal.isPresent() && !isDecimalInput(compiled.get().resultType())) {
+			node.report(function + " as " + decimal.get() + " needs a number or a string holding one, but \"" + argument +
+					"\" is " + compiled.get().resultType().name());
 			return Optional.empty();
 		}
-		return compiled.map(expression -> new Aggregation(name, aggregate, Optional.of(expression), condition));
+		if (compiled.isPresent() && decimal.isEmpty() && aggregate.needsNumber() &&
+				!isNumeric(compiled.get().resultType())) {
+			node.report(function + " needs a number, but \"" + argument + "\" is " + compiled.get().resultType().name() +
+					"; use count(), min, max, first, last or collect for other values" +
+					(compiled.get().resultType().kind() == CelKind.STRING ? ", or " + function + "(" + argument +
+							") as decimal(18, 2) for amounts written as strings" : ""));
+			return Optional.empty();
+		}
+		return compiled.map(expression -> new Aggregation(name, aggregate, Optional.of(expression), condition, decimal));
 	}
 
 	private static String arity(AggregateFunction aggregate, String function, String text) {
@@ -125,8 +151,15 @@ final class AggregationBinder {
 		};
 	}
 
-	/** The type of an aggregation's result. */
+	private static boolean isDecimalInput(CelType type) {
+		return isNumeric(type) || type.kind() == CelKind.STRING;
+	}
+
+	/** The type of an aggregation's result: a decimal's is its exact text, a string. */
 	static CelType type(Aggregation aggregation) {
+		if (aggregation.decimal().isPresent()) {
+			return SimpleType.STRING;
+		}
 		CelType argument = aggregation.argument().map(Expression::resultType).orElse(SimpleType.DYN);
 		return switch (aggregation.function()) {
 			case COUNT, COUNT_DISTINCT -> SimpleType.INT;

@@ -132,6 +132,11 @@ final class FeatureViewBinder {
 			node.report("previous(x) cannot be a feature: a feature aggregates a window; use last(x)");
 			return false;
 		}
+		if (aggregation.decimal().isPresent()) {
+			node.report("a feature cannot be declared a decimal yet: its tiles hold doubles; aggregate exact decimals " +
+					"in a window, running, rolling or groupBy step");
+			return false;
+		}
 		if (aggregation.condition().isPresent()) {
 			node.report("a feature takes no condition; filter the stream in a transform before the view, or compute " +
 					"the conditional value there, e.g. set: { us_amount: \"country == 'US' ? amount : 0.0\" }");

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -36,6 +37,21 @@ public final class KafkaTopics {
 	public static void create(String topic, int partitions) {
 		try (Admin admin = admin()) {
 			admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
+			WritableTopics.await(admin, List.of(topic), TestInfrastructure.WRITABLE);
+		}
+		catch (InterruptedException | ExecutionException ex) {
+			throw new IllegalStateException("cannot create topic " + topic, ex);
+		}
+	}
+
+	/**
+	 * Creates a compacted topic, as the table topics of CDC are, and waits until every partition
+	 * accepts writes ({@link WritableTopics}).
+	 */
+	public static void createCompacted(String topic, int partitions) {
+		try (Admin admin = admin()) {
+			admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())
+				.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
 			WritableTopics.await(admin, List.of(topic), TestInfrastructure.WRITABLE);
 		}
 		catch (InterruptedException | ExecutionException ex) {

@@ -3,20 +3,13 @@ package io.streamplane.app.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
 import io.streamplane.app.testing.ApiClient.Response;
 import io.streamplane.app.testing.StreamplaneIntegrationTest;
-import io.streamplane.app.testing.TestInfrastructure;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -58,7 +51,7 @@ class TableGroupByIT extends StreamplaneIntegrationTest {
 		String name = EngineLifecycleIT.unique("orders-by-region");
 		String orders = name + "-orders";
 		String output = name + "-regions";
-		createCompacted(orders, 2);
+		KafkaTopics.createCompacted(orders, 2);
 		Response created = api.post("/api/v1/pipelines", "application/yaml", """
 				name: %s
 				tables:
@@ -112,18 +105,6 @@ class TableGroupByIT extends StreamplaneIntegrationTest {
 	private static Map.Entry<String, String> order(int id, String region, long amount) {
 		return Map.entry("{\"order_id\": " + id + "}",
 				"{\"order_id\": " + id + ", \"region\": \"" + region + "\", \"amount\": " + amount + "}");
-	}
-
-	private static void createCompacted(String topic, int partitions) {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestInfrastructure.bootstrapServers()))) {
-			NewTopic compacted = new NewTopic(topic, Optional.of(partitions), Optional.empty())
-				.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-			admin.createTopics(List.of(compacted)).all().get();
-		}
-		catch (InterruptedException | ExecutionException ex) {
-			throw new IllegalStateException("cannot create topic " + topic, ex);
-		}
 	}
 
 }

@@ -37,7 +37,7 @@ public final class GroupFolder {
 
 	/** The state of a group without rows. */
 	public GroupState initial() {
-		return new GroupState(0, List.of(), aggregations.stream().map(a -> Retractable.empty(a.function())).toList());
+		return new GroupState(0, List.of(), aggregations.stream().map(Retractable::empty).toList());
 	}
 
 	/** The state with a row added. */

@@ -46,7 +46,7 @@ public final class GroupStateSerde implements Serde<GroupState> {
 		List<Object> group = (List<Object>) in.readValue();
 		List<Retractable> accumulators = new ArrayList<>(aggregations.size());
 		for (Aggregation aggregation : aggregations) {
-			accumulators.add(Retractable.of(aggregation.function(), (List<Object>) in.readValue()));
+			accumulators.add(Retractable.of(aggregation, (List<Object>) in.readValue()));
 		}
 		return new GroupState(rows, group, accumulators);
 	}

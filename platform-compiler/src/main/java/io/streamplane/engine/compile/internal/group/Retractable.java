@@ -1,12 +1,16 @@
 package io.streamplane.engine.compile.internal.group;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.streamplane.engine.compile.internal.value.Decimals;
 import io.streamplane.engine.compile.internal.value.Values;
 import io.streamplane.spec.AggregateFunction;
+import io.streamplane.spec.Aggregation;
+import io.streamplane.spec.DecimalType;
 
 /**
  * The state of one aggregation of a group that a row can be added to and taken back out of, as a
@@ -27,6 +31,23 @@ public sealed interface Retractable {
 
 	/** The state as row values, for {@link GroupStateSerde}. */
 	List<Object> state();
+
+	/** The state of an empty group for an aggregation, exact when it declares a decimal type. */
+	static Retractable empty(Aggregation aggregation) {
+		return aggregation.decimal().<Retractable>map(type -> switch (aggregation.function()) {
+			case SUM -> new DecimalSum(BigDecimal.ZERO.setScale(type.scale()), type);
+			case AVG -> new DecimalAvg(new DecimalSum(BigDecimal.ZERO.setScale(type.scale()), type), 0);
+			default -> throw new IllegalArgumentException(aggregation.function() + " takes no decimal type");
+		}).orElseGet(() -> empty(aggregation.function()));
+	}
+
+	/** The state {@link #state()} wrote, for an aggregation. */
+	static Retractable of(Aggregation aggregation, List<Object> state) {
+		return aggregation.decimal().<Retractable>map(type -> {
+			DecimalSum sum = new DecimalSum(new BigDecimal((String) state.getFirst()), type);
+			return aggregation.function() == AggregateFunction.AVG ? new DecimalAvg(sum, (Long) state.get(1)) : sum;
+		}).orElseGet(() -> of(aggregation.function(), state));
+	}
 
 	/** The state of an empty group. */
 	static Retractable empty(AggregateFunction function) {
@@ -130,6 +151,53 @@ public sealed interface Retractable {
 
 		public List<Object> state() {
 			return List.of(high, low, decimals, decimalCount);
+		}
+
+	}
+
+	/**
+	 * {@code sum(x) as decimal(p, s)}: exact and unbounded, so that taking a row out subtracts
+	 * exactly, even from a sum that overflowed; the result is checked against the precision when read.
+	 * Values arrive as text, rounded to the scale by {@code AggregateInputs}.
+	 */
+	record DecimalSum(BigDecimal total, DecimalType type) implements Retractable {
+
+		public DecimalSum add(Object value) {
+			return value == null ? this : new DecimalSum(total.add(new BigDecimal((String) value)), type);
+		}
+
+		public DecimalSum remove(Object value) {
+			return value == null ? this : new DecimalSum(total.subtract(new BigDecimal((String) value)), type);
+		}
+
+		public Object result() {
+			return Decimals.result(total, type);
+		}
+
+		/** The exact text of the sum, which keeps its scale. */
+		public List<Object> state() {
+			return List.of(Decimals.text(total));
+		}
+
+	}
+
+	/** {@code avg(x) as decimal(p, s)}: the exact sum over the count, rounded half to even. */
+	record DecimalAvg(DecimalSum sum, long count) implements Retractable {
+
+		public Retractable add(Object value) {
+			return value == null ? this : new DecimalAvg(sum.add(value), count + 1);
+		}
+
+		public Retractable remove(Object value) {
+			return value == null ? this : new DecimalAvg(sum.remove(value), count - 1);
+		}
+
+		public Object result() {
+			return count == 0 ? null : Decimals.result(Decimals.average(sum.total(), count, sum.type()), sum.type());
+		}
+
+		public List<Object> state() {
+			return List.of(Decimals.text(sum.total()), count);
 		}
 
 	}

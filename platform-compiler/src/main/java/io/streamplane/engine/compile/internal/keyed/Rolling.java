@@ -11,6 +11,7 @@ import io.streamplane.engine.compile.internal.value.RecordException;
 import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.window.AggregateInputs;
+import io.streamplane.engine.compile.internal.window.DecimalCheck;
 import io.streamplane.engine.compile.internal.window.WindowFolder;
 import io.streamplane.engine.compile.internal.window.WindowInput;
 import io.streamplane.engine.compile.internal.window.WindowState;
@@ -125,8 +126,10 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 		WindowState added = folder.add(key, Row.owning(inputs, row.origin(), false),
 				sliceState == null ? folder.initial() : sliceState);
 		RollingState after = before.with(start, added, oldestVisible());
+		Map<String, Object> results = results(after, end - range, end);
+		DecimalCheck.check(folder.aggregations(), results);
 		states.put(key, after);
-		return results(after, end - range, end);
+		return results;
 	}
 
 	/** The start of the oldest slice a record on time can still see. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.streamplane.engine.compile.internal.window.AggregateInputs;
+import io.streamplane.engine.compile.internal.window.DecimalCheck;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.window.WindowFolder;
 import io.streamplane.engine.compile.internal.window.WindowInput;
@@ -18,8 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code running: { events: "count()", spent: "sum(amount)" }}: folds every record of a key into
  * one {@link WindowState} that never closes, with the same accumulators as windows, and adds the
  * aggregates so far, this record included, to the record; {@code previous(x)} is read from the state
- * before this record. Arguments are evaluated before the state
- * changes, so a record that fails leaves it untouched.
+ * before this record. Arguments are evaluated, and decimal results checked against their precision
+ * ({@link DecimalCheck}), before the state changes, so a record that fails leaves it untouched.
  */
 public final class Running extends KeyedOperator<KeyValueStore<String, WindowState>> {
 
@@ -46,7 +47,6 @@ public final class Running extends KeyedOperator<KeyValueStore<String, WindowSta
 		WindowState before = store.get(key);
 		WindowState after = folder.add(key, Row.owning(inputs, row.origin(), false),
 				before == null ? folder.initial() : before);
-		store.put(key, after);
 		Map<String, Object> results = new LinkedHashMap<>();
 		List<Aggregation> aggregations = folder.aggregations();
 		WindowState seen = before == null ? folder.initial() : before;
@@ -54,6 +54,8 @@ public final class Running extends KeyedOperator<KeyValueStore<String, WindowSta
 			WindowState of = aggregations.get(i).function() == AggregateFunction.PREVIOUS ? seen : after;
 			results.put(aggregations.get(i).name(), of.accumulators().get(i).result());
 		}
+		DecimalCheck.check(aggregations, results);
+		store.put(key, after);
 		out.accept(row.withAll(results));
 	}
 

@@ -8,6 +8,7 @@ import io.streamplane.engine.compile.internal.operator.Filter;
 import io.streamplane.engine.compile.internal.value.CelEvaluator;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.window.AggregateInputs;
+import io.streamplane.engine.compile.internal.window.DecimalCheck;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
 import io.streamplane.spec.Step;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,7 +30,8 @@ import org.apache.kafka.streams.kstream.Named;
  * changes of a group within a commit interval reach the output as one, as in a hand-written
  * {@code count()}. The result is the changelog of the groups, keyed by group: a
  * group without rows, or one {@code having} is false for, is a delete, which an output writes as a
- * retraction.
+ * retraction; so is a group whose decimal aggregate overflowed its precision ({@link DecimalCheck},
+ * dead-lettered), until a change brings it back in range.
  */
 final class GroupByCompiler {
 
@@ -57,6 +59,10 @@ final class GroupByCompiler {
 						.withValueSerde(new GroupStateSerde(step.aggregations())));
 		KStream<String, Row> results = groups.toStream(Named.as(Compilation.name(path, "changes")))
 			.mapValues(folder::row, Named.as(Compilation.name(path, "result")));
+		if (DecimalCheck.needed(step.aggregations())) {
+			results = changelogs.perRow(results, path, "decimals",
+					deadLetter -> new DecimalCheck(path, deadLetter, step.aggregations()));
+		}
 		if (step.having().isEmpty()) {
 			return results;
 		}

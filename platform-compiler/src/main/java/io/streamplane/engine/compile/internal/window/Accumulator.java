@@ -1,13 +1,17 @@
 package io.streamplane.engine.compile.internal.window;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.streamplane.engine.compile.internal.value.Decimals;
 import io.streamplane.engine.compile.internal.value.Values;
 import io.streamplane.spec.AggregateFunction;
+import io.streamplane.spec.Aggregation;
+import io.streamplane.spec.DecimalType;
 
 /**
  * The running state of one aggregation in one window: immutable, combined record by record with
@@ -24,6 +28,15 @@ public sealed interface Accumulator {
 
 	/** The aggregate's value. */
 	Object result();
+
+	/** The state of an empty window for an aggregation, exact when it declares a decimal type. */
+	static Accumulator empty(Aggregation aggregation) {
+		return aggregation.decimal().<Accumulator>map(type -> switch (aggregation.function()) {
+			case SUM -> new DecimalSum(BigDecimal.ZERO.setScale(type.scale()), type);
+			case AVG -> new DecimalAvg(BigDecimal.ZERO.setScale(type.scale()), 0, type);
+			default -> throw new IllegalArgumentException(aggregation.function() + " takes no decimal type");
+		}).orElseGet(() -> empty(aggregation.function()));
+	}
 
 	/** The state of an empty window. */
 	static Accumulator empty(AggregateFunction function) {
@@ -93,6 +106,45 @@ public sealed interface Accumulator {
 
 		public Object result() {
 			return total == null ? 0L : total;
+		}
+
+	}
+
+	/**
+	 * {@code sum(x) as decimal(p, s)}: exact, of values that {@link AggregateInputs} rounded to the
+	 * scale and passes as text; unbounded, so the result is checked against the precision only when
+	 * it is read.
+	 */
+	record DecimalSum(BigDecimal total, DecimalType type) implements Accumulator {
+
+		public Accumulator add(Object value, long time) {
+			return value == null ? this : new DecimalSum(total.add(new BigDecimal((String) value)), type);
+		}
+
+		public Accumulator merge(Accumulator other) {
+			return new DecimalSum(total.add(((DecimalSum) other).total), type);
+		}
+
+		public Object result() {
+			return Decimals.result(total, type);
+		}
+
+	}
+
+	/** {@code avg(x) as decimal(p, s)}: the exact sum divided by the count, rounded half to even. */
+	record DecimalAvg(BigDecimal total, long count, DecimalType type) implements Accumulator {
+
+		public Accumulator add(Object value, long time) {
+			return value == null ? this : new DecimalAvg(total.add(new BigDecimal((String) value)), count + 1, type);
+		}
+
+		public Accumulator merge(Accumulator other) {
+			DecimalAvg right = (DecimalAvg) other;
+			return new DecimalAvg(total.add(right.total), count + right.count, type);
+		}
+
+		public Object result() {
+			return count == 0 ? null : Decimals.result(Decimals.average(total, count, type), type);
 		}
 
 	}

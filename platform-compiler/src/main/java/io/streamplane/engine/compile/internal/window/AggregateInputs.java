@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.streamplane.engine.compile.internal.value.CelEvaluator;
+import io.streamplane.engine.compile.internal.value.Decimals;
 import io.streamplane.engine.compile.internal.value.JsonValues;
 import io.streamplane.engine.compile.internal.value.RecordException;
 import io.streamplane.engine.compile.internal.value.RecordMeta;
@@ -38,7 +39,9 @@ public final class AggregateInputs {
 	 * Puts each aggregation's value for the record into {@code values}.
 	 * @param meta the record's metadata, for expressions that read {@code meta}
 	 * @throws RecordException when an expression fails, a condition is not a bool, or the argument
-	 * of {@code sum} or {@code avg} is not a number
+	 * of {@code sum} or {@code avg} is not a number; for an aggregation declared a decimal, when the
+	 * argument is not a number or a string holding one, or overflows the declared precision. A
+	 * decimal's value is put as its exact text, rounded to the declared scale.
 	 */
 	public void evaluate(String key, Row row, RecordMeta meta, Map<String, Object> values) {
 		for (Input input : inputs) {
@@ -61,6 +64,15 @@ public final class AggregateInputs {
 	private static Object argument(Input input, String key, Row row, RecordMeta meta) {
 		Aggregation aggregation = input.aggregation();
 		Object value = input.argument().value(key, row, meta);
+		if (aggregation.decimal().isPresent() && value != null) {
+			try {
+				return Decimals.text(Decimals.of(value, aggregation.decimal().get()));
+			}
+			catch (RecordException ex) {
+				throw new RecordException(aggregation.name() + ": " + aggregation.function().name().toLowerCase() + "(" +
+						input.argument().text() + ") as " + aggregation.decimal().get() + " " + ex.getMessage());
+			}
+		}
 		if (aggregation.function().needsNumber() && value != null && !(value instanceof Number)) {
 			throw new RecordException(aggregation.name() + ": " + aggregation.function().name().toLowerCase() + "(" +
 					input.argument().text() + ") needs a number, got " + JsonValues.describe(value));

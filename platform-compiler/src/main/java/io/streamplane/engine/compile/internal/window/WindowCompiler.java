@@ -31,7 +31,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * Compiles a window step: a repartition by key when the key changed, {@link WindowInput} (lateness,
  * arguments) in the same sub-topology as the aggregation, Kafka Streams' windowed aggregation over
  * a RocksDB store with a changelog (behind the record cache for {@code emit: final}), then, for
- * {@code emit: final}, a suppression until the window closes, and {@link WindowResults}. Tumbling
+ * {@code emit: final}, a suppression until the window closes, and {@link WindowResults}, followed by
+ * a {@link DecimalCheck} when an aggregate is declared a decimal. Tumbling
  * and hopping windows with {@code emit: updates} aggregate in {@link WindowUpdates} instead, which
  * emits every change at once from a cached store of the same name and format. State
  * stores and internal topics are named from the step's spec path, e.g.
@@ -64,6 +65,11 @@ public final class WindowCompiler {
 		boolean retracts = step.emit() == Emit.UPDATES && step.kind() instanceof WindowKind.Session;
 		KStream<String, Row> results = changes.process(() -> new WindowResults(folder, retracts),
 				Named.as(Compilation.name(path, "rows")));
+		if (DecimalCheck.needed(step.aggregations())) {
+			String check = Compilation.name(path, "decimals");
+			results = DeadLetters.attach(compilation, results.processValues(() -> new DecimalCheck(path,
+					DeadLetters.child(check), step.aggregations()), Named.as(check)), check);
+		}
 		return new Stream(results, true, in.lateness(), in.keyField());
 	}
 

@@ -30,7 +30,7 @@ public final class WindowFolder {
 
 	/** The state of an empty window. */
 	public WindowState initial() {
-		return new WindowState(null, aggregations.stream().map(a -> Accumulator.empty(a.function())).toList());
+		return new WindowState(null, aggregations.stream().map(Accumulator::empty).toList());
 	}
 
 	/** The state with one more record. */

@@ -1,5 +1,6 @@
 package io.streamplane.engine.compile.internal.window;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,8 +8,10 @@ import java.util.Set;
 
 import io.streamplane.engine.compile.internal.value.BinaryReader;
 import io.streamplane.engine.compile.internal.value.BinaryWriter;
+import io.streamplane.engine.compile.internal.value.Decimals;
 import io.streamplane.spec.AggregateFunction;
 import io.streamplane.spec.Aggregation;
+import io.streamplane.spec.DecimalType;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -20,11 +23,11 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class WindowStateSerde implements Serde<WindowState> {
 
-	private final List<AggregateFunction> functions;
+	private final List<Aggregation> aggregations;
 
 	/** A serde for the states of a window with these aggregations. */
 	public WindowStateSerde(List<Aggregation> aggregations) {
-		this.functions = aggregations.stream().map(Aggregation::function).toList();
+		this.aggregations = List.copyOf(aggregations);
 	}
 
 	@Override
@@ -55,6 +58,9 @@ public final class WindowStateSerde implements Serde<WindowState> {
 			case Accumulator.Sum(Object total) -> out.writeValue(total);
 			case Accumulator.Extreme(boolean max, Object value) -> out.writeValue(value);
 			case Accumulator.Avg(double total, long count) -> out.writeDouble(total).writeLong(count);
+			case Accumulator.DecimalSum(BigDecimal total, DecimalType type) -> out.writeValue(Decimals.text(total));
+			case Accumulator.DecimalAvg(BigDecimal total, long count, DecimalType type) ->
+				out.writeValue(Decimals.text(total)).writeLong(count);
 			case Accumulator.Positional(boolean last, boolean present, long time, Object value) -> {
 				out.writeByte(present ? 1 : 0);
 				if (present) {
@@ -81,9 +87,10 @@ public final class WindowStateSerde implements Serde<WindowState> {
 	/** Reads one state written by {@link #write(BinaryWriter, WindowState)}. */
 	public WindowState read(BinaryReader in) {
 		Object key = in.readValue();
-		List<Accumulator> accumulators = new ArrayList<>(functions.size());
-		for (AggregateFunction function : functions) {
-			accumulators.add(read(in, function));
+		List<Accumulator> accumulators = new ArrayList<>(aggregations.size());
+		for (Aggregation aggregation : aggregations) {
+			accumulators.add(aggregation.decimal().isPresent() ? decimal(in, aggregation)
+					: read(in, aggregation.function()));
 		}
 		return new WindowState(key, accumulators);
 	}
@@ -101,6 +108,14 @@ public final class WindowStateSerde implements Serde<WindowState> {
 			case COUNT_DISTINCT -> new Accumulator.Distinct(distinct(in));
 			case PREVIOUS -> in.readByte() == 0 ? Accumulator.empty(function) : new Accumulator.Previous(true, in.readValue());
 		};
+	}
+
+	/** A decimal state: its exact text, which keeps the scale, and for avg the count. */
+	private static Accumulator decimal(BinaryReader in, Aggregation aggregation) {
+		DecimalType type = aggregation.decimal().orElseThrow();
+		BigDecimal total = new BigDecimal((String) in.readValue());
+		return aggregation.function() == AggregateFunction.AVG ? new Accumulator.DecimalAvg(total, in.readLong(), type)
+				: new Accumulator.DecimalSum(total, type);
 	}
 
 	private static List<Accumulator.Timed> timed(BinaryReader in) {
