@@ -304,7 +304,7 @@ public sealed interface Step {
 	 * @param table the table joined
 	 * @param on computes the primary key of the table row to join: its value for a single-column
 	 * key, a list of the values in primary-key order for a composite key
-	 * @param type inner or left
+	 * @param type inner, left, or with a table on the left right or full
 	 * @param mode how a stream follows the table's changes; ignored when joining a table
 	 */
 	record Join(String table, Expression on, JoinType type, JoinMode mode) implements Step {
