@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OuterTableJoinPropertyTest {
 
 	/** Seeds run by default (each one is a preview of six joins); {@code -Douterjoin.seeds=1000} runs more. */
-	private static final int SEEDS = Integer.getInteger("outerjoin.seeds", 12);
+	private static final int SEEDS = Integer.getInteger("outerjoin.seeds", 20);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
