@@ -299,12 +299,13 @@ public sealed interface Step {
 	 * fields; the table's primary-key fields that {@code on} names as fields of the row keep the row's
 	 * field, any other table field whose name the row already has is renamed {@code <table>_<field>}.
 	 * Joining a table, or a stream in {@link JoinMode#REACTIVE} mode, yields a table: a change
-	 * stream that retracts and re-emits results when either side changes.
+	 * stream that retracts and re-emits results when either side changes. A {@link JoinType#RIGHT right}
+	 * or {@link JoinType#FULL full} join, of a table only, also has the table rows that no row matches.
 	 *
 	 * @param table the table joined
 	 * @param on computes the primary key of the table row to join: its value for a single-column
 	 * key, a list of the values in primary-key order for a composite key
-	 * @param type inner or left
+	 * @param type inner, left, or with a table on the left right or full
 	 * @param mode how a stream follows the table's changes; ignored when joining a table
 	 */
 	record Join(String table, Expression on, JoinType type, JoinMode mode) implements Step {

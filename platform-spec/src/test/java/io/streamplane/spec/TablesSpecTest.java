@@ -68,6 +68,16 @@ class TablesSpecTest {
 		assertThat(reader.read(yaml, SpecFormat.YAML).spec().tables().get("users").topic()).isEqualTo("sp.cdc.public.users");
 	}
 
+	@Test
+	void shouldBindRightAndFullJoinsOfTables() {
+		String yaml = SPEC.replace("from: payments", "from: countries").replace("on: user_id, type: left", "on: code, type: full")
+			.replace("      - select: [id, amount, name]\n", "      - join: { table: users, on: owner, type: right }\n");
+
+		List<Step> steps = reader.read(yaml, SpecFormat.YAML).spec().transforms().get("enriched").steps();
+
+		assertThat(steps).extracting(step -> ((Step.Join) step).type()).containsExactly(JoinType.FULL, JoinType.RIGHT);
+	}
+
 	static Stream<Arguments> invalidSpecs() {
 		return Stream.of(
 				arguments("no primary key", SPEC.replace("    primaryKey: [code]\n", ""), "tables.countries.primaryKey",
@@ -89,6 +99,11 @@ class TablesSpecTest {
 						"a join key must be a string, int, bool, or a list of them for a composite primary key, but \"amount\" is double"),
 				arguments("unknown join type", SPEC.replace("type: left", "type: outer"), "transforms.enriched.steps[0].join.type",
 						"unknown value \"outer\""),
+				arguments("right join of a stream", SPEC.replace("type: left", "type: right"),
+						"transforms.enriched.steps[0].join.type", "type: right also emits the rows of table 'users' that nothing " +
+						"joins, which needs a table on the left; these records are a stream of events"),
+				arguments("full lookup join of a stream", SPEC.replace("type: left", "type: full, mode: lookup"),
+						"transforms.enriched.steps[0].join.type", "write type: left to keep every event, with or without a match"),
 				arguments("window on a table", SPEC.replace("      - select: [id, amount, name]\n",
 						"      - window: { tumbling: 1m }\n        aggregate: { n: \"count()\" }\n"),
 						"transforms.enriched.steps[1]", "this step does not apply to a table"),

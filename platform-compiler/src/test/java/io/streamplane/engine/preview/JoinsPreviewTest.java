@@ -10,6 +10,7 @@ import static io.streamplane.engine.preview.Previews.json;
 import static io.streamplane.engine.preview.Previews.spec;
 import static io.streamplane.engine.preview.Previews.values;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Joins of streams and tables through preview: the reactive contract, lookups, left joins, dead letters. */
 class JoinsPreviewTest {
@@ -279,6 +280,46 @@ class JoinsPreviewTest {
 		assertThat(values(preview.run(spec(pipeline), inputs), "joined")).containsExactly(Previews.value(
 				"{\"id\": \"c1\", \"user_id\": 7, \"account\": \"a1\", \"name\": \"Ada\", \"users_id\": 70, "
 						+ "\"accounts_id\": \"a1\", \"accounts_name\": \"Acme\"}"));
+	}
+
+	@Test
+	void shouldEmitTheTableRowsThatNoRememberedEventMatchesInARightJoinAfterAReactiveJoin() {
+		String pipeline = """
+				name: unused-plans
+				sources:
+				  clicks: { kafka: { topic: clicks } }
+				tables:
+				  users: { postgresCdc: { table: public.users }, primaryKey: [id] }
+				  plans: { kafka: { topic: plans }, primaryKey: [plan] }
+				transforms:
+				  plans_in_use:
+				    from: clicks
+				    steps:
+				      - join: { table: users, on: user_id }
+				      - join: { table: plans, on: plan, type: right }
+				      - select: [plan, page, price]
+				outputs:
+				  - { from: plans_in_use, kafka: { topic: plans-in-use } }
+				""";
+		List<PreviewInput> inputs = List.of(
+				PreviewInput.tableChange("plans", "free", json("{\"plan\": \"free\", \"price\": 0}")),
+				PreviewInput.tableChange("plans", "pro", json("{\"plan\": \"pro\", \"price\": 9}")),
+				user("1", "{\"id\": 1, \"plan\": \"free\"}"),
+				click("/a", 1),
+				user("1", "{\"id\": 1, \"plan\": \"pro\"}"));
+
+		PreviewResult result = preview.run(spec(pipeline), inputs);
+
+		assertThat(result.outputs().get("plans-in-use")).extracting(PreviewOutput::key, output -> output.value().toString())
+			.containsExactly(
+					tuple("plans/free", "{\"op\":\"+\",\"plan\":\"free\",\"price\":0}"),
+					tuple("plans/pro", "{\"op\":\"+\",\"plan\":\"pro\",\"price\":9}"),
+					tuple("clicks/0/0", "{\"op\":\"+\",\"plan\":\"free\",\"page\":\"/a\",\"price\":0}"),
+					tuple("plans/free", "{\"op\":\"-\",\"plan\":\"free\",\"price\":0}"),
+					tuple("plans/free", "{\"op\":\"+\",\"plan\":\"free\",\"price\":0}"),
+					tuple("clicks/0/0", "{\"op\":\"-\",\"plan\":\"free\",\"page\":\"/a\",\"price\":0}"),
+					tuple("clicks/0/0", "{\"op\":\"+\",\"plan\":\"pro\",\"page\":\"/a\",\"price\":9}"),
+					tuple("plans/pro", "{\"op\":\"-\",\"plan\":\"pro\",\"price\":9}"));
 	}
 
 }

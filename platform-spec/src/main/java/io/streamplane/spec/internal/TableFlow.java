@@ -1,5 +1,6 @@
 package io.streamplane.spec.internal;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import io.streamplane.spec.JoinMode;
@@ -29,6 +30,13 @@ final class TableFlow {
 				node.field("join").field("mode").report("mode: lookup joins a stream of events; these records are " +
 						"already a table, which always joins reactively; remove mode");
 				yield true;
+			}
+			case Step.Join join when !table && join.type().keepsUnmatchedTableRows() -> {
+				node.field("join").field("type").report("type: " + join.type().name().toLowerCase(Locale.ROOT) +
+						" also emits the rows of table '" + join.table() + "' that nothing joins, which needs a table " +
+						"on the left; these records are a stream of events, which never ends, so no event can be known " +
+						"not to come; write type: left to keep every event, with or without a match");
+				yield join.mode() == JoinMode.REACTIVE;
 			}
 			case Step.Join join -> table || join.mode() == JoinMode.REACTIVE;
 			case Step.Filter filter -> table;

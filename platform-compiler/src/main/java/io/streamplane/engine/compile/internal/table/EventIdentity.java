@@ -59,7 +59,7 @@ final class EventIdentity implements Processor<String, Row, String, Row> {
 			context.forward(record.withValue(row.fail(Failure.of(path, ex))), deadLetter);
 			return;
 		}
-		if (key == null && type == JoinType.INNER) {
+		if (key == null && !type.keepsUnmatchedRows()) {
 			return;
 		}
 		context.forward(new Record<>(identity(record.timestamp()), row, record.timestamp(), record.headers()));

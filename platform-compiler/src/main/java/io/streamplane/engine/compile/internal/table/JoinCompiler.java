@@ -10,22 +10,27 @@ import io.streamplane.spec.JoinType;
 import io.streamplane.spec.Step;
 import io.streamplane.spec.Table;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TableJoined;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Compiles {@code join} steps, all on Kafka Streams' own joins:
  * <ul>
  * <li>a table with a table on its primary key (the first step of a transform reading the table,
- * {@code on} its single primary-key field): the table join ({@code KTable.join(other, joiner)}), both
- * tables being partitioned by key;</li>
+ * {@code on} its single primary-key field): the table join ({@code KTable.join}, {@code leftJoin},
+ * {@code outerJoin}, and for a right join the table's {@code leftJoin} of the left), both tables
+ * being partitioned by key;</li>
  * <li>a table with a table otherwise: the foreign-key table join ({@code KTable.join(other, extractor,
  * joiner)}), which re-emits a result row when either side changes, also when a row's join key
- * changes, and deletes it when either side's row goes;</li>
+ * changes, and deletes it when either side's row goes; a right or full join adds the
+ * {@link UnmatchedTableRows table rows that no row matches};</li>
  * <li>a stream, reactively: each event becomes a row of a table of remembered events, keyed by its
  * {@link EventIdentity identity} and repartitioned by it, then joined like a table, so a change of
  * a table row re-emits, and a delete retracts, exactly the events joined with it;</li>
@@ -51,15 +56,23 @@ public final class JoinCompiler {
 		this.tables = tables;
 	}
 
-	/** Joins a table with a table on the left's primary key; the result's changelog, keyed by that key. */
+	/**
+	 * Joins a table with a table on the left's primary key; the result's changelog, keyed by that key,
+	 * which both sides share (a table row that no row matches keeps its own key).
+	 */
 	public KStream<String, Row> primaryKey(String left, Step.Join join, String path) {
 		JoinedRows joiner = JoinedRows.of(join, tables.spec(join.table()));
 		Named named = Named.as(Compilation.name(path, "join"));
+		Materialized<String, Row, KeyValueStore<Bytes, byte[]>> joined = Tables.materialized(compilation,
+				Compilation.name(path, "joined"));
 		KTable<String, Row> leftTable = tables.table(left);
 		KTable<String, Row> right = tables.table(join.table());
-		KTable<String, Row> result = join.type() == JoinType.INNER
-				? leftTable.join(right, joiner, named, Tables.materialized(compilation, Compilation.name(path, "joined")))
-				: leftTable.leftJoin(right, joiner, named, Tables.materialized(compilation, Compilation.name(path, "joined")));
+		KTable<String, Row> result = switch (join.type()) {
+			case INNER -> leftTable.join(right, joiner, named, joined);
+			case LEFT -> leftTable.leftJoin(right, joiner, named, joined);
+			case RIGHT -> right.leftJoin(leftTable, joiner.swapped(), named, joined);
+			case FULL -> leftTable.outerJoin(right, joiner, named, joined);
+		};
 		return result.toStream(Named.as(Compilation.name(path, "changes")));
 	}
 
@@ -134,10 +147,17 @@ public final class JoinCompiler {
 		BiFunction<String, Row, String> foreignKey = key::of;
 		JoinedRows joiner = JoinedRows.of(join, tables.spec(join.table()));
 		TableJoined<String, String> named = TableJoined.as(Compilation.name(path, "join"));
-		KTable<String, Row> result = join.type() == JoinType.INNER
-				? left.join(right, foreignKey, joiner, named, Tables.materialized(compilation, Compilation.name(path, "joined")))
-				: left.leftJoin(right, foreignKey, joiner, named, Tables.materialized(compilation, Compilation.name(path, "joined")));
-		return result.toStream(Named.as(Compilation.name(path, "changes")));
+		Materialized<String, Row, KeyValueStore<Bytes, byte[]>> joined = Tables.materialized(compilation,
+				Compilation.name(path, "joined"));
+		KTable<String, Row> result = join.type().keepsUnmatchedRows()
+				? left.leftJoin(right, foreignKey, joiner, named, joined)
+				: left.join(right, foreignKey, joiner, named, joined);
+		KStream<String, Row> changes = result.toStream(Named.as(Compilation.name(path, "changes")));
+		if (!join.type().keepsUnmatchedTableRows()) {
+			return changes;
+		}
+		return changes.merge(UnmatchedTableRows.of(compilation, left, right, join.table(), key, path),
+				Named.as(Compilation.name(path, "with-unmatched")));
 	}
 
 }

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * Before a join of a table: checks each row's join key, so the foreign-key extractor of the join
  * never fails. A row whose join key fails is dead-lettered and becomes a delete, so an earlier
- * version of it leaves the join; under an inner join, so does a row with a {@code null} join key,
+ * version of it leaves the join; under an inner or right join, so does a row with a {@code null} join key,
  * which matches nothing.
  */
 final class JoinKeyCheck implements FixedKeyProcessor<String, Row, Row> {
@@ -47,7 +47,7 @@ final class JoinKeyCheck implements FixedKeyProcessor<String, Row, Row> {
 		}
 		try {
 			String key = joinKey.of(record.key(), row);
-			context.forward(record.withValue(key == null && type == JoinType.INNER ? null : row));
+			context.forward(record.withValue(key == null && !type.keepsUnmatchedRows() ? null : row));
 		}
 		catch (RecordException ex) {
 			context.forward(record.withValue(row.fail(Failure.of(path, ex))), deadLetter);

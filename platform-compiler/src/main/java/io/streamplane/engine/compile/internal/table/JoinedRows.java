@@ -18,7 +18,9 @@ import org.apache.kafka.streams.kstream.ValueJoiner;
  * joining a table keyed by {@code customer_id}, or {@code on: "[customer_id, region]"}) holds the
  * same value on both sides, so the row's field stands for both and keeps its name. Any other table
  * field whose name the row already has is renamed {@code <table>_<field>}. Without a table row (a
- * left join without a match), the row alone. The result keeps the row's origin, for dead letters.
+ * left join without a match), the row alone; without a row (a table row that no row matches, in a
+ * right or full join), the table row alone, its fields named as they are since no row's fields
+ * clash with them. The result keeps the row's origin, for dead letters.
  */
 final class JoinedRows implements ValueJoiner<Row, Row, Row> {
 
@@ -41,6 +43,9 @@ final class JoinedRows implements ValueJoiner<Row, Row, Row> {
 		if (right == null) {
 			return left;
 		}
+		if (left == null) {
+			return right;
+		}
 		LinkedHashMap<String, Object> fields = LinkedHashMap.newLinkedHashMap(left.fields().size() + right.fields().size());
 		fields.putAll(left.fields());
 		for (Map.Entry<String, Object> field : right.fields().entrySet()) {
@@ -53,6 +58,11 @@ final class JoinedRows implements ValueJoiner<Row, Row, Row> {
 			}
 		}
 		return Row.owning(fields, left.origin(), left.marker());
+	}
+
+	/** This joiner with its arguments the other way round: the table row, then the row. */
+	ValueJoiner<Row, Row, Row> swapped() {
+		return (right, left) -> apply(left, right);
 	}
 
 	/** The primary-key fields that {@code on} reads from the row's field of the same name, in key position. */

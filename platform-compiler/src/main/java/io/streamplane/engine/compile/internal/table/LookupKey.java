@@ -24,7 +24,7 @@ final class LookupKey extends RekeyingOperator {
 	@Override
 	protected void apply(String key, Row row, Output out) {
 		String joinedOn = joinKey.of(key, row);
-		if (joinedOn != null || type == JoinType.LEFT) {
+		if (joinedOn != null || type.keepsUnmatchedRows()) {
 			out.accept(joinedOn, row);
 		}
 	}
