@@ -6,8 +6,9 @@
 #
 #   benchmarks/run-stream-join.sh                          # defaults: 500,000 impressions and clicks, 3 rounds
 #   benchmarks/run-stream-join.sh --impressions=200000 --rounds=5
+#   benchmarks/run-stream-join.sh --join=left              # type: left against KStream.leftJoin
 #
-# Options (--name=value): impressions, partitions, rounds, seed, report.
+# Options (--name=value): impressions, partitions, rounds, seed, report, join (inner or left).
 # Uses $JAVA_HOME/bin/java if JAVA_HOME is set; BENCHMARK_JAVA_OPTS overrides the heap settings.
 set -euo pipefail
 

@@ -267,28 +267,43 @@ public sealed interface Step {
 	 * - join: { stream: clicks, on: impression_id, streamOn: impression_id, within: 10m }
 	 * </pre>
 	 *
-	 * Only inner joins: a record without a match yields nothing. Each pair yields one record with the
+	 * Each pair yields one record with the
 	 * record's fields, then the other record's; a field of the other record whose name the record
 	 * already has is renamed {@code <stream>_<field>}, except the join key when {@code on} and
 	 * {@code streamOn} name the same field. The result's event time is the later of the two. A record
 	 * more than {@code within} plus the sources' lateness behind the join's stream time can no longer
-	 * meet all its matches and is dead-lettered as late.
+	 * meet all its matches and is dead-lettered as late. A left, right or full join also emits each
+	 * kept event that found no match, once its window has closed, with {@code null} for the other
+	 * side's declared fields.
 	 *
 	 * @param stream the source or transform joined, a stream of events
 	 * @param on the join key of this stream's records
 	 * @param streamOn the join key of the other stream's records
 	 * @param within the largest event-time difference between two joined records; positive
+	 * @param type which events without a match are emitted
+	 * @param fields this stream's fields as its schema declares them, set to {@code null} in an
+	 * other event without a match; empty when undeclared
+	 * @param streamFields the same of the other stream
 	 */
-	record StreamJoin(String stream, Expression on, Expression streamOn, Duration within) implements Step {
+	record StreamJoin(String stream, Expression on, Expression streamOn, Duration within, StreamJoinType type,
+			List<String> fields, List<String> streamFields) implements Step {
 
 		public StreamJoin {
 			Objects.requireNonNull(stream, "stream");
 			Objects.requireNonNull(on, "on");
 			Objects.requireNonNull(streamOn, "streamOn");
 			Objects.requireNonNull(within, "within");
+			Objects.requireNonNull(type, "type");
+			fields = List.copyOf(fields);
+			streamFields = List.copyOf(streamFields);
 			if (within.isNegative() || within.isZero()) {
 				throw new IllegalArgumentException("a stream join needs a positive within, got " + within);
 			}
+		}
+
+		/** An inner join. */
+		public StreamJoin(String stream, Expression on, Expression streamOn, Duration within) {
+			this(stream, on, streamOn, within, StreamJoinType.INNER, List.of(), List.of());
 		}
 
 	}

@@ -2,12 +2,14 @@ package io.streamplane.spec;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -69,6 +71,17 @@ class StreamJoinSpecTest {
 				yaml.replace("amount > 1.5", "amount > 'x'"), SpecFormat.YAML))).isNotNull();
 	}
 
+	@ParameterizedTest(name = "type: {0}")
+	@ValueSource(strings = { "left", "right", "full" })
+	void shouldBindAnOuterTypeWithTheDeclaredFieldsOfBothSides(String type) {
+		PipelineSpec spec = reader.read(SPEC.replace("within: 10m", "within: 10m, type: " + type), SpecFormat.YAML).spec();
+
+		Step.StreamJoin join = (Step.StreamJoin) spec.transforms().get("clicked").steps().getFirst();
+		assertThat(join.type()).isEqualTo(StreamJoinType.valueOf(type.toUpperCase(Locale.ROOT)));
+		assertThat(join.fields()).containsExactly("impression_id", "ad", "ts");
+		assertThat(join.streamFields()).containsExactly("impression_id", "ts", "amount");
+	}
+
 	@Test
 	void shouldJoinASourceDirectly() {
 		PipelineSpec spec = reader.read(SPEC.replace("stream: valid_clicks", "stream: clicks")
@@ -80,12 +93,10 @@ class StreamJoinSpecTest {
 	static Stream<Arguments> invalidSpecs() {
 		String at = "transforms.clicked.steps[0].join";
 		return Stream.of(
-				arguments("left join", SPEC.replace("within: 10m", "within: 10m, type: left"), at + ".type",
-						"type: left stream–stream joins are not supported yet; only type: inner"),
-				arguments("full join", SPEC.replace("within: 10m", "within: 10m, type: full"), at + ".type",
-						"type: full stream–stream joins are not supported yet"),
 				arguments("unknown type", SPEC.replace("within: 10m", "within: 10m, type: cross"), at + ".type",
-						"unknown value \"cross\"; a stream join is type: inner"),
+						"unknown value \"cross\"; a stream join is type: inner (pairs only), left, right or full"),
+				arguments("outer", SPEC.replace("within: 10m", "within: 10m, type: outer"), at + ".type",
+						"an outer join is type: full"),
 				arguments("undefined stream", SPEC.replace("stream: valid_clicks", "stream: valid_click"), at + ".stream",
 						"undefined stream 'valid_click'; did you mean 'valid_clicks'?"),
 				arguments("a table", SPEC.replace("stream: valid_clicks", "stream: ads"), at + ".stream",
@@ -123,7 +134,7 @@ class StreamJoinSpecTest {
 
 	@Test
 	void shouldReportEveryProblemOfAStreamJoinAtOnce() {
-		String yaml = SPEC.replace("stream: valid_clicks", "stream: nowhere").replace("within: 10m", "within: 10m, type: left")
+		String yaml = SPEC.replace("stream: valid_clicks", "stream: nowhere").replace("within: 10m", "within: 10m, type: cross")
 			.replace("streamOn: impression_id", "streamOn: \"1.5\"");
 
 		SpecValidationException failure = catchThrowableOfType(SpecValidationException.class,

@@ -15,11 +15,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 record ClickedImpression(@JsonProperty("impression_id") String impressionId, String ad, long ts,
 		@JsonProperty("click_id") String clickId, @JsonProperty("clicks_impression_id") String clickImpressionId,
-		@JsonProperty("clicks_ts") long clickTs) {
+		@JsonProperty("clicks_ts") Long clickTs) {
 
+	/** The pair, or under a left join without a click the impression with {@code null} for the click's fields. */
 	static ClickedImpression of(Impression impression, Click click) {
-		return new ClickedImpression(impression.impressionId(), impression.ad(), impression.ts(), click.clickId(),
-				click.impressionId(), click.ts());
+		return click == null ? new ClickedImpression(impression.impressionId(), impression.ad(), impression.ts(), null,
+				null, null)
+				: new ClickedImpression(impression.impressionId(), impression.ad(), impression.ts(), click.clickId(),
+						click.impressionId(), click.ts());
 	}
 
 }

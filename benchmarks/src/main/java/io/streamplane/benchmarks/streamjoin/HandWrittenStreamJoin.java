@@ -16,7 +16,7 @@ import org.apache.kafka.streams.kstream.StreamJoined;
 /**
  * Variant (b): the join as a Kafka Streams developer would write it by hand for these topics: the
  * impressions are keyed by impression id already, the clicks are re-keyed by it ({@code selectKey},
- * so Kafka Streams repartitions them), then {@code KStream.join} with
+ * so Kafka Streams repartitions them), then {@code KStream.join} (or {@code leftJoin}) with
  * {@code JoinWindows.ofTimeDifferenceAndGrace(10m, 10m)}, Jackson-bound records in and out.
  */
 final class HandWrittenStreamJoin {
@@ -30,13 +30,16 @@ final class HandWrittenStreamJoin {
 	private HandWrittenStreamJoin() {
 	}
 
-	static Topology build(String impressions, String clicks, String output, Duration within, Duration lateness) {
+	static Topology build(String impressions, String clicks, String output, Duration within, Duration lateness,
+			boolean left) {
 		StreamsBuilder builder = new StreamsBuilder();
 		KStream<String, Impression> shown = builder.stream(impressions, Consumed.with(Serdes.String(), IMPRESSIONS));
 		KStream<String, Click> clicked = builder.stream(clicks, Consumed.with(Serdes.String(), CLICKS))
 			.selectKey((key, click) -> click.impressionId());
-		shown.join(clicked, ClickedImpression::of, JoinWindows.ofTimeDifferenceAndGrace(within, lateness),
-				StreamJoined.with(Serdes.String(), IMPRESSIONS, CLICKS))
+		JoinWindows windows = JoinWindows.ofTimeDifferenceAndGrace(within, lateness);
+		StreamJoined<String, Impression, Click> stores = StreamJoined.with(Serdes.String(), IMPRESSIONS, CLICKS);
+		(left ? shown.leftJoin(clicked, ClickedImpression::of, windows, stores)
+				: shown.join(clicked, ClickedImpression::of, windows, stores))
 			.to(output, Produced.with(Serdes.String(), CLICKED));
 		return builder.build();
 	}

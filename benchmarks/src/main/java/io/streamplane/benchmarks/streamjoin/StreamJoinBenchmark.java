@@ -23,8 +23,8 @@ import org.apache.kafka.streams.Topology;
 /**
  * Stream–stream join on Streamplane's embedded broker: loads impressions and one click per
  * impression once, then measures, round by round in alternating order, the throughput of (a) the
- * Streamplane stream join and (b) the same join hand-written with {@code KStream.join} and
- * {@code JoinWindows}, and prints a markdown report with the ratio a/b and the machine's load.
+ * Streamplane stream join and (b) the same join hand-written with {@code KStream.join} (with
+ * {@code --join=left}, {@code KStream.leftJoin}) and {@code JoinWindows}, and prints a markdown report with the ratio a/b and the machine's load.
  * <p>
  * Run it with {@code benchmarks/run-stream-join.sh [--name=value ...]}; see {@link StreamJoinOptions}.
  */
@@ -108,17 +108,18 @@ public final class StreamJoinBenchmark {
 				String output = "clicked-impressions-b";
 				cluster.createTopics(options.partitions(), List.of(output));
 				Topology topology = HandWrittenStreamJoin.build(StreamJoinWorkload.IMPRESSIONS, StreamJoinWorkload.CLICKS,
-						output, StreamJoinWorkload.WITHIN, StreamJoinWorkload.LATENESS);
+						output, StreamJoinWorkload.WITHIN, StreamJoinWorkload.LATENESS, options.left());
 				yield inputRecords(OutputThroughput.measure(cluster, topology, settings, output, options.impressions()));
 			}
 		};
 	}
 
 	private Throughput streamplane(Properties settings) throws InterruptedException {
-		CompiledPipeline pipeline = SpecResources.compile(StreamJoinWorkload.SPEC);
+		String spec = options.left() ? StreamJoinWorkload.LEFT_SPEC : StreamJoinWorkload.SPEC;
+		CompiledPipeline pipeline = SpecResources.compile(spec);
 		Set<String> inputs = Set.of(StreamJoinWorkload.IMPRESSIONS, StreamJoinWorkload.CLICKS);
 		if (!pipeline.inputTopics().equals(inputs) || pipeline.outputTopics().size() != 1) {
-			throw new BenchmarkException("The spec " + StreamJoinWorkload.SPEC + " reads " + pipeline.inputTopics() +
+			throw new BenchmarkException("The spec " + spec + " reads " + pipeline.inputTopics() +
 					" and writes " + pipeline.outputTopics() + "; it must read " + inputs + " and write one topic");
 		}
 		List<String> topics = new ArrayList<>(pipeline.outputTopics());

@@ -14,12 +14,25 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param rounds throughput rounds of (a) and (b), in an order that alternates
  * @param seed the seed of the ads and of each click's delay
  * @param report where the markdown report is written, relative to the working directory
+ * @param join {@code inner}, or {@code left}: both variants then keep the impressions without a click
  */
-record StreamJoinOptions(long impressions, int partitions, int rounds, long seed, String report) {
+record StreamJoinOptions(long impressions, int partitions, int rounds, long seed, String report, String join) {
 
-	/** The defaults: 500,000 impressions and as many clicks, 2 partitions, 3 rounds. */
+	StreamJoinOptions {
+		if (!join.equals("inner") && !join.equals("left")) {
+			throw new IllegalArgumentException("--join=" + join + " is not a join this benchmark runs; use --join=inner " +
+					"or --join=left");
+		}
+	}
+
+	/** The defaults: 500,000 impressions and as many clicks, 2 partitions, 3 rounds, an inner join. */
 	static StreamJoinOptions defaults() {
-		return new StreamJoinOptions(500_000, 2, 3, 42, "target/stream-join-results.md");
+		return new StreamJoinOptions(500_000, 2, 3, 42, "target/stream-join-results.md", "inner");
+	}
+
+	/** Whether both variants run a left join. */
+	boolean left() {
+		return join.equals("left");
 	}
 
 	/**
@@ -31,7 +44,7 @@ record StreamJoinOptions(long impressions, int partitions, int rounds, long seed
 		try {
 			return new StreamJoinOptions(Long.parseLong(values.get("impressions")),
 					Integer.parseInt(values.get("partitions")), Integer.parseInt(values.get("rounds")),
-					Long.parseLong(values.get("seed")), values.get("report"));
+					Long.parseLong(values.get("seed")), values.get("report"), values.get("join"));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Bad number in " + values + ": " + ex.getMessage()
@@ -46,6 +59,7 @@ record StreamJoinOptions(long impressions, int partitions, int rounds, long seed
 		map.put("rounds", String.valueOf(rounds));
 		map.put("seed", String.valueOf(seed));
 		map.put("report", report);
+		map.put("join", join);
 		return map;
 	}
 

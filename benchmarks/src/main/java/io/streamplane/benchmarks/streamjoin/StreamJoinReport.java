@@ -30,15 +30,16 @@ final class StreamJoinReport {
 
 	static String render(StreamJoinOptions options, Results results, String loadBefore, Duration elapsed) {
 		StringBuilder out = new StringBuilder();
-		out.append("## Stream–stream join, ").append(LocalDate.now()).append("\n\n");
+		out.append("## Stream–stream ").append(options.left() ? "left " : "").append("join, ").append(LocalDate.now())
+			.append("\n\n");
 		out.append(ReportTables.machine()).append(" Load average before the run: ").append(loadBefore)
 			.append(", after: ").append(loadAverage()).append(".\n\n");
 		out.append(String.format("Workload: %,d impressions (`{\"impression_id\", \"ad\", \"ts\"}`, keyed by id, 10 ms "
 				+ "of event time apart) loaded first, then one click per impression (`{\"click_id\", \"impression_id\", "
 				+ "\"ts\"}`, keyed by click id, 1 s to 5 min after its impression), JSON, record timestamps = event "
-				+ "time; inner join on impression id within 10 minutes, lateness 10 minutes: every impression is joined "
+				+ "time; %s join on impression id within 10 minutes, lateness 10 minutes: every impression is joined "
 				+ "once. %d partitions, one stream thread, one embedded broker in the same JVM (loopback). Whole run: "
-				+ "%d s.%n%n", options.impressions(), options.partitions(), elapsed.toSeconds()));
+				+ "%d s.%n%n", options.impressions(), options.join(), options.partitions(), elapsed.toSeconds()));
 		ReportTables.throughput(out, results, "dropped or late records");
 		Case a = new Case(StreamJoinVariant.STREAMPLANE, StreamsConfig.AT_LEAST_ONCE);
 		Case b = new Case(StreamJoinVariant.KAFKA_STREAMS, StreamsConfig.AT_LEAST_ONCE);
@@ -52,12 +53,14 @@ final class StreamJoinReport {
 		out.append("- Both variants get the same Kafka Streams settings (one thread, at least once, "
 				+ "`max.task.idle.ms` = " + StreamJoinBenchmark.MAX_TASK_IDLE_MS + " so the impressions do not run "
 				+ "ahead of the repartitioned clicks). (b) is idiomatic Kafka Streams: Jackson-bound records, the "
-				+ "clicks `selectKey`-ed by impression id (repartitioned), `KStream.join` with "
-				+ "`JoinWindows.ofTimeDifferenceAndGrace(10m, 10m)`. (a) is what the compiler builds from "
-				+ "`benchmarks/src/main/resources/" + StreamJoinWorkload.SPEC + "`: generic JSON rows, the clicks "
+				+ "clicks `selectKey`-ed by impression id (repartitioned), `KStream." + (options.left() ? "leftJoin" : "join")
+				+ "` with `JoinWindows.ofTimeDifferenceAndGrace(10m, 10m)`. (a) is what the compiler builds from "
+				+ "`benchmarks/src/main/resources/" + (options.left() ? StreamJoinWorkload.LEFT_SPEC : StreamJoinWorkload.SPEC)
+				+ "`: generic JSON rows, the clicks "
 				+ "re-keyed by `impression_id` and repartitioned, the impressions joined `on: key` as their topic "
 				+ "keys them (no repartition), both sides checked for lateness against the join's stream time, then "
-				+ "the same `KStream.join`.\n");
+				+ "the same `KStream.join`" + (options.left() ? ", beside it Streamplane's tracking of the impressions "
+				+ "without a click yet (each waits in a store until its click arrives)" : "") + ".\n");
 		out.append("- Dropped or late records: dropped by Kafka Streams or dead-lettered by (a); 0 and as many "
 				+ "outputs as impressions mean every impression was joined.\n");
 		results.notes().forEach(note -> out.append("- ").append(note).append('\n'));

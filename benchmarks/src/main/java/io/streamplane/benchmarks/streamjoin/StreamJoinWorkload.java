@@ -30,6 +30,8 @@ final class StreamJoinWorkload {
 
 	static final String SPEC = "streamjoin/impressions-clicks.yaml";
 
+	static final String LEFT_SPEC = "streamjoin/impressions-clicks-left.yaml";
+
 	static final Duration WITHIN = Duration.ofMinutes(10);
 
 	static final Duration LATENESS = Duration.ofMinutes(10);

@@ -23,4 +23,12 @@ class StreamJoinOptionsTest {
 			.withMessageContaining("whole numbers");
 	}
 
+	@Test
+	void shouldRunALeftJoinOnlyWhenAskedAndRejectOtherJoins() {
+		assertThat(StreamJoinOptions.defaults().left()).isFalse();
+		assertThat(StreamJoinOptions.parse("--join=left").left()).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> StreamJoinOptions.parse("--join=full"))
+			.withMessageContaining("--join=inner or --join=left");
+	}
+
 }

@@ -2,8 +2,10 @@ package io.streamplane.spec.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,10 +14,12 @@ import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import io.streamplane.spec.Expression;
 import io.streamplane.spec.Step;
+import io.streamplane.spec.StreamJoinType;
 
 /**
- * Binds {@code join: { stream, on, streamOn, within }}: an inner join with the records of another
- * source or transform whose key is equal and whose event time is within {@code within}. The other
+ * Binds {@code join: { stream, on, streamOn, within, type }}: a join with the records of another
+ * source or transform whose key is equal and whose event time is within {@code within}; inner,
+ * left, right or full. The other
  * stream is bound before the transform (it is one of its dependencies, {@link #references}); its
  * schema types {@code streamOn} and adds its fields to the schema after the join.
  */
@@ -25,8 +29,6 @@ final class StreamJoinBinder {
 
 	private static final List<CelKind> KEY_KINDS = List.of(CelKind.STRING, CelKind.INT, CelKind.UINT, CelKind.BOOL,
 			CelKind.DYN);
-
-	private static final List<String> UNSUPPORTED_TYPES = List.of("left", "right", "full", "outer");
 
 	private final ExpressionCompiler expressions;
 
@@ -70,12 +72,14 @@ final class StreamJoinBinder {
 		Optional<Expression> streamOn = node.required("streamOn").flatMap(onNode -> expressions.compile(onNode, other))
 			.filter(expression -> checkKeyType(node.field("streamOn"), expression));
 		Optional<Duration> within = node.required("within").flatMap(limits::size);
-		boolean inner = node.optional("type").map(StreamJoinBinder::checkType).orElse(true);
+		Optional<StreamJoinType> type = node.optional("type").map(StreamJoinBinder::type)
+			.orElse(Optional.of(StreamJoinType.INNER));
 		Schema out = joined(in, other, stream.orElse("other"), sharedKey(on, streamOn));
-		if (stream.isEmpty() || on.isEmpty() || streamOn.isEmpty() || within.isEmpty() || !inner) {
+		if (stream.isEmpty() || on.isEmpty() || streamOn.isEmpty() || within.isEmpty() || type.isEmpty()) {
 			return Bound.of(Optional.empty(), out);
 		}
-		return Bound.of(Optional.of(new Step.StreamJoin(stream.get(), on.get(), streamOn.get(), within.get())), out);
+		return Bound.of(Optional.of(new Step.StreamJoin(stream.get(), on.get(), streamOn.get(), within.get(), type.get(),
+				List.copyOf(in.fields().keySet()), List.copyOf(other.fields().keySet()))), out);
 	}
 
 	private boolean checkStream(Node node, String name) {
@@ -93,19 +97,16 @@ final class StreamJoinBinder {
 		return true;
 	}
 
-	private static boolean checkType(Node node) {
+	private static Optional<StreamJoinType> type(Node node) {
 		Optional<String> type = node.text();
-		if (type.isEmpty() || type.get().equals("inner")) {
-			return type.isPresent();
+		Optional<StreamJoinType> known = type.flatMap(text -> Arrays.stream(StreamJoinType.values())
+			.filter(value -> value.name().toLowerCase(Locale.ROOT).equals(text)).findFirst());
+		if (known.isEmpty()) {
+			node.report("unknown value \"" + type.orElse("") + "\"; a stream join is type: inner (pairs only), left, " +
+					"right or full (also the events of this stream, the other or both that found no match)" +
+					("outer".equals(type.orElse("")) ? "; an outer join is type: full" : ""));
 		}
-		if (UNSUPPORTED_TYPES.contains(type.get())) {
-			node.report("type: " + type.get() + " stream–stream joins are not supported yet; only type: inner, which " +
-					"emits a record for each pair that matches within the time bound; remove type");
-		}
-		else {
-			node.report("unknown value \"" + type.get() + "\"; a stream join is type: inner");
-		}
-		return false;
+		return known;
 	}
 
 	private static boolean checkKeyType(Node node, Expression key) {

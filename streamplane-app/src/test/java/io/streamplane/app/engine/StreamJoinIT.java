@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 18: impressions joined with the clicks that follow within 10 minutes, on the real broker,
  * through both repartitions by impression id and the join's RocksDB window stores; a click more
  * than 10 minutes + 5 minutes of lateness behind the join's stream time is dead-lettered as late.
+ * Under a left join, an impression without a click comes out with a null click once its window
+ * has closed, and a click more than the lateness behind stream time is dead-lettered.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class StreamJoinIT extends StreamplaneIntegrationTest {
@@ -100,6 +102,62 @@ class StreamJoinIT extends StreamplaneIntegrationTest {
 		});
 		assertThat(KafkaTopics.read(output, 4, Duration.ofSeconds(5), Duration.ZERO))
 			.as("the i2 click 11 minutes after its impression, and the later clicks, join nothing").hasSize(3);
+	}
+
+	@Test
+	void shouldEmitAnImpressionWithoutAClickOnceItsWindowClosesUnderALeftJoinAndDeadLetterALateClick() {
+		String name = EngineLifecycleIT.unique("impressions-left-clicks");
+		String impressions = name + "-impressions";
+		String clicks = name + "-clicks";
+		String output = name + "-joined";
+		KafkaTopics.create(impressions, 2);
+		KafkaTopics.create(clicks, 2);
+		Response created = api.post("/api/v1/pipelines", "application/yaml", """
+				name: %s
+				sources:
+				  impressions:
+				    kafka: { topic: %s }
+				    eventTime: { field: ts, unit: iso8601 }
+				    lateness: 5m
+				    fields: { impression_id: string, ad: string, ts: string }
+				  clicks:
+				    kafka: { topic: %s }
+				    eventTime: { field: ts, unit: iso8601 }
+				    lateness: 5m
+				    fields: { impression_id: string, ts: string }
+				transforms:
+				  joined:
+				    from: impressions
+				    steps:
+				      - join: { stream: clicks, on: impression_id, streamOn: impression_id, within: 10m, type: left }
+				      - select: [impression_id, ad, ts, clicks_ts]
+				outputs:
+				  - { from: joined, kafka: { topic: %s } }
+				""".formatted(name, impressions, clicks, output));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+		// each key on its own, as stream time is per partition; the next phase only once this one is processed
+		KafkaTopics.produce(impressions, List.of(impression("i1", "shoes", "00:00:00"), impression("i2", "hats", "00:00:00")));
+		KafkaTopics.produce(clicks, List.of(click("i2", "00:04:00")));
+		assertThat(KafkaTopics.read(output, 1, WAIT, Duration.ZERO)).extracting(record -> summary(record.value()))
+			.containsExactly("i2 hats 00:00:00 clicked 00:04:00");
+
+		KafkaTopics.produce(impressions, List.of(impression("i1", "belts", "00:30:00"), impression("i2", "socks", "00:30:00")));
+		List<ConsumerRecord<String, String>> joined = KafkaTopics.read(output, 2, WAIT, Duration.ZERO);
+		assertThat(joined).filteredOn(record -> "i1".equals(record.key())).singleElement()
+			.extracting(record -> JSON.readTree(record.value()).toString())
+			.isEqualTo("{\"impression_id\":\"i1\",\"ad\":\"shoes\",\"ts\":\"2026-01-01T00:00:00Z\",\"clicks_ts\":null}");
+
+		KafkaTopics.produce(clicks, List.of(click("i1", "00:20:00")));
+		List<ConsumerRecord<String, String>> deadLetters = KafkaTopics.read("sp.dlq." + name, 1, WAIT, Duration.ZERO);
+		assertThat(deadLetters).singleElement().satisfies(record -> {
+			assertThat(header(record, "sp.late")).isEqualTo("true");
+			assertThat(header(record, "sp.reason")).startsWith("late record: event time 2026-01-01T00:20:00Z is more " +
+					"than lateness PT5M behind the join's stream time 2026-01-01T00:30:00Z, so a record it would join may " +
+					"already have been emitted without a match");
+		});
+		assertThat(KafkaTopics.read(output, 3, Duration.ofSeconds(5), Duration.ZERO))
+			.as("i2 at 00:00 was clicked in time; the impressions at 00:30 wait for their windows to close").hasSize(2);
 	}
 
 	private static String summary(String value) {

@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile.internal.interval;
 
 import java.time.Duration;
+import java.util.ArrayList;
 
 import dev.cel.common.ast.CelExpr;
 import io.streamplane.engine.compile.internal.value.CelEvaluator;
@@ -10,6 +11,7 @@ import io.streamplane.engine.compile.internal.wiring.DeadLetters;
 import io.streamplane.engine.compile.internal.wiring.Stream;
 import io.streamplane.spec.Expression;
 import io.streamplane.spec.Step;
+import io.streamplane.spec.StreamJoinType;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.JoinWindows;
 import org.apache.kafka.streams.kstream.KStream;
@@ -19,12 +21,12 @@ import org.apache.kafka.streams.kstream.StreamJoined;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Compiles {@code join: { stream, on, streamOn, within }}: each side re-keyed by its join key
+ * Compiles {@code join: { stream, on, streamOn, within, type }}: each side re-keyed by its join key
  * ({@link IntervalKey}) and repartitioned by it (but for a side joined {@code on: key} as its topic
  * keys it), checked for lateness against the join's shared
- * stream time ({@link IntervalLateness}), then Kafka Streams' {@code KStream.join} with
- * {@code JoinWindows.ofTimeDifferenceAndGrace(within, lateness)}, lateness being the larger of the
- * two streams'. Stores and topics are named from the step's spec path. In preview the join's
+ * stream time ({@link IntervalLateness}, {@link LateBound}), then Kafka Streams' {@code KStream.join}
+ * with {@code JoinWindows.ofTimeDifferenceAndGrace(within, lateness)}, lateness being the larger of
+ * the two streams'; under a left, right or full join beside {@link UnmatchedEvents}. Stores and topics are named from the step's spec path. In preview the join's
  * window stores are in memory and end-of-input markers go around the join, which would drop them.
  */
 public final class IntervalJoinCompiler {
@@ -41,39 +43,81 @@ public final class IntervalJoinCompiler {
 	 */
 	public Stream compile(Stream left, Stream right, Step.StreamJoin join, String path) {
 		Duration lateness = left.lateness().compareTo(right.lateness()) >= 0 ? left.lateness() : right.lateness();
-		String streamTime = Compilation.name(path, "stream-time");
-		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(compilation.keyValueStore(streamTime),
+		JoinStores names = storeNames(path);
+		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(compilation.keyValueStore(names.streamTime()),
 				Serdes.String(), Serdes.Long()).withCachingEnabled());
 		SharedStreamTime shared = new SharedStreamTime();
-		KStream<String, Row> leftRecords = side(left, join.on(), join, lateness, shared, path, "left");
-		KStream<String, Row> rightRecords = side(right, join.streamOn(), join, lateness, shared, path, "right");
-		JoinedPairs joiner = new JoinedPairs(join.stream(), sharedKey(join));
-		JoinWindows windows = JoinWindows.ofTimeDifferenceAndGrace(join.within(), lateness);
-		StreamJoined<String, Row, Row> stores = stores(join, lateness, path);
+		LateBound bound = LateBound.of(join.type(), join.within(), lateness);
+		KStream<String, Row> leftRecords = side(left, join.on(), bound, shared, path, "left");
+		KStream<String, Row> rightRecords = side(right, join.streamOn(), bound, shared, path, "right");
 		if (!compilation.endOfInputMarkers()) {
-			return new Stream(leftRecords.join(rightRecords, joiner, windows, stores), false, lateness, sharedKey(join));
+			return new Stream(joined(leftRecords, rightRecords, join, lateness, path, shared), false, lateness,
+					sharedKey(join));
 		}
 		KStream<String, Row> markers = leftRecords.filter((key, row) -> row.marker(),
 				Named.as(Compilation.name(path, "markers")));
-		KStream<String, Row> joined = leftRecords.filterNot((key, row) -> row.marker(),
-				Named.as(Compilation.name(path, "left-events")))
-			.join(rightRecords.filterNot((key, row) -> row.marker(), Named.as(Compilation.name(path, "right-events"))),
-					joiner, windows, stores);
+		KStream<String, Row> joined = joined(
+				leftRecords.filterNot((key, row) -> row.marker(), Named.as(Compilation.name(path, "left-events"))),
+				rightRecords.filterNot((key, row) -> row.marker(), Named.as(Compilation.name(path, "right-events"))),
+				join, lateness, path, shared);
 		return new Stream(joined.merge(markers, Named.as(Compilation.name(path, "with-markers"))), false, lateness,
 				sharedKey(join));
+	}
+
+	/**
+	 * The pairs, from Kafka Streams' windowed {@code KStream.join}; under a left, right or full
+	 * join merged with the unmatched events of the kept sides ({@link UnmatchedEvents}), which
+	 * read the join's window stores. Kafka Streams' own {@code leftJoin} and {@code outerJoin}
+	 * would emit an event that arrives after its window's end, within the grace period, at once
+	 * with {@code null} though a match may still come, and may hold others back well past their
+	 * window's close.
+	 */
+	private KStream<String, Row> joined(KStream<String, Row> left, KStream<String, Row> right, Step.StreamJoin join,
+			Duration lateness, String path, SharedStreamTime shared) {
+		JoinedPairs joiner = new JoinedPairs(join.stream(), sharedKey(join), join.fields(), join.streamFields());
+		StreamJoinType type = join.type();
+		KStream<String, Row> pairs = left.join(right, joiner, JoinWindows.ofTimeDifferenceAndGrace(join.within(), lateness),
+				stores(join, lateness, path));
+		if (type == StreamJoinType.INNER) {
+			return pairs;
+		}
+		JoinStores names = storeNames(path);
+		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(compilation.keyValueStore(names.pending()),
+				Serdes.Bytes(), Serdes.ListSerde(ArrayList.class, compilation.rows())));
+		PendingEvents.Shared pending = new PendingEvents.Shared();
+		long within = join.within().toMillis();
+		long close = within + lateness.toMillis();
+		String[] stores = { names.self(), names.other(), names.streamTime(), names.pending() };
+		KStream<String, Row> leftUnmatched = left.process(() -> new UnmatchedEvents(true, type.keepsThis(),
+				type.keepsOther(), within, close, names, shared, pending, joiner),
+				Named.as(Compilation.name(path, "left-unmatched")), stores);
+		KStream<String, Row> rightUnmatched = right.process(() -> new UnmatchedEvents(false, type.keepsThis(),
+				type.keepsOther(), within, close, names, shared, pending, joiner),
+				Named.as(Compilation.name(path, "right-unmatched")), stores);
+		return pairs.merge(leftUnmatched, Named.as(Compilation.name(path, "with-left-unmatched")))
+			.merge(rightUnmatched, Named.as(Compilation.name(path, "with-right-unmatched")));
+	}
+
+	/** The names of the join's stores, as {@link #stores} has Kafka Streams name its window stores. */
+	private JoinStores storeNames(String path) {
+		String name = Compilation.name(path, "join");
+		boolean preview = compilation.endOfInputMarkers();
+		return new JoinStores(preview ? name + "-this" : name + "-this-join-store",
+				preview ? name + "-other" : name + "-other-join-store", Compilation.name(path, "stream-time"),
+				Compilation.name(path, "unmatched"));
 	}
 
 	/**
 	 * One side: re-keyed and repartitioned, unless it joins {@code on: key} while still keyed and
 	 * partitioned as its topic, then checked for lateness.
 	 */
-	private KStream<String, Row> side(Stream in, Expression on, Step.StreamJoin join, Duration lateness,
-			SharedStreamTime shared, String path, String side) {
+	private KStream<String, Row> side(Stream in, Expression on, LateBound bound, SharedStreamTime shared, String path,
+			String side) {
 		KStream<String, Row> partitioned = joinsOnItsKey(in, on) ? in.records() : repartitioned(in, on, path, side);
 		String check = Compilation.name(path, side + "-time");
 		String store = Compilation.name(path, "stream-time");
 		return DeadLetters.attach(compilation, partitioned.processValues(() -> new IntervalLateness(path,
-				DeadLetters.child(check), join.within(), lateness, store, shared), Named.as(check), store), check);
+				DeadLetters.child(check), bound, store, shared), Named.as(check), store), check);
 	}
 
 	private KStream<String, Row> repartitioned(Stream in, Expression on, String path, String side) {

@@ -11,7 +11,7 @@ import io.streamplane.engine.compile.internal.value.Values;
  * Before a stream–stream join, on either side: re-keys each record by its join key, so that both
  * sides meet on the same partition. The key is a string as is, an integer or bool as its text,
  * whole doubles normalized ({@code 7.0} meets {@code 7}). A record whose key is {@code null} can
- * match nothing under an inner join and is dropped; one whose key is of another type, or whose
+ * match nothing and is dropped, under every join type; one whose key is of another type, or whose
  * expression fails, is dead-lettered. End-of-input markers pass.
  */
 final class IntervalKey extends RekeyingOperator {

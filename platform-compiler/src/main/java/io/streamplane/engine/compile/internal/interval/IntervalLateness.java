@@ -1,6 +1,5 @@
 package io.streamplane.engine.compile.internal.interval;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import io.streamplane.engine.compile.internal.value.Failure;
@@ -13,11 +12,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Runs on each side just before a stream–stream join, in its sub-topology, and dead-letters the
  * records the join can no longer join correctly. Both sides share one stream time, the largest
- * event time either has seen in the task ({@link SharedStreamTime}), kept in a cached state store. A record is late when {@code time + within + lateness < streamTime}: its
- * window of matches, {@code [time - within, time + within]}, closed more than the lateness ago,
- * so matches may have expired from the join's window stores, and Kafka Streams would join it
- * with whatever is left or drop it silently. End-of-input markers advance the stream time and
- * pass on.
+ * event time either has seen in the task ({@link SharedStreamTime}), kept in a cached state
+ * store. A record is late when {@code time + allowed < streamTime}, the allowed lag depending on
+ * the join's type ({@link LateBound}): under an inner join, its window of matches,
+ * {@code [time - within, time + within]}, closed more than the lateness ago, so matches may have
+ * expired from the join's window stores, and Kafka Streams would join it with whatever is left or
+ * drop it silently. End-of-input markers advance the stream time and pass on.
  */
 final class IntervalLateness implements FixedKeyProcessor<String, Row, Row> {
 
@@ -25,9 +25,7 @@ final class IntervalLateness implements FixedKeyProcessor<String, Row, Row> {
 
 	private final String deadLetter;
 
-	private final Duration within;
-
-	private final Duration lateness;
+	private final LateBound bound;
 
 	private final long allowed;
 
@@ -39,13 +37,11 @@ final class IntervalLateness implements FixedKeyProcessor<String, Row, Row> {
 
 	private SharedStreamTime.Clock clock;
 
-	IntervalLateness(String path, String deadLetter, Duration within, Duration lateness, String storeName,
-			SharedStreamTime shared) {
+	IntervalLateness(String path, String deadLetter, LateBound bound, String storeName, SharedStreamTime shared) {
 		this.path = path;
 		this.deadLetter = deadLetter;
-		this.within = within;
-		this.lateness = lateness;
-		this.allowed = within.toMillis() + lateness.toMillis();
+		this.bound = bound;
+		this.allowed = bound.allowed().toMillis();
 		this.storeName = storeName;
 		this.shared = shared;
 	}
@@ -74,9 +70,8 @@ final class IntervalLateness implements FixedKeyProcessor<String, Row, Row> {
 	}
 
 	private String reason(long time, long streamTime) {
-		return "late record: event time " + Instant.ofEpochMilli(time) + " is more than within " + within +
-				" + lateness " + lateness + " behind the join's stream time " + Instant.ofEpochMilli(streamTime) +
-				", so the records it would join may have expired";
+		return "late record: event time " + Instant.ofEpochMilli(time) + " is more than " + bound.description() +
+				" behind the join's stream time " + Instant.ofEpochMilli(streamTime) + ", so " + bound.consequence();
 	}
 
 }

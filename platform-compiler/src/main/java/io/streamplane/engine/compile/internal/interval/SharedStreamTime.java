@@ -8,7 +8,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The stream time of one stream–stream join, per task, shared by the lateness checks of its two
- * sides (as Kafka Streams shares one time tracker between the two sides of its own join): the
+ * sides and by the trackers of unmatched events (as Kafka Streams shares one time tracker between
+ * the two sides of its own join): the
  * largest event time either side has seen. Held in memory for speed and written to the task's
  * stream-time store on every advance, from which a task reopened after a restart or rebalance
  * starts again.
@@ -42,6 +43,11 @@ final class SharedStreamTime {
 		private Clock(KeyValueStore<String, Long> store, long time) {
 			this.store = store;
 			this.time = time;
+		}
+
+		/** The stream time: the largest event time seen, {@link Long#MIN_VALUE} before any. */
+		long time() {
+			return time;
 		}
 
 		/** Advances to {@code eventTime} if it is later, and returns the stream time. */
