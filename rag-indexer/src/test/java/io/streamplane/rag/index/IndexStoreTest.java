@@ -44,7 +44,7 @@ class IndexStoreTest {
 
 	private IndexStore open(Chunking chunking) {
 		IndexStore store = IndexStore.open(new IndexStore.Definition("p", "docs", chunking), dir, embedder,
-				Duration.ofMillis(50), Duration.ofHours(1));
+				Duration.ofMillis(50), Duration.ofHours(1), HnswQuery.DEFAULT_CANDIDATES);
 		opened.add(store);
 		return store;
 	}
@@ -69,7 +69,7 @@ class IndexStoreTest {
 	void shouldMeasureFreshnessFromTheSourceTimeToTheRefreshThatMakesAChangeSearchable() {
 		AtomicLong now = new AtomicLong(100_000);
 		IndexStore store = IndexStore.open(new IndexStore.Definition("p", "docs", Chunking.DEFAULT), dir, embedder,
-				Duration.ofHours(1), Duration.ofHours(1), new Clock() {
+				Duration.ofHours(1), Duration.ofHours(1), HnswQuery.DEFAULT_CANDIDATES, new Clock() {
 
 					@Override
 					public Instant instant() {
