@@ -212,6 +212,24 @@ class IndexStoreTest {
 		assertThat(rechunked.statistics().chunks()).isZero();
 	}
 
+	@Test
+	void shouldRebuildWhenTheModelChanged() {
+		IndexStore store = open(Chunking.DEFAULT);
+		store.apply(List.of(upsert(1, "some text", Map.of())));
+		store.close();
+		opened.remove(store);
+
+		IndexStore reembedded = IndexStore.open(new IndexStore.Definition("p", "docs", Chunking.DEFAULT), dir,
+				new WordHashEmbedder("word-hash-q"), Duration.ofMillis(50), Duration.ofHours(1),
+				HnswQuery.DEFAULT_CANDIDATES);
+		opened.add(reembedded);
+
+		assertThat(reembedded.nextOffsets()).as("consumed again from the topic's start").isEmpty();
+		reembedded.refresh();
+		assertThat(reembedded.statistics().chunks()).isZero();
+		assertThat(reembedded.statistics().model()).isEqualTo("word-hash-q");
+	}
+
 	private static List<Object> ids(List<Hit> hits) {
 		return hits.stream().map(hit -> hit.key().get("doc_id")).toList();
 	}
