@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Vector-index benchmark: (a) embedding throughput, batched in-process all-MiniLM-L6-v2 vs LangChain4j's default
-# embedAll on the same chunks in the same run; (b) recall@10, latency and QPS of Lucene HNSW vs exact brute force
-# over 100,000 chunks of real documentation (/usr/share/doc), with index size and RSS. Prints a markdown report,
-# also written to benchmarks/target/index-results.md.
+# embedAll vs the batched int8-quantized model, on the same chunks in the same run; (b) recall@10, latency and QPS
+# of Lucene HNSW (the product's query: default candidates, and k alone) vs exact brute force over 100,000 chunks of
+# real documentation (/usr/share/doc), with index size and RSS; (c) the quantized model's vectors and neighbours
+# against the float model's. Prints a markdown report, also written to benchmarks/target/index-results.md.
 # The first run embeds the corpus (about 10 minutes on 2 quiet cores) and caches its vectors in
-# benchmarks/target/index-bench/; later runs take about 4 minutes.
+# benchmarks/target/index-bench/; later runs take about 8 minutes.
 #
 #   benchmarks/run-index.sh
 #   benchmarks/run-index.sh --recall=false                       # throughput only, about 2 minutes
@@ -13,7 +14,9 @@
 #   benchmarks/run-index.sh --freshness --rate=50 --measure-seconds=60   # about 3 minutes
 #
 # Options (--name=value): doc-dirs, chunk-words, throughput, throughput-chunks, rounds, batch-size, threads,
-# recall, corpus-chunks, queries, k, hnsw-m, hnsw-beam, cache-dir, report. With --freshness (first): rate,
+# recall, corpus-chunks, queries, k, candidates (HNSW candidates explored per search; default: the product's),
+# quality-chunks (the first N indexed chunks also embedded by the int8-quantized model to compare; 0: skip),
+# hnsw-m, hnsw-beam, cache-dir, report. With --freshness (first): rate,
 # warmup-seconds, measure-seconds, rows, chunk-words, doc-dirs, poll-ms, heap, report; it starts Streamplane
 # standalone in a JVM of its own (INDEX_FRESHNESS_JAVA_OPTS adds options; log in benchmarks/target/index-freshness.log).
 # Uses $JAVA_HOME/bin/java if JAVA_HOME is set; BENCHMARK_JAVA_OPTS overrides the heap settings.

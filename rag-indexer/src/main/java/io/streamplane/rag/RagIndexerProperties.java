@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import io.streamplane.rag.embed.EmbeddingProperties;
+import io.streamplane.rag.index.HnswQuery;
 
 /**
  * Configuration of the rag-indexer role ({@code streamplane.rag-indexer.*}).
@@ -30,6 +31,11 @@ import io.streamplane.rag.embed.EmbeddingProperties;
  * @param maxQueryLength most characters in a search's query text; longer is a 400
  * @param maxK most hits one search may ask for; more is a 400
  * @param maxFilterConditions most field conditions in one filter; more is a 400
+ * @param vectorCandidates candidates the HNSW graph search explores per vector search (HNSW's {@code ef},
+ * Elasticsearch's {@code num_candidates}, Qdrant's {@code hnsw_ef}): the search explores
+ * {@code max(k, vectorCandidates)} and returns the best k (hybrid searches explore at least their
+ * {@code max(4k, 20)}). More finds more of the true nearest neighbours and costs time roughly in proportion;
+ * 1 to {@value io.streamplane.rag.index.HnswQuery#MAX_CANDIDATES}
  * @param readToken when set, every request to {@code /search/**} must carry {@code Authorization: Bearer
  * <readToken>} (else 401), and so must {@code /v1/embeddings}; at least 16 characters; unset, searches are open.
  * Never logged
@@ -41,11 +47,17 @@ public record RagIndexerProperties(@NotNull @DefaultValue("./data/indexes") Path
 		@NotNull @DefaultValue("100ms") Duration refreshInterval, @NotNull @DefaultValue("1s") Duration commitInterval,
 		@Min(1) @Max(10_000) @DefaultValue("256") int batchSize, @NotNull @DefaultValue("500ms") Duration pollTimeout,
 		@Min(1) @Max(100_000) @DefaultValue("2000") int maxQueryLength, @Min(1) @Max(1_000) @DefaultValue("100") int maxK,
-		@Min(1) @Max(1_000) @DefaultValue("64") int maxFilterConditions, String readToken,
+		@Min(1) @Max(1_000) @DefaultValue("64") int maxFilterConditions,
+		@Min(value = 1, message = VECTOR_CANDIDATES_RANGE) @Max(value = HnswQuery.MAX_CANDIDATES,
+				message = VECTOR_CANDIDATES_RANGE) @DefaultValue("" + HnswQuery.DEFAULT_CANDIDATES) int vectorCandidates,
+		String readToken,
 		@Valid @DefaultValue EmbeddingProperties embedding) {
 
 	/** The prefix of every rag-indexer property. */
 	public static final String PREFIX = "streamplane.rag-indexer";
+
+	private static final String VECTOR_CANDIDATES_RANGE = "vector-candidates (HNSW candidates explored per vector "
+			+ "search) must be from 1 to " + HnswQuery.MAX_CANDIDATES + "; the default is " + HnswQuery.DEFAULT_CANDIDATES;
 
 	/** Whether searches need the {@link #readToken()}. */
 	public boolean readTokenRequired() {
@@ -58,7 +70,7 @@ public record RagIndexerProperties(@NotNull @DefaultValue("./data/indexes") Path
 		return "RagIndexerProperties[dataDir=" + dataDir + ", refreshInterval=" + refreshInterval
 				+ ", commitInterval=" + commitInterval + ", batchSize=" + batchSize + ", pollTimeout=" + pollTimeout
 				+ ", maxQueryLength=" + maxQueryLength + ", maxK=" + maxK + ", maxFilterConditions="
-				+ maxFilterConditions + ", readToken=" + (readTokenRequired() ? "******" : "unset") + ", embedding="
+				+ maxFilterConditions + ", vectorCandidates=" + vectorCandidates + ", readToken=" + (readTokenRequired() ? "******" : "unset") + ", embedding="
 				+ embedding + "]";
 	}
 

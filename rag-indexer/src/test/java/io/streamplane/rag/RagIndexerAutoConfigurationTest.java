@@ -48,4 +48,12 @@ class RagIndexerAutoConfigurationTest {
 				.hasMessageContaining("read-token must be at least 16 characters"));
 	}
 
+	@Test
+	void shouldRefuseVectorCandidatesOutOfRange() {
+		runner().withPropertyValues("streamplane.roles=rag-indexer", "streamplane.rag-indexer.vector-candidates=0")
+			.run(context -> assertThat(context).getFailure().rootCause()
+				.hasMessageContaining("vector-candidates (HNSW candidates explored per vector search) must be from 1 "
+						+ "to 10000; the default is 100"));
+	}
+
 }

@@ -20,24 +20,26 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
 
 import io.streamplane.benchmarks.harness.Progress;
+import io.streamplane.rag.index.HnswQuery;
 
 /**
- * Recall@k of Lucene's HNSW search ({@link KnnFloatVectorQuery}, dot product of unit vectors) against exact
- * brute force ({@link ExactSearch}) over the same vectors, with per-query latency of both on one thread, the
- * index's size on disk and the process's RSS before and after searching. Measured twice: on the segments as
- * flushed while indexing, and after merging them into one.
+ * Recall@k of Lucene's HNSW search against exact brute force ({@link ExactSearch}) over the same vectors, with
+ * per-query latency of both on one thread, the index's size on disk and the process's RSS before and after
+ * searching. The HNSW query is the product's ({@link HnswQuery}: dot product of unit vectors, exploring
+ * {@code max(k, candidates)} candidates), measured with the candidates given, on the segments as flushed while
+ * indexing and after merging them into one.
  */
 final class HnswRecall {
 
 	static final String FIELD = "vector";
 
 	/** One measurement of HNSW beside brute force. */
-	record Result(String layout, int segments, double recall, LatencySummary hnsw, LatencySummary exact,
+	record Result(String layout, int segments, int candidates, double recall, LatencySummary hnsw,
+			LatencySummary exact,
 			long indexBytes, long vectorBytes, long rssBeforeKb, long rssAfterKb) {
 	}
 
@@ -97,26 +99,27 @@ final class HnswRecall {
 		}
 	}
 
-	Result measure(Path directory, String layout) throws IOException {
+	Result measure(Path directory, String layout, int candidates) throws IOException {
 		long rssBefore = Rss.kilobytes();
 		try (FSDirectory dir = FSDirectory.open(directory); DirectoryReader reader = DirectoryReader.open(dir)) {
 			IndexSearcher searcher = new IndexSearcher(reader);
 			for (int warm = 0; warm < Math.min(200, queries.length); warm++) {
-				searcher.search(new KnnFloatVectorQuery(FIELD, queries[warm], k), k);
+				searcher.search(HnswQuery.of(FIELD, queries[warm], k, candidates, null), k);
 			}
 			long[] nanos = new long[queries.length];
 			double found = 0;
 			for (int q = 0; q < queries.length; q++) {
 				long started = System.nanoTime();
-				ScoreDoc[] hits = searcher.search(new KnnFloatVectorQuery(FIELD, queries[q], k), k).scoreDocs;
+				ScoreDoc[] hits = searcher.search(HnswQuery.of(FIELD, queries[q], k, candidates, null), k).scoreDocs;
 				nanos[q] = System.nanoTime() - started;
 				found += overlap(ids(reader, hits), truth[q]);
 			}
-			Result result = new Result(layout, reader.leaves().size(), found / ((double) queries.length * k),
+			Result result = new Result(layout, reader.leaves().size(), Math.max(k, candidates),
+					found / ((double) queries.length * k),
 					LatencySummary.of(nanos), exactLatency, size(directory, ""), size(directory, ".vec"), rssBefore,
 					Rss.kilobytes());
-			Progress.log(String.format("HNSW %s (%d segments): recall@%d %.4f, %s", layout, result.segments(), k,
-					result.recall(), result.hnsw()));
+			Progress.log(String.format("HNSW %s (%d segments), %d candidates: recall@%d %.4f, %s", layout,
+					result.segments(), result.candidates(), k, result.recall(), result.hnsw()));
 			return result;
 		}
 	}

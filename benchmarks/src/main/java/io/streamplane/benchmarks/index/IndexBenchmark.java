@@ -66,8 +66,12 @@ public final class IndexBenchmark {
 		int step = vectors.size() / queryCount;
 		List<float[]> corpus = new ArrayList<>(vectors.size());
 		List<float[]> queries = new ArrayList<>(queryCount);
+		List<String> corpusTexts = new ArrayList<>(vectors.size());
+		List<String> queryTexts = new ArrayList<>(queryCount);
 		for (int i = 0; i < vectors.size(); i++) {
-			(i % step == step / 2 && queries.size() < queryCount ? queries : corpus).add(vectors.get(i));
+			boolean query = i % step == step / 2 && queries.size() < queryCount;
+			(query ? queries : corpus).add(vectors.get(i));
+			(query ? queryTexts : corpusTexts).add(chunks.get(i));
 		}
 		report.split(corpus.size(), queries.size(), options.corpusChunks());
 		HnswRecall recall = new HnswRecall(corpus.toArray(float[][]::new), queries.toArray(float[][]::new),
@@ -76,15 +80,35 @@ public final class IndexBenchmark {
 		try {
 			report.build(recall.index(directory, options.hnswM(), options.hnswBeam()));
 			List<HnswRecall.Result> results = new ArrayList<>();
-			results.add(recall.measure(directory, "as flushed"));
+			measure(recall, directory, "as flushed", options, results);
 			recall.forceMerge(directory, options.hnswM(), options.hnswBeam());
-			results.add(recall.measure(directory, "force-merged"));
+			measure(recall, directory, "force-merged", options, results);
 			report.recall(results, corpus.size());
 		}
 		finally {
 			delete(directory);
 		}
+		if (options.qualityChunks() > 0) {
+			int prefix = Math.min(options.qualityChunks(), corpus.size());
+			try (Embedder quantized = Embedders.create(inProcess(options.batchSize(), options.threads()).withModel(QUANTIZED))) {
+				report.quality(QuantizedQuality.measure(queryTexts, queries, corpusTexts.subList(0, prefix),
+						corpus.subList(0, prefix), options.k(), quantized, options.cacheDir(),
+						"w" + options.chunkWords() + "-" + quantized.model() + "-quality"));
+			}
+		}
 	}
+
+	/** Recall with the candidates the options name (the product's default unless given) and with k alone. */
+	private static void measure(HnswRecall recall, Path directory, String layout, IndexOptions options,
+			List<HnswRecall.Result> results) throws IOException {
+		results.add(recall.measure(directory, layout, options.candidates()));
+		if (options.candidates() > options.k()) {
+			results.add(recall.measure(directory, layout, options.k()));
+		}
+	}
+
+	/** The configuration name of the int8-quantized in-process model. */
+	static final String QUANTIZED = EmbeddingProperties.InProcessModel.ALL_MINILM_L6_V2_Q.configName();
 
 	/** The in-process embedder's configuration with this batch size and number of threads. */
 	static EmbeddingProperties inProcess(int batchSize, int threads) {

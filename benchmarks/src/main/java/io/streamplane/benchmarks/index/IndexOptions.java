@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.streamplane.benchmarks.harness.Arguments;
+import io.streamplane.rag.index.HnswQuery;
 
 /**
  * Options of {@code run-index.sh} ({@code --name=value}).
@@ -23,6 +24,10 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param corpusChunks chunks in the vector index
  * @param queries held-out chunks used as queries
  * @param k neighbours per query
+ * @param candidates HNSW candidates each search explores, at least k (default: the product's,
+ * {@link HnswQuery#DEFAULT_CANDIDATES}); recall is also measured with k alone
+ * @param qualityChunks chunks of the indexed corpus (its first ones) that the int8-quantized model also embeds, to
+ * compare its vectors and exact neighbours with the float model's over all held-out queries; 0: no comparison
  * @param hnswM HNSW max connections per node
  * @param hnswBeam HNSW beam width while indexing
  * @param embedMinutes most minutes spent embedding the corpus in this run (0: no limit); with less embedded, recall is
@@ -31,7 +36,8 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param report where the markdown report goes
  */
 record IndexOptions(List<Path> docDirs, int chunkWords, boolean throughput, int throughputChunks, List<Integer> throughputWords, int rounds,
-		int batchSize, int threads, boolean recall, int corpusChunks, int queries, int k, int hnswM, int hnswBeam,
+		int batchSize, int threads, boolean recall, int corpusChunks, int queries, int k, int candidates, int qualityChunks, int hnswM,
+		int hnswBeam,
 		int embedMinutes, Path cacheDir, String report) {
 
 	static IndexOptions parse(String... args) {
@@ -48,6 +54,8 @@ record IndexOptions(List<Path> docDirs, int chunkWords, boolean throughput, int 
 		defaults.put("corpus-chunks", "100000");
 		defaults.put("queries", "1000");
 		defaults.put("k", "10");
+		defaults.put("candidates", String.valueOf(HnswQuery.DEFAULT_CANDIDATES));
+		defaults.put("quality-chunks", "20000");
 		defaults.put("hnsw-m", "16");
 		defaults.put("hnsw-beam", "100");
 		defaults.put("embed-minutes", "0");
@@ -63,7 +71,9 @@ record IndexOptions(List<Path> docDirs, int chunkWords, boolean throughput, int 
 				Integer.parseInt(v.get("batch-size")),
 				threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
 				Boolean.parseBoolean(v.get("recall")), Integer.parseInt(v.get("corpus-chunks")),
-				Integer.parseInt(v.get("queries")), Integer.parseInt(v.get("k")), Integer.parseInt(v.get("hnsw-m")),
+				Integer.parseInt(v.get("queries")), Integer.parseInt(v.get("k")),
+				Integer.parseInt(v.get("candidates")), Integer.parseInt(v.get("quality-chunks")),
+				Integer.parseInt(v.get("hnsw-m")),
 				Integer.parseInt(v.get("hnsw-beam")), Integer.parseInt(v.get("embed-minutes")),
 				Path.of(v.get("cache-dir")), v.get("report"));
 	}

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.streamplane.benchmarks.harness.ReportTables;
+import io.streamplane.rag.index.HnswQuery;
 
 /** The markdown report of {@link IndexBenchmark}. */
 final class IndexReport {
@@ -37,8 +38,9 @@ final class IndexReport {
 				.append(String.join(", ", run.chunksPerSecond().stream().map(ReportTables::rate).toList()))
 				.append(" |\n");
 		}
-		body.append(String.format("%nBatched / LangChain4j: **%.2f×** (medians).%n%n",
-				runs.get(0).median() / runs.get(1).median()));
+		body.append(String.format("%nBatched / LangChain4j: **%.2f×**; batched quantized / LangChain4j: **%.2f×**; "
+				+ "quantized / float, both batched: %.2f× (medians).%n%n", runs.get(0).median() / runs.get(1).median(),
+				runs.get(2).median() / runs.get(1).median(), runs.get(2).median() / runs.get(0).median()));
 	}
 
 	void split(int corpus, int queries, int wanted) {
@@ -58,18 +60,21 @@ final class IndexReport {
 	}
 
 	void recall(List<HnswRecall.Result> results, int indexed) {
-		body.append("| Index | segments | recall@").append(options.k())
+		body.append("| Index | segments | HNSW candidates | recall@").append(options.k())
 			.append(" | HNSW p50 | HNSW p99 | HNSW QPS | brute force p50 | brute force p99 | brute force QPS |\n")
-			.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+			.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (HnswRecall.Result r : results) {
-			body.append(String.format("| %s | %d | %.4f | %.2f ms | %.2f ms | %,.0f | %.2f ms | %.2f ms | %,.0f |%n",
-					r.layout(), r.segments(), r.recall(), r.hnsw().p50Millis(), r.hnsw().p99Millis(),
+			body.append(String.format("| %s | %d | %d%s | %.4f | %.2f ms | %.2f ms | %,.0f | %.2f ms | %.2f ms | %,.0f |%n",
+					r.layout(), r.segments(), r.candidates(),
+					r.candidates() == HnswQuery.DEFAULT_CANDIDATES ? " (product default)"
+							: r.candidates() == options.k() ? " (k alone)" : "",
+					r.recall(), r.hnsw().p50Millis(), r.hnsw().p99Millis(),
 					r.hnsw().queriesPerSecond(), r.exact().p50Millis(), r.exact().p99Millis(),
 					r.exact().queriesPerSecond()));
 		}
 		body.append('\n');
 		double per100k = 100_000.0 / indexed;
-		for (HnswRecall.Result r : results) {
+		for (HnswRecall.Result r : results.stream().filter(r -> r.candidates() == results.get(0).candidates()).toList()) {
 			body.append(String.format("Memory, %s: index %,.1f MiB on disk per 100k chunks (vectors %,.1f MiB, graph "
 					+ "and metadata %,.1f MiB); process RSS %,d MiB before opening the index, %,d MiB after the "
 					+ "queries (+%,d MiB, the index pages the search touched).%n%n", r.layout(),
@@ -77,6 +82,16 @@ final class IndexReport {
 					(r.indexBytes() - r.vectorBytes()) * per100k / (1 << 20), r.rssBeforeKb() / 1024,
 					r.rssAfterKb() / 1024, (r.rssAfterKb() - r.rssBeforeKb()) / 1024));
 		}
+	}
+
+	void quality(QuantizedQuality.Result quality) {
+		body.append("### Int8-quantized model vs float model, same chunks\n\n");
+		body.append(String.format("all-MiniLM-L6-v2-q against all-MiniLM-L6-v2 on the first %,d indexed chunks and "
+				+ "the %,d held-out queries: cosine between the two vectors of each text, mean **%.4f** (1st "
+				+ "percentile %.4f, lowest %.4f); overlap@%d of the exact nearest neighbours each model finds for the "
+				+ "same queries (each model's query vector among that model's vectors of those chunks): **%.4f**.%n%n",
+				quality.corpus(), quality.queries(), quality.meanCosine(), quality.p1Cosine(), quality.minCosine(),
+				quality.k(), quality.overlap()));
 	}
 
 	private String describe(List<String> chunks, int maxWords) {

@@ -8,6 +8,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.streamplane.rag.index.HnswQuery;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HnswRecallTest {
@@ -38,7 +40,7 @@ class HnswRecallTest {
 		HnswRecall recall = new HnswRecall(corpus, queries, 5);
 
 		recall.index(directory, 16, 100);
-		HnswRecall.Result result = recall.measure(directory, "as flushed");
+		HnswRecall.Result result = recall.measure(directory, "as flushed", HnswQuery.DEFAULT_CANDIDATES);
 
 		assertThat(result.recall()).isEqualTo(1.0);
 		assertThat(result.indexBytes()).isGreaterThan(result.vectorBytes()).isGreaterThan(500L * 16 * 4);

@@ -12,8 +12,8 @@ public final class Embedders {
 	}
 
 	/**
-	 * The embedder of {@code properties}: the batched in-process all-MiniLM-L6-v2, or an OpenAI-compatible
-	 * remote service.
+	 * The embedder of {@code properties}: the batched in-process all-MiniLM-L6-v2 (float32 or int8-quantized), or
+	 * an OpenAI-compatible remote service.
 	 *
 	 * @throws EmbeddingException (permanent) listing every problem of the configuration, or when the in-process
 	 * model cannot load
@@ -25,7 +25,11 @@ public final class Embedders {
 					null);
 		}
 		return switch (properties.provider()) {
-			case IN_PROCESS -> OnnxEmbedder.allMiniLmL6V2(properties.batchSize(), properties.effectiveThreads());
+			case IN_PROCESS -> switch (properties.inProcessModel()) {
+				case ALL_MINILM_L6_V2 -> OnnxEmbedder.allMiniLmL6V2(properties.batchSize(), properties.effectiveThreads());
+				case ALL_MINILM_L6_V2_Q -> OnnxEmbedder.allMiniLmL6V2Quantized(properties.batchSize(),
+						properties.effectiveThreads());
+			};
 			case OPENAI -> new OpenAiEmbedder(properties);
 		};
 	}

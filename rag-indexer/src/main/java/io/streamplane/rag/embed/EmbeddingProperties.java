@@ -3,7 +3,9 @@ package io.streamplane.rag.embed;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,7 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * processor
  * @param baseUrl the remote service's API root, e.g. {@code https://api.openai.com/v1}; {@code /embeddings} is
  * appended. Required for {@code openai}
- * @param model the remote model, e.g. {@code text-embedding-3-small}. Required for {@code openai}
+ * @param model for {@code in-process}: {@code all-minilm-l6-v2} (default, float32) or {@code all-minilm-l6-v2-q}
+ * (the same model quantized to int8: faster, vectors slightly different; see {@link InProcessModel}); for
+ * {@code openai}: the remote model, e.g. {@code text-embedding-3-small}, required
  * @param dimensions length of the remote model's vectors (e.g. 1536); required for {@code openai}, checked on
  * every response
  * @param apiKey sent as {@code Authorization: Bearer <apiKey>} to the remote service when set; from configuration
@@ -46,6 +50,42 @@ public record EmbeddingProperties(@DefaultValue("in-process") Provider provider,
 
 	}
 
+	/** The models that run in process, by their configuration name. */
+	public enum InProcessModel {
+
+		/** all-MiniLM-L6-v2, float32 (90 MB): the default. */
+		ALL_MINILM_L6_V2("all-minilm-l6-v2"),
+
+		/** all-MiniLM-L6-v2 quantized to int8 (23 MB): faster on CPUs, vectors close to the float model's. */
+		ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q");
+
+		private final String configName;
+
+		InProcessModel(String configName) {
+			this.configName = configName;
+		}
+
+		/** The name {@code streamplane.rag-indexer.embedding.model} gives it. */
+		public String configName() {
+			return configName;
+		}
+
+		/** The model of this configuration name (case-insensitive), or {@code null} if none. */
+		static InProcessModel named(String name) {
+			for (InProcessModel model : values()) {
+				if (model.configName.equalsIgnoreCase(name.strip())) {
+					return model;
+				}
+			}
+			return null;
+		}
+
+		static String allowed() {
+			return Arrays.stream(values()).map(InProcessModel::configName).collect(Collectors.joining(", "));
+		}
+
+	}
+
 	/** The defaults: the in-process model, batches of 32, one thread per processor. */
 	public static EmbeddingProperties defaults() {
 		return new EmbeddingProperties(Provider.IN_PROCESS, 32, 0, null, null, null, null, Duration.ofSeconds(30));
@@ -55,6 +95,11 @@ public record EmbeddingProperties(@DefaultValue("in-process") Provider provider,
 	public static EmbeddingProperties openAi(URI baseUrl, String model, int dimensions, String apiKey) {
 		return new EmbeddingProperties(Provider.OPENAI, 32, 0, baseUrl, model, dimensions, apiKey,
 				Duration.ofSeconds(30));
+	}
+
+	/** A copy with another model ({@link #model()}). */
+	public EmbeddingProperties withModel(String model) {
+		return new EmbeddingProperties(provider, batchSize, threads, baseUrl, model, dimensions, apiKey, timeout);
 	}
 
 	/** A copy with another batch size. */
@@ -70,6 +115,14 @@ public record EmbeddingProperties(@DefaultValue("in-process") Provider provider,
 	/** A copy with another remote timeout. */
 	public EmbeddingProperties withTimeout(Duration timeout) {
 		return new EmbeddingProperties(provider, batchSize, threads, baseUrl, model, dimensions, apiKey, timeout);
+	}
+
+	/**
+	 * The in-process model {@link #model()} names: {@link InProcessModel#ALL_MINILM_L6_V2} when unset, {@code null}
+	 * when it names none (a {@link #problems() problem}).
+	 */
+	public InProcessModel inProcessModel() {
+		return model == null || model.isBlank() ? InProcessModel.ALL_MINILM_L6_V2 : InProcessModel.named(model);
 	}
 
 	/** The in-process threads to use: {@link #threads()}, or one per available processor when 0. */
@@ -97,6 +150,10 @@ public record EmbeddingProperties(@DefaultValue("in-process") Provider provider,
 		}
 		if (provider == Provider.OPENAI) {
 			problems.addAll(remoteProblems());
+		}
+		if (provider == Provider.IN_PROCESS && inProcessModel() == null) {
+			problems.add(PREFIX + ".model is " + model + "; provider in-process allows " + InProcessModel.allowed()
+					+ " (unset: " + InProcessModel.ALL_MINILM_L6_V2.configName() + ")");
 		}
 		return problems;
 	}

@@ -15,7 +15,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -24,9 +23,11 @@ import org.apache.lucene.search.TopDocs;
 import io.streamplane.rag.index.internal.ChunkFields;
 
 /**
- * One search over one searcher: the vector list (HNSW, filtered inside the graph search), the keyword list
- * (BM25 over the analysed query words, any of which may match, with the filter as a non-scoring clause) or both
- * fused with {@link TopDocs#rrf} (k = {@value #RRF_K}; each list fetches {@code max(4k, 20)} candidates).
+ * One search over one searcher: the vector list (HNSW, filtered inside the graph search, exploring
+ * {@code max(k, vectorCandidates)} candidates: {@link HnswQuery}), the keyword list (BM25 over the analysed query
+ * words, any of which may match, with the filter as a non-scoring clause) or both fused with {@link TopDocs#rrf}
+ * (k = {@value #RRF_K}; each list fetches {@code max(4k, 20)} hits, the vector list exploring
+ * {@code max(4k, 20, vectorCandidates)} candidates).
  */
 final class IndexSearch {
 
@@ -37,13 +38,13 @@ final class IndexSearch {
 	}
 
 	static List<Hit> run(IndexSearcher searcher, SearchQuery query, Analyzer analyzer,
-			Function<String, float[]> embed, int maxCandidates) throws IOException {
+			Function<String, float[]> embed, int maxCandidates, int vectorCandidates) throws IOException {
 		TopDocs top = switch (query.mode()) {
-			case VECTOR -> vector(searcher, query, embed, query.k());
+			case VECTOR -> vector(searcher, query, embed, query.k(), vectorCandidates);
 			case KEYWORD -> keyword(searcher, query, analyzer, query.k());
 			case HYBRID -> {
 				int candidates = Math.min(maxCandidates, Math.max(4 * query.k(), 20));
-				TopDocs[] lists = { vector(searcher, query, embed, candidates),
+				TopDocs[] lists = { vector(searcher, query, embed, candidates, vectorCandidates),
 						keyword(searcher, query, analyzer, candidates) };
 				yield TopDocs.rrf(query.k(), RRF_K, lists);
 			}
@@ -51,10 +52,9 @@ final class IndexSearch {
 		return hits(searcher, top);
 	}
 
-	private static TopDocs vector(IndexSearcher searcher, SearchQuery query, Function<String, float[]> embed, int k)
-			throws IOException {
-		KnnFloatVectorQuery knn = new KnnFloatVectorQuery(ChunkFields.VECTOR, embed.apply(query.text()), k,
-				query.filter());
+	private static TopDocs vector(IndexSearcher searcher, SearchQuery query, Function<String, float[]> embed, int k,
+			int candidates) throws IOException {
+		Query knn = HnswQuery.of(ChunkFields.VECTOR, embed.apply(query.text()), k, candidates, query.filter());
 		return searcher.search(knn, k);
 	}
 

@@ -99,6 +99,8 @@ public final class IndexStore implements AutoCloseable {
 
 	private final Duration commitInterval;
 
+	private final int vectorCandidates;
+
 	private final Analyzer analyzer = new StandardAnalyzer(ENGLISH_STOP_WORDS);
 
 	private final Directory directory;
@@ -137,8 +139,9 @@ public final class IndexStore implements AutoCloseable {
 	private long lastCommit;
 
 	private IndexStore(Definition definition, Path path, Embedder embedder, Duration refresh, Duration commitInterval,
-			Clock clock) throws IOException {
+			int vectorCandidates, Clock clock) throws IOException {
 		this.definition = definition;
+		this.vectorCandidates = vectorCandidates;
 		this.embedder = embedder;
 		this.chunker = new Chunker(definition.chunking());
 		this.clock = clock;
@@ -173,18 +176,20 @@ public final class IndexStore implements AutoCloseable {
 	 * @param embedder the model that embeds chunks and queries
 	 * @param refresh the longest time between a change applied and it being searchable
 	 * @param commitInterval how often applied changes are committed (made durable with their offsets)
+	 * @param vectorCandidates candidates the HNSW search of a vector query explores, at least its k
+	 * ({@link HnswQuery})
 	 * @throws RagIndexException (permanent) if the directory cannot be opened, e.g. another process holds it
 	 */
 	public static IndexStore open(Definition definition, Path path, Embedder embedder, Duration refresh,
-			Duration commitInterval) {
-		return open(definition, path, embedder, refresh, commitInterval, Clock.systemUTC());
+			Duration commitInterval, int vectorCandidates) {
+		return open(definition, path, embedder, refresh, commitInterval, vectorCandidates, Clock.systemUTC());
 	}
 
 	/** {@link #open} with a clock of the test's: it times commits, {@code lastIndexedAt} and freshness. */
 	static IndexStore open(Definition definition, Path path, Embedder embedder, Duration refresh,
-			Duration commitInterval, Clock clock) {
+			Duration commitInterval, int vectorCandidates, Clock clock) {
 		try {
-			return new IndexStore(definition, path, embedder, refresh, commitInterval, clock);
+			return new IndexStore(definition, path, embedder, refresh, commitInterval, vectorCandidates, clock);
 		}
 		catch (IOException ex) {
 			throw RagIndexException.permanent("cannot open the index '" + definition.index() + "' in " + path
@@ -362,7 +367,7 @@ public final class IndexStore implements AutoCloseable {
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
-				return IndexSearch.run(searcher, query, analyzer, this::embedQuery, MAX_CANDIDATES);
+				return IndexSearch.run(searcher, query, analyzer, this::embedQuery, MAX_CANDIDATES, vectorCandidates);
 			}
 			finally {
 				searchers.release(searcher);

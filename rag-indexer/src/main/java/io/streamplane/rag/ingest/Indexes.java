@@ -125,7 +125,7 @@ public final class Indexes implements AutoCloseable {
 			throw new UncheckedIOException("cannot create the index directory " + path, ex);
 		}
 		IndexStore store = IndexStore.open(new IndexStore.Definition(pipeline, index.name(), index.chunking()), path,
-				embedder, properties.refreshInterval(), properties.commitInterval());
+				embedder, properties.refreshInterval(), properties.commitInterval(), properties.vectorCandidates());
 		IndexFollower follower = new IndexFollower(store, index.topic(pipeline), consumers, properties.pollTimeout());
 		running.put(index.name(), new Running(pipeline, index, follower, new IndexMeters(registry, store)));
 		follower.start();

@@ -23,6 +23,38 @@ class EmbeddersTest {
 	}
 
 	@Test
+	void shouldCreateTheQuantizedModelUnderItsOwnNameWithVectorsCloseToTheFloatModels() {
+		List<String> texts = List.of("exactly once", "Kafka Streams commits offsets and state in one transaction.");
+		try (Embedder quantized = Embedders.create(EmbeddingProperties.defaults().withModel("all-minilm-l6-v2-q"));
+				Embedder float32 = Embedders.create(EmbeddingProperties.defaults().withModel("all-MiniLM-L6-v2"))) {
+			assertThat(quantized.model()).as("another name, so an index rebuilds when it changes")
+				.isEqualTo("all-MiniLM-L6-v2-q")
+				.isNotEqualTo(float32.model());
+			assertThat(quantized.dimensions()).isEqualTo(384);
+			List<float[]> q = quantized.embedAll(texts);
+			List<float[]> f = float32.embedAll(texts);
+			for (int i = 0; i < texts.size(); i++) {
+				double cosine = 0;
+				for (int d = 0; d < 384; d++) {
+					cosine += q.get(i)[d] * f.get(i)[d];
+				}
+				assertThat(cosine).as("cosine of text %d", i).isGreaterThan(0.9).isLessThan(0.99999);
+			}
+		}
+	}
+
+	@Test
+	void shouldNameTheAllowedModelsWhenTheInProcessModelIsUnknown() {
+		EmbeddingProperties unknown = EmbeddingProperties.defaults().withModel("all-mpnet-base-v2");
+
+		EmbeddingException failure = catchThrowableOfType(EmbeddingException.class, () -> Embedders.create(unknown));
+
+		assertThat(failure.isRetriable()).isFalse();
+		assertThat(failure.getMessage()).contains("streamplane.rag-indexer.embedding.model is all-mpnet-base-v2; "
+				+ "provider in-process allows all-minilm-l6-v2, all-minilm-l6-v2-q (unset: all-minilm-l6-v2)");
+	}
+
+	@Test
 	void shouldCreateAnOpenAiEmbedderWithoutContactingTheService() {
 		try (Embedder embedder = Embedders.create(
 				EmbeddingProperties.openAi(URI.create("http://127.0.0.1:9/v1"), "text-embedding-3-small", 1536, "k"))) {

@@ -26,6 +26,16 @@ class EmbeddingPropertiesTest {
 	}
 
 	@Test
+	void shouldBindTheQuantizedInProcessModelByName() {
+		EmbeddingProperties properties = bind(Map.of("streamplane.rag-indexer.embedding.model", "all-minilm-l6-v2-q"));
+
+		assertThat(properties.inProcessModel()).isEqualTo(EmbeddingProperties.InProcessModel.ALL_MINILM_L6_V2_Q);
+		assertThat(properties.problems()).isEmpty();
+		assertThat(EmbeddingProperties.defaults().inProcessModel())
+			.isEqualTo(EmbeddingProperties.InProcessModel.ALL_MINILM_L6_V2);
+	}
+
+	@Test
 	void shouldBindAnOpenAiCompatibleServiceFromKebabCaseKeys() {
 		EmbeddingProperties properties = bind(Map.of("streamplane.rag-indexer.embedding.provider", "openai",
 				"streamplane.rag-indexer.embedding.base-url", "http://localhost:11434/v1",

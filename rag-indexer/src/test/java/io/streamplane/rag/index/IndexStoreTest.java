@@ -44,7 +44,7 @@ class IndexStoreTest {
 
 	private IndexStore open(Chunking chunking) {
 		IndexStore store = IndexStore.open(new IndexStore.Definition("p", "docs", chunking), dir, embedder,
-				Duration.ofMillis(50), Duration.ofHours(1));
+				Duration.ofMillis(50), Duration.ofHours(1), HnswQuery.DEFAULT_CANDIDATES);
 		opened.add(store);
 		return store;
 	}
@@ -69,7 +69,7 @@ class IndexStoreTest {
 	void shouldMeasureFreshnessFromTheSourceTimeToTheRefreshThatMakesAChangeSearchable() {
 		AtomicLong now = new AtomicLong(100_000);
 		IndexStore store = IndexStore.open(new IndexStore.Definition("p", "docs", Chunking.DEFAULT), dir, embedder,
-				Duration.ofHours(1), Duration.ofHours(1), new Clock() {
+				Duration.ofHours(1), Duration.ofHours(1), HnswQuery.DEFAULT_CANDIDATES, new Clock() {
 
 					@Override
 					public Instant instant() {
@@ -210,6 +210,24 @@ class IndexStoreTest {
 		assertThat(rechunked.nextOffsets()).isEmpty();
 		rechunked.refresh();
 		assertThat(rechunked.statistics().chunks()).isZero();
+	}
+
+	@Test
+	void shouldRebuildWhenTheModelChanged() {
+		IndexStore store = open(Chunking.DEFAULT);
+		store.apply(List.of(upsert(1, "some text", Map.of())));
+		store.close();
+		opened.remove(store);
+
+		IndexStore reembedded = IndexStore.open(new IndexStore.Definition("p", "docs", Chunking.DEFAULT), dir,
+				new WordHashEmbedder("word-hash-q"), Duration.ofMillis(50), Duration.ofHours(1),
+				HnswQuery.DEFAULT_CANDIDATES);
+		opened.add(reembedded);
+
+		assertThat(reembedded.nextOffsets()).as("consumed again from the topic's start").isEmpty();
+		reembedded.refresh();
+		assertThat(reembedded.statistics().chunks()).isZero();
+		assertThat(reembedded.statistics().model()).isEqualTo("word-hash-q");
 	}
 
 	private static List<Object> ids(List<Hit> hits) {

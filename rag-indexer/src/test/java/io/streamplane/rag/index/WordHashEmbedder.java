@@ -14,9 +14,20 @@ final class WordHashEmbedder implements Embedder {
 
 	final AtomicInteger texts = new AtomicInteger();
 
+	private final String model;
+
+	WordHashEmbedder() {
+		this("word-hash");
+	}
+
+	/** The same embedder under another model name (as a model change looks to the index). */
+	WordHashEmbedder(String model) {
+		this.model = model;
+	}
+
 	@Override
 	public String model() {
-		return "word-hash";
+		return model;
 	}
 
 	@Override

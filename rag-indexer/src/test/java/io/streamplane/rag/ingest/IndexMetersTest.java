@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamplane.protocol.index.IndexChange;
 import io.streamplane.rag.embed.Embedder;
 import io.streamplane.rag.index.ConsumedChange;
+import io.streamplane.rag.index.HnswQuery;
 import io.streamplane.rag.index.IndexStore;
 import io.streamplane.spec.Chunking;
 
@@ -48,7 +49,7 @@ class IndexMetersTest {
 	void shouldTimeEachChangeFromItsSourceTimeToBeingSearchableUntilRemoved() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		try (IndexStore store = IndexStore.open(new IndexStore.Definition("p", "docs", Chunking.DEFAULT), dir,
-				embedder, Duration.ofMillis(50), Duration.ofHours(1))) {
+				embedder, Duration.ofMillis(50), Duration.ofHours(1), HnswQuery.DEFAULT_CANDIDATES)) {
 			IndexMeters meters = new IndexMeters(registry, store);
 			long committed = System.currentTimeMillis() - 2_000;
 			store.apply(List.of(change(1, committed, 0), change(2, committed, 1)));

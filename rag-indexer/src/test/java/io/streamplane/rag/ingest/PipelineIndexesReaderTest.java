@@ -24,6 +24,7 @@ import io.streamplane.protocol.PipelineState;
 import io.streamplane.protocol.Topics;
 import io.streamplane.rag.RagIndexerProperties;
 import io.streamplane.rag.embed.Embedder;
+import io.streamplane.rag.index.HnswQuery;
 import io.streamplane.spec.SpecFormat;
 import io.streamplane.spec.SpecReader;
 import io.streamplane.spec.SpecVersions;
@@ -56,7 +57,7 @@ class PipelineIndexesReaderTest {
 	@Test
 	void shouldValidateAVersionOnceHoweverOftenItIsRePublished() throws Exception {
 		indexes = new Indexes(new RagIndexerProperties(dataDir, Duration.ofMillis(100), Duration.ofSeconds(1), 16,
-				Duration.ofMillis(500), 2000, 100, 64, null, null), new NoEmbedder(),
+				Duration.ofMillis(500), 2000, 100, 64, HnswQuery.DEFAULT_CANDIDATES, null, null), new NoEmbedder(),
 				new IndexConsumers(new KafkaProperties(), null, 16), new SimpleMeterRegistry());
 		PipelineIndexesReader reader = new PipelineIndexesReader(
 				() -> new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name()), indexes, specs);

@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import io.streamplane.rag.RagIndexerProperties;
 import io.streamplane.rag.embed.EmbeddingProperties;
 import io.streamplane.rag.index.FilterQueries.Problem;
+import io.streamplane.rag.index.HnswQuery;
 import io.streamplane.rag.index.SearchMode;
 import io.streamplane.rag.index.SearchQuery;
 
 class SearchRequestsTest {
 
 	private final SearchRequests requests = new SearchRequests(new RagIndexerProperties(Path.of("x"),
-			Duration.ofMillis(100), Duration.ofSeconds(1), 256, Duration.ofMillis(500), 20, 10, 3, null,
+			Duration.ofMillis(100), Duration.ofSeconds(1), 256, Duration.ofMillis(500), 20, 10, 3, HnswQuery.DEFAULT_CANDIDATES, null,
 			EmbeddingProperties.defaults()));
 
 	@Test

