@@ -40,7 +40,8 @@ public final class IntervalJoinCompiler {
 
 	/**
 	 * Joins {@code left}, the transform's records, with {@code right}, the stream the step names.
-	 * @return the joined records, keyed and partitioned by the join key
+	 * @return the joined records, keyed and partitioned by the join key; under a left, right or full
+	 *         join also the kept events whose join key is {@code null}, keyed {@code null}
 	 */
 	public Stream compile(Stream left, Stream right, Step.StreamJoin join, String path) {
 		Duration lateness = left.lateness().compareTo(right.lateness()) >= 0 ? left.lateness() : right.lateness();
