@@ -149,4 +149,34 @@ class OuterStreamJoinPreviewTest {
 				row("i2", "2026-01-01T00:03:00Z", null));
 	}
 
+	@Test
+	void shouldEmitAnImpressionWithANullJoinKeyAtOnceWithNullsAndANullKeyUnderALeftJoin() {
+		PreviewResult result = run("left",
+				impression("i1", "2026-01-01T00:00:00Z"),
+				input("impressions", "x", "{\"impression_id\": null, \"ad\": \"ad-x\", \"ts\": \"2026-01-01T00:01:00Z\"}"),
+				input("clicks", "c-x", "{\"impression_id\": null, \"ts\": \"2026-01-01T00:01:00Z\"}"));
+
+		assertThat(result.deadLetters()).isEmpty();
+		assertThat(values(result, "clicked")).containsExactly(Previews.value(
+				"{\"impression_id\": null, \"ad\": \"ad-x\", \"ts\": \"2026-01-01T00:01:00Z\", \"clicks_ts\": null}"));
+		PreviewOutput unmatched = result.outputs().get("clicked").getFirst();
+		assertThat(unmatched.key()).isNull();
+		assertThat(unmatched.timestamp()).isEqualTo("2026-01-01T00:01:00Z");
+	}
+
+	@Test
+	void shouldEmitAClickWithANullJoinKeyAtOnceUnderARightOrFullJoinButNotUnderAnInnerOne() {
+		PreviewInput nullClick = input("clicks", "c-x", "{\"impression_id\": null, \"ts\": \"2026-01-01T00:01:00Z\"}");
+		PreviewInput nullImpression = input("impressions", "x",
+				"{\"impression_id\": null, \"ad\": \"ad-x\", \"ts\": \"2026-01-01T00:01:00Z\"}");
+		Object click = Previews.value("{\"impression_id\": null, \"ad\": null, \"ts\": null, " +
+				"\"clicks_ts\": \"2026-01-01T00:01:00Z\"}");
+		Object impression = Previews.value(
+				"{\"impression_id\": null, \"ad\": \"ad-x\", \"ts\": \"2026-01-01T00:01:00Z\", \"clicks_ts\": null}");
+
+		assertThat(values(run("right", nullImpression, nullClick), "clicked")).containsExactly(click);
+		assertThat(values(run("full", nullImpression, nullClick), "clicked")).containsExactlyInAnyOrder(impression, click);
+		assertThat(values(run("inner", nullImpression, nullClick), "clicked")).isEmpty();
+	}
+
 }

@@ -22,7 +22,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * scratch for that prefix: every pair of events that were not late, plus every kept event that was
  * not late, found no match, and whose window has closed (stream time past its time + within +
  * lateness) — none earlier, none that a match arrived for in time; and it dead-letters exactly the
- * late events (more than the lateness behind stream time). Each seed is one random history.
+ * late events (more than the lateness behind stream time). An event whose join key is {@code null}
+ * matches nothing, never counts as late and does not move stream time: a kept one comes out at
+ * once, with {@code null} for the other side's fields. Each seed is one random history.
  */
 class OuterStreamJoinPropertyTest {
 
@@ -59,14 +61,17 @@ class OuterStreamJoinPropertyTest {
 
 	private final PipelinePreview preview = new PipelinePreview();
 
-	/** One input event: an impression (with {@code ad}) or a click (with {@code click}), its key and time in seconds. */
+	/**
+	 * One input event: an impression (with {@code ad}) or a click (with {@code click}), its join key
+	 * ({@code null} for none) and time in seconds.
+	 */
 	private record Event(boolean impression, String name, String key, long time) {
 
 		PreviewInput toInput() {
 			String ts = BASE.plusSeconds(time).toString();
-			return impression ? Previews.input("impressions", name, "{\"impression_id\": \"" + key + "\", \"ad\": \"" + name +
+			return impression ? Previews.input("impressions", name, "{\"impression_id\": " + quoted(key) + ", \"ad\": \"" + name +
 					"\", \"ts\": \"" + ts + "\"}")
-					: Previews.input("clicks", name, "{\"impression_id\": \"" + key + "\", \"click\": \"" + name + "\", \"ts\": \"" +
+					: Previews.input("clicks", name, "{\"impression_id\": " + quoted(key) + ", \"click\": \"" + name + "\", \"ts\": \"" +
 							ts + "\"}");
 		}
 
@@ -86,7 +91,8 @@ class OuterStreamJoinPropertyTest {
 		for (int i = 0; i < count; i++) {
 			boolean impression = random.nextBoolean();
 			long time = Math.max(0, i * 40L + random.nextInt(-150, 40));
-			events.add(new Event(impression, (impression ? "a" : "c") + i, "k" + random.nextInt(4), time));
+			String key = random.nextInt(6) == 0 ? null : "k" + random.nextInt(4);
+			events.add(new Event(impression, (impression ? "a" : "c") + i, key, time));
 		}
 		String spec = SPEC.replace("TYPE", type.name().toLowerCase(Locale.ROOT));
 		for (int cut : List.of(random.nextInt(count / 2), count / 2 + random.nextInt(count / 2), count)) {
@@ -107,6 +113,10 @@ class OuterStreamJoinPropertyTest {
 		}
 	}
 
+	private static String quoted(String text) {
+		return text == null ? "null" : "\"" + text + "\"";
+	}
+
 	private static List<String> sorted(List<Object> rows) {
 		return rows.stream().map(String::valueOf).sorted().toList();
 	}
@@ -122,6 +132,13 @@ class OuterStreamJoinPropertyTest {
 			long streamTime = Long.MIN_VALUE;
 			List<Event> onTime = new ArrayList<>();
 			for (Event event : arrivals) {
+				if (event.key() == null) {
+					boolean kept = event.impression() ? type.keepsThis() : type.keepsOther();
+					if (kept) {
+						rows.add(event.impression() ? row(event, null) : row(null, event));
+					}
+					continue;
+				}
 				streamTime = Math.max(streamTime, event.time());
 				if (event.time() + LATENESS < streamTime) {
 					late++;
@@ -145,7 +162,7 @@ class OuterStreamJoinPropertyTest {
 
 		private static Object row(Event impression, Event click) {
 			String key = impression == null ? click.key() : impression.key();
-			return Previews.value("{\"impression_id\": \"" + key + "\", \"ad\": " +
+			return Previews.value("{\"impression_id\": " + quoted(key) + ", \"ad\": " +
 					(impression == null ? "null" : "\"" + impression.name() + "\"") + ", \"ts\": " +
 					(impression == null ? "null" : "\"" + BASE.plusSeconds(impression.time()) + "\"") + ", \"click\": " +
 					(click == null ? "null" : "\"" + click.name() + "\"") + ", \"clicks_ts\": " +

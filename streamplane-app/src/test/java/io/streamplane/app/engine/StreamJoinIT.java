@@ -2,6 +2,7 @@ package io.streamplane.app.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through both repartitions by impression id and the join's RocksDB window stores; a click more
  * than 10 minutes + 5 minutes of lateness behind the join's stream time is dead-lettered as late.
  * Under a left join, an impression without a click comes out with a null click once its window
- * has closed, and a click more than the lateness behind stream time is dead-lettered.
+ * has closed, one without an impression id at once (with a null key), and a click more than the
+ * lateness behind stream time is dead-lettered.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class StreamJoinIT extends StreamplaneIntegrationTest {
@@ -137,13 +139,22 @@ class StreamJoinIT extends StreamplaneIntegrationTest {
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
 		// each key on its own, as stream time is per partition; the next phase only once this one is processed
-		KafkaTopics.produce(impressions, List.of(impression("i1", "shoes", "00:00:00"), impression("i2", "hats", "00:00:00")));
+		// i0 has no impression_id: it can match nothing and comes out at once, though its window is open
+		KafkaTopics.produce(impressions, List.of(impression("i1", "shoes", "00:00:00"), impression("i2", "hats", "00:00:00"),
+				Map.entry("i0", "{\"impression_id\": null, \"ad\": \"gloves\", \"ts\": \"2026-01-01T00:01:00Z\"}")));
 		KafkaTopics.produce(clicks, List.of(click("i2", "00:04:00")));
-		assertThat(KafkaTopics.read(output, 1, WAIT, Duration.ZERO)).extracting(record -> summary(record.value()))
+		List<ConsumerRecord<String, String>> first = KafkaTopics.read(output, 2, WAIT, Duration.ZERO);
+		assertThat(first).filteredOn(record -> record.key() != null).extracting(record -> summary(record.value()))
 			.containsExactly("i2 hats 00:00:00 clicked 00:04:00");
+		assertThat(first).filteredOn(record -> record.key() == null).singleElement().satisfies(record -> {
+			assertThat(JSON.readTree(record.value()).toString())
+				.isEqualTo("{\"impression_id\":null,\"ad\":\"gloves\",\"ts\":\"2026-01-01T00:01:00Z\",\"clicks_ts\":null}");
+			assertThat(record.timestamp()).isEqualTo(Instant.parse("2026-01-01T00:01:00Z").toEpochMilli());
+			assertThat(record.headers().lastHeader("streamplane.null-join-key")).isNull();
+		});
 
 		KafkaTopics.produce(impressions, List.of(impression("i1", "belts", "00:30:00"), impression("i2", "socks", "00:30:00")));
-		List<ConsumerRecord<String, String>> joined = KafkaTopics.read(output, 2, WAIT, Duration.ZERO);
+		List<ConsumerRecord<String, String>> joined = KafkaTopics.read(output, 3, WAIT, Duration.ZERO);
 		assertThat(joined).filteredOn(record -> "i1".equals(record.key())).singleElement()
 			.extracting(record -> JSON.readTree(record.value()).toString())
 			.isEqualTo("{\"impression_id\":\"i1\",\"ad\":\"shoes\",\"ts\":\"2026-01-01T00:00:00Z\",\"clicks_ts\":null}");
@@ -156,8 +167,8 @@ class StreamJoinIT extends StreamplaneIntegrationTest {
 					"than lateness PT5M behind the join's stream time 2026-01-01T00:30:00Z, so a record it would join may " +
 					"already have been emitted without a match");
 		});
-		assertThat(KafkaTopics.read(output, 3, Duration.ofSeconds(5), Duration.ZERO))
-			.as("i2 at 00:00 was clicked in time; the impressions at 00:30 wait for their windows to close").hasSize(2);
+		assertThat(KafkaTopics.read(output, 4, Duration.ofSeconds(5), Duration.ZERO))
+			.as("i2 at 00:00 was clicked in time; the impressions at 00:30 wait for their windows to close").hasSize(3);
 	}
 
 	private static String summary(String value) {

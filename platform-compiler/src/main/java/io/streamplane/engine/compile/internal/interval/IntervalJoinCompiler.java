@@ -23,7 +23,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Compiles {@code join: { stream, on, streamOn, within, type }}: each side re-keyed by its join key
  * ({@link IntervalKey}) and repartitioned by it (but for a side joined {@code on: key} as its topic
- * keys it), checked for lateness against the join's shared
+ * keys it), the events of a kept side whose join key is {@code null} going around the join
+ * ({@link NullJoinKeys}), checked for lateness against the join's shared
  * stream time ({@link IntervalLateness}, {@link LateBound}), then Kafka Streams' {@code KStream.join}
  * with {@code JoinWindows.ofTimeDifferenceAndGrace(within, lateness)}, lateness being the larger of
  * the two streams'; under a left, right or full join beside {@link UnmatchedEvents}. Stores and topics are named from the step's spec path. In preview the join's
@@ -39,7 +40,8 @@ public final class IntervalJoinCompiler {
 
 	/**
 	 * Joins {@code left}, the transform's records, with {@code right}, the stream the step names.
-	 * @return the joined records, keyed and partitioned by the join key
+	 * @return the joined records, keyed and partitioned by the join key; under a left, right or full
+	 *         join also the kept events whose join key is {@code null}, keyed {@code null}
 	 */
 	public Stream compile(Stream left, Stream right, Step.StreamJoin join, String path) {
 		Duration lateness = left.lateness().compareTo(right.lateness()) >= 0 ? left.lateness() : right.lateness();
@@ -48,20 +50,54 @@ public final class IntervalJoinCompiler {
 				Serdes.String(), Serdes.Long()).withCachingEnabled());
 		SharedStreamTime shared = new SharedStreamTime();
 		LateBound bound = LateBound.of(join.type(), join.within(), lateness);
-		KStream<String, Row> leftRecords = side(left, join.on(), bound, shared, path, "left");
-		KStream<String, Row> rightRecords = side(right, join.streamOn(), bound, shared, path, "right");
+		JoinedPairs joiner = new JoinedPairs(join.stream(), sharedKey(join), join.fields(), join.streamFields());
+		Side leftSide = partitioned(left, join.on(), join.type().keepsThis(), path, "left");
+		Side rightSide = partitioned(right, join.streamOn(), join.type().keepsOther(), path, "right");
+		KStream<String, Row> leftRecords = checked(leftSide.keyed(), bound, shared, path, "left");
+		KStream<String, Row> rightRecords = checked(rightSide.keyed(), bound, shared, path, "right");
 		if (!compilation.endOfInputMarkers()) {
-			return new Stream(joined(leftRecords, rightRecords, join, lateness, path, shared), false, lateness,
-					sharedKey(join));
+			return new Stream(withNullKeys(joined(leftRecords, rightRecords, join, lateness, path, shared, joiner),
+					leftSide, rightSide, joiner, path), false, lateness, sharedKey(join));
 		}
 		KStream<String, Row> markers = leftRecords.filter((key, row) -> row.marker(),
 				Named.as(Compilation.name(path, "markers")));
 		KStream<String, Row> joined = joined(
 				leftRecords.filterNot((key, row) -> row.marker(), Named.as(Compilation.name(path, "left-events"))),
 				rightRecords.filterNot((key, row) -> row.marker(), Named.as(Compilation.name(path, "right-events"))),
-				join, lateness, path, shared);
-		return new Stream(joined.merge(markers, Named.as(Compilation.name(path, "with-markers"))), false, lateness,
-				sharedKey(join));
+				join, lateness, path, shared, joiner);
+		return new Stream(withNullKeys(joined, leftSide, rightSide, joiner, path)
+			.merge(markers, Named.as(Compilation.name(path, "with-markers"))), false, lateness, sharedKey(join));
+	}
+
+	/**
+	 * One side of the join, partitioned by its join key: the records for the join, and on a kept
+	 * side the events whose join key is {@code null}, keyed {@code null}, or {@code null} on a side
+	 * that is not kept.
+	 */
+	private record Side(KStream<String, Row> keyed, KStream<String, Row> nullKeys) {
+	}
+
+	/**
+	 * The pairs and unmatched events merged with the events of the kept sides whose join key is
+	 * {@code null}, taken off each side after its repartition topic, before the lateness check
+	 * and the join: they come out at once, as they can match nothing, with the other side's fields
+	 * {@code null} and a {@code null} key. On a side that is not kept, as under an inner join,
+	 * there are none: {@link IntervalKey} has dropped them.
+	 */
+	private static KStream<String, Row> withNullKeys(KStream<String, Row> joined, Side left, Side right,
+			JoinedPairs joiner, String path) {
+		KStream<String, Row> out = joined;
+		if (left.nullKeys() != null) {
+			out = out.merge(left.nullKeys().mapValues(row -> joiner.apply(row, null),
+					Named.as(Compilation.name(path, "left-null-joined"))),
+					Named.as(Compilation.name(path, "with-left-null-keys")));
+		}
+		if (right.nullKeys() != null) {
+			out = out.merge(right.nullKeys().mapValues(row -> joiner.apply(null, row),
+					Named.as(Compilation.name(path, "right-null-joined"))),
+					Named.as(Compilation.name(path, "with-right-null-keys")));
+		}
+		return out;
 	}
 
 	/**
@@ -73,8 +109,7 @@ public final class IntervalJoinCompiler {
 	 * window's close.
 	 */
 	private KStream<String, Row> joined(KStream<String, Row> left, KStream<String, Row> right, Step.StreamJoin join,
-			Duration lateness, String path, SharedStreamTime shared) {
-		JoinedPairs joiner = new JoinedPairs(join.stream(), sharedKey(join), join.fields(), join.streamFields());
+			Duration lateness, String path, SharedStreamTime shared, JoinedPairs joiner) {
 		StreamJoinType type = join.type();
 		KStream<String, Row> pairs = left.join(right, joiner, JoinWindows.ofTimeDifferenceAndGrace(join.within(), lateness),
 				stores(join, lateness, path));
@@ -109,24 +144,40 @@ public final class IntervalJoinCompiler {
 
 	/**
 	 * One side: re-keyed and repartitioned, unless it joins {@code on: key} while still keyed and
-	 * partitioned as its topic, then checked for lateness.
+	 * partitioned as its topic. On a kept side, the events whose join key is {@code null} are
+	 * split off, keyed {@code null}; across a repartition topic, which drops records without a key,
+	 * they travel as {@link NullJoinKeys} says.
 	 */
-	private KStream<String, Row> side(Stream in, Expression on, LateBound bound, SharedStreamTime shared, String path,
-			String side) {
-		KStream<String, Row> partitioned = joinsOnItsKey(in, on) ? in.records() : repartitioned(in, on, path, side);
+	private Side partitioned(Stream in, Expression on, boolean kept, String path, String side) {
+		if (joinsOnItsKey(in, on)) {
+			KStream<String, Row> keyed = in.records().filterNot(NullJoinKeys::nullKey,
+					Named.as(Compilation.name(path, side + "-keyed")));
+			return new Side(keyed, kept ? in.records().filter(NullJoinKeys::nullKey,
+					Named.as(Compilation.name(path, side + "-null-keys"))) : null);
+		}
+		CelEvaluator key = CelEvaluator.of(on);
+		String rekey = Compilation.name(path, side + "-key");
+		KStream<String, Row> rekeyed = DeadLetters.attach(compilation, in.records()
+			.process(() -> new IntervalKey(path, DeadLetters.child(rekey), key, kept), Named.as(rekey)), rekey);
+		Repartitioned<String, Row> topic = Repartitioned.<String, Row>as(Compilation.name(path, side))
+			.withKeySerde(Serdes.String()).withValueSerde(compilation.rows());
+		if (!kept) {
+			return new Side(rekeyed.repartition(topic), null);
+		}
+		KStream<String, Row> partitioned = rekeyed
+			.process(NullJoinKeys.Mark::new, Named.as(Compilation.name(path, side + "-mark-null-keys")))
+			.repartition(topic);
+		return new Side(partitioned.processValues(NullJoinKeys.Keyed::new, Named.as(Compilation.name(path, side + "-keyed"))),
+				partitioned.process(NullJoinKeys.Unkeyed::new, Named.as(Compilation.name(path, side + "-null-keys"))));
+	}
+
+	/** One side, partitioned, checked for lateness. */
+	private KStream<String, Row> checked(KStream<String, Row> partitioned, LateBound bound, SharedStreamTime shared,
+			String path, String side) {
 		String check = Compilation.name(path, side + "-time");
 		String store = Compilation.name(path, "stream-time");
 		return DeadLetters.attach(compilation, partitioned.processValues(() -> new IntervalLateness(path,
 				DeadLetters.child(check), bound, store, shared), Named.as(check), store), check);
-	}
-
-	private KStream<String, Row> repartitioned(Stream in, Expression on, String path, String side) {
-		CelEvaluator key = CelEvaluator.of(on);
-		String rekey = Compilation.name(path, side + "-key");
-		KStream<String, Row> keyed = DeadLetters.attach(compilation, in.records()
-			.process(() -> new IntervalKey(path, DeadLetters.child(rekey), key), Named.as(rekey)), rekey);
-		return keyed.repartition(Repartitioned.<String, Row>as(Compilation.name(path, side))
-			.withKeySerde(Serdes.String()).withValueSerde(compilation.rows()));
 	}
 
 	/**

@@ -18,8 +18,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * for its matches in the join's window store of the other side (which holds every earlier record
  * of that side, whether or not the join has yet seen this one): without any, and on a kept side,
  * it waits in the {@link PendingEvents}; with some, the matches of the other side that were
- * waiting are forgotten. A record without a join key matches nothing and is dropped, as by the
- * join. All state is in changelogged stores, so that exactly-once holds.
+ * waiting are forgotten. Records without a join key do not come here (see {@link NullJoinKeys});
+ * one that would is dropped, as by the join. All state is in changelogged stores, so that exactly-once holds.
  */
 final class UnmatchedEvents implements Processor<String, Row, String, Row> {
 
