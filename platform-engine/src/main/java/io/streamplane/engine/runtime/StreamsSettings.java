@@ -50,7 +50,7 @@ final class StreamsSettings {
 	 * {@code max.partition.fetch.bytes} with any prefix: 8 MiB rather than the consumer's 1 MiB. Restoring
 	 * drains a partition's fetched data before the consumer asks the broker for more, so the restoring thread
 	 * waits a round trip every 1 MiB (about 12,000 changelog records of a session window); larger fetches
-	 * restored 1.10× as fast on a quiet machine and 1.48× on a loaded one in the scale benchmark
+	 * restored 1.05–1.10× as fast on a quiet machine and about 1.45× on a loaded one in the scale benchmark
 	 * (docs/benchmarks.md, Scale, restore). A fetch response stays bounded by {@code fetch.max.bytes}
 	 * (50 MiB).
 	 */
