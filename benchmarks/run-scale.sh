@@ -5,9 +5,13 @@
 #   benchmarks/run-scale.sh                                   # 10k and 100k users: at most 20 minutes on 2 busy cores
 #   benchmarks/run-scale.sh --users=10000,100000 --recovery=false
 #   benchmarks/run-scale.sh --users=100000,1000000 --heap=6g  # larger sizes; see docs/benchmarks.md (Scale)
+#   benchmarks/run-scale.sh --users=100000 --variants=a --recovery=false --restore-rounds=3 \
+#     --restore-settings='poll10k:restore.consumer.max.poll.records=10000'   # restore settings, compared in one run
 #
 # Options (--name=value): users, partitions, heap, latency-rate, latency-seconds, recovery,
-# failover-seconds, session-timeout-ms, report.
+# failover-seconds, session-timeout-ms, report, variants (a, b or a,b), restore-rounds, restore-settings
+# (name:key=value,key=value;name:...: Kafka Streams settings over the current ones, each restored once a round
+# beside the current settings).
 # Each variant runs in a worker JVM of its own (heap: --heap); SCALE_WORKER_JAVA_OPTS adds options to the
 # workers, e.g. "-XX:StartFlightRecording=filename=target/scale/{name}.jfr,settings=profile" ({name} is
 # replaced by the worker's name). BENCHMARK_JAVA_OPTS overrides the heap of the benchmark JVM (broker,

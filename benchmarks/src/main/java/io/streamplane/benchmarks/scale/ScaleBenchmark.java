@@ -51,10 +51,17 @@ public final class ScaleBenchmark {
 
 	private RecoveryResult recovery;
 
+	private final List<RestoreComparison.Candidate> candidates;
+
+	private final List<RestoreComparison.Round> restoreRounds = new ArrayList<>();
+
+	private long comparedChangelogBytes;
+
 	private ScaleBenchmark(ScaleOptions options, BenchmarkCluster cluster, Admin admin) {
 		this.options = options;
 		this.cluster = cluster;
 		this.admin = admin;
+		this.candidates = RestoreComparison.candidates(options.restoreSettings());
 	}
 
 	/**
@@ -70,8 +77,10 @@ public final class ScaleBenchmark {
 			benchmark = new ScaleBenchmark(options, cluster, admin);
 			benchmark.run();
 		}
-		String report = ScaleReport.render(options, benchmark.results, benchmark.recovery, benchmark.failures,
-				Duration.ofNanos(System.nanoTime() - started));
+		StringBuilder compared = new StringBuilder();
+		RestoreComparison.report(compared, benchmark.candidates, benchmark.restoreRounds, benchmark.comparedChangelogBytes);
+		String report = ScaleReport.render(options, benchmark.results, benchmark.recovery, compared.toString(),
+				benchmark.failures, Duration.ofNanos(System.nanoTime() - started));
 		Progress.publish(report, options.report());
 	}
 
@@ -84,10 +93,10 @@ public final class ScaleBenchmark {
 			if (last) {
 				order = List.of(ScaleVariant.KAFKA_STREAMS, ScaleVariant.STREAMPLANE);
 			}
-			for (ScaleVariant variant : order) {
+			for (ScaleVariant variant : order.stream().filter(options::runs).toList()) {
 				boolean recover = last && options.recovery() && variant == ScaleVariant.STREAMPLANE;
 				try {
-					measure(SessionWorkload.of(users), variant, recover);
+					measure(SessionWorkload.of(users), variant, recover, last && variant == ScaleVariant.STREAMPLANE);
 				}
 				catch (RuntimeException ex) {
 					failures.add(String.format("%s at %,d users: %s", variant.label(), users, ex.getMessage()));
@@ -97,7 +106,7 @@ public final class ScaleBenchmark {
 		}
 	}
 
-	private void measure(SessionWorkload workload, ScaleVariant variant, boolean recover)
+	private void measure(SessionWorkload workload, ScaleVariant variant, boolean recover, boolean compareRestores)
 			throws InterruptedException, IOException {
 		long users = workload.users();
 		String run = variant.letter() + "-" + users;
@@ -137,6 +146,14 @@ public final class ScaleBenchmark {
 					"  %,.0f events/s, RSS %,d MiB (peak %,d), state %,.0f B/key on disk, %,.0f B/key in changelogs, p95 %.0f ms, %,d dropped, %s",
 					result.perSecond(), rss >> 20, peakRss >> 20, (double) stateBytes / users, (double) changelogBytes / users,
 					result.latencyPercentile(95), dropped, result.exactness()));
+			if (compareRestores && options.restoreRounds() > 0) {
+				comparedChangelogBytes = StateSizes.changelogs(admin, applicationId);
+				Progress.log(String.format("Restores at %,d users (%,d MB of changelogs), %d rounds of %s", users,
+						comparedChangelogBytes / 1_000_000, options.restoreRounds(),
+						candidates.stream().map(RestoreComparison.Candidate::name).toList()));
+				restoreRounds.addAll(RestoreComparison.run(candidates, options.restoreRounds(), run,
+						() -> settings(applicationId, 1), stateDirectory(applicationId, 1), input, output, options.heap()));
+			}
 			if (recover) {
 				recover(workload, verifier, applicationId, input, output, closers);
 			}
@@ -217,8 +234,9 @@ public final class ScaleBenchmark {
 		if (restore == null) {
 			throw new BenchmarkException("The restarted worker is running without having restored anything");
 		}
-		Progress.log(String.format("  restored %,d records in %,d ms (%.1f MB/s); running %,d ms after the restart",
-				restore.records(), restore.millis(), changelogBytes / 1e6 / (restore.millis() / 1e3), running));
+		Progress.log(String.format("  restored %,d records in %,d ms (%.1f MB/s, %,d ms of CPU); running %,d ms after the restart",
+				restore.records(), restore.millis(), changelogBytes / 1e6 / (restore.millis() / 1e3), restore.cpuMillis(),
+				running));
 		long closers = closed;
 		long[] sent = workload.sendClosers(cluster.bootstrapServers(), input, closed, closed + closers,
 				options.latencyRate());

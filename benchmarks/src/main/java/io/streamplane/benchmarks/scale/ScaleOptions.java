@@ -24,9 +24,17 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param sessionTimeout the consumers' {@code session.timeout.ms}: how long the group takes to notice a killed
  * instance
  * @param report where the markdown report is written, relative to the working directory
+ * @param variants the letters of the variants to run, e.g. {@code a} for the Streamplane pipeline alone
+ * @param restoreRounds rounds of {@link RestoreComparison} at the last size after (a)'s run, 0 for none: each
+ * round restores (a)'s state from its changelogs once with the current settings and once with each of
+ * {@code restoreSettings}
+ * @param restoreSettings the candidate settings that {@code restoreRounds} compares with the current ones, see
+ * {@link RestoreComparison#candidates(String)}, e.g.
+ * {@code poll10k:restore.consumer.max.poll.records=10000;fetch4m:restore.consumer.max.partition.fetch.bytes=4194304}
  */
 record ScaleOptions(List<Long> users, int partitions, String heap, int latencyRate, Duration latencyDuration,
-		boolean recovery, Duration failoverDuration, Duration sessionTimeout, String report) {
+		boolean recovery, Duration failoverDuration, Duration sessionTimeout, String report, List<String> variants,
+		int restoreRounds, String restoreSettings) {
 
 	/**
 	 * The defaults: 10,000 and 100,000 users, recovery at 100,000: at most 20 minutes on 2 busy shared cores;
@@ -34,7 +42,7 @@ record ScaleOptions(List<Long> users, int partitions, String heap, int latencyRa
 	 */
 	static ScaleOptions defaults() {
 		return new ScaleOptions(List.of(10_000L, 100_000L), 2, "3g", 2_000, Duration.ofSeconds(10), true,
-				Duration.ofSeconds(30), Duration.ofSeconds(6), "target/scale-results.md");
+				Duration.ofSeconds(30), Duration.ofSeconds(6), "target/scale-results.md", List.of("a", "b"), 0, "");
 	}
 
 	/**
@@ -50,13 +58,20 @@ record ScaleOptions(List<Long> users, int partitions, String heap, int latencyRa
 					Duration.ofSeconds(Long.parseLong(values.get("latency-seconds"))),
 					Boolean.parseBoolean(values.get("recovery")),
 					Duration.ofSeconds(Long.parseLong(values.get("failover-seconds"))),
-					Duration.ofMillis(Long.parseLong(values.get("session-timeout-ms"))), values.get("report"));
+					Duration.ofMillis(Long.parseLong(values.get("session-timeout-ms"))), values.get("report"),
+					Arrays.stream(values.get("variants").split(",")).map(String::trim).toList(),
+					Integer.parseInt(values.get("restore-rounds")), values.get("restore-settings"));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Bad number in " + values + ": " + ex.getMessage()
 					+ ". users is a comma-separated list of whole numbers, durations whole seconds (session-timeout-ms milliseconds).",
 					ex);
 		}
+	}
+
+	/** Whether {@code variant} is among {@link #variants()}. */
+	boolean runs(ScaleVariant variant) {
+		return variants.contains(variant.letter());
 	}
 
 	private Map<String, String> asMap() {
@@ -70,6 +85,9 @@ record ScaleOptions(List<Long> users, int partitions, String heap, int latencyRa
 		map.put("failover-seconds", String.valueOf(failoverDuration.toSeconds()));
 		map.put("session-timeout-ms", String.valueOf(sessionTimeout.toMillis()));
 		map.put("report", report);
+		map.put("variants", String.join(",", variants));
+		map.put("restore-rounds", String.valueOf(restoreRounds));
+		map.put("restore-settings", restoreSettings);
 		return map;
 	}
 

@@ -13,8 +13,11 @@ final class ScaleReport {
 	private ScaleReport() {
 	}
 
-	static String render(ScaleOptions options, List<SizeResult> results, RecoveryResult recovery, List<String> failures,
-			Duration took) {
+	/**
+	 * @param restoreComparison the markdown of {@link RestoreComparison#report}, empty if none ran
+	 */
+	static String render(ScaleOptions options, List<SizeResult> results, RecoveryResult recovery,
+			String restoreComparison, List<String> failures, Duration took) {
 		StringBuilder out = new StringBuilder();
 		out.append("# Scale benchmark: session windows (30-minute gap, count and sum, emit: final)\n\n");
 		out.append(String.format("%s, %s. %s Took %d min %d s.%n%n", LocalDate.now(), sizes(options),
@@ -22,6 +25,7 @@ final class ScaleReport {
 		sizesTable(out, results);
 		goals(out, results, recovery);
 		recovery(out, recovery, options);
+		out.append(restoreComparison);
 		if (!failures.isEmpty()) {
 			out.append("## Not measured\n\n");
 			failures.forEach(failure -> out.append("- `").append(failure).append("`\n"));
@@ -105,6 +109,7 @@ final class ScaleReport {
 		out.append(String.format("| changelogs on the broker | %,.1f MB |%n", recovery.changelogBytes() / 1e6));
 		out.append(String.format("| restore after kill -9, empty state directory | %,d records in %,d ms: %.1f MB/s |%n",
 				recovery.restore().records(), recovery.restore().millis(), recovery.restoreMegabytesPerSecond()));
+		out.append(String.format("| CPU time of the worker JVM during the restore | %,d ms |%n", recovery.restore().cpuMillis()));
 		out.append(String.format("| new JVM started → running | %,d ms |%n", recovery.restartToRunningMillis()));
 		out.append(String.format("| output through the restart | %s |%n", recovery.afterRestore()));
 		double[] latency = recovery.afterRestoreLatency();

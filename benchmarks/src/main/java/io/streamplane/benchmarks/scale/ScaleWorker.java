@@ -22,7 +22,8 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
  * One instance of a variant in a JVM of its own, so that its RSS is its own and {@code kill -9} kills only it.
  * Reports on stdout, one line each, times in epoch milliseconds: {@code SOURCES <topics it consumes>},
  * {@code STATE <state> <time>}, {@code RESTORE-START <time>}, {@code RESTORE-END <records> <time>} and every 100 ms
- * {@code PROGRESS <records consumed> <records dropped> <local store partitions> <their largest offset lag>}.
+ * {@code PROGRESS <records consumed> <records dropped> <local store partitions> <their largest offset lag>}; on stderr
+ * (its log) the records restored into each store partition.
  * <p>
  * Arguments: the variant's letter, a properties file of Kafka Streams settings, the input and the output topic.
  */
@@ -118,6 +119,8 @@ public final class ScaleWorker {
 
 		@Override
 		public synchronized void onRestoreEnd(TopicPartition partition, String store, long restored) {
+			// to the worker's log (stderr): which stores the records went to
+			System.err.println("restored " + restored + " records of " + partition + " into " + store);
 			records += restored;
 			if (--restoring == 0) {
 				report("RESTORE-END " + records + " " + System.currentTimeMillis());

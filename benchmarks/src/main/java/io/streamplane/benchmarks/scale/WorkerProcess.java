@@ -40,6 +40,10 @@ final class WorkerProcess implements AutoCloseable {
 
 	private volatile long restoredRecords;
 
+	private volatile long restoreStartCpu;
+
+	private volatile long restoreEndCpu;
+
 	private volatile long consumed;
 
 	private volatile long dropped;
@@ -92,8 +96,12 @@ final class WorkerProcess implements AutoCloseable {
 				switch (fields[0]) {
 					case "SOURCES" -> sources = Integer.parseInt(fields[1]);
 					case "STATE" -> state = fields[1];
-					case "RESTORE-START" -> restoreStarted = Long.parseLong(fields[1]);
+					case "RESTORE-START" -> {
+						restoreStartCpu = cpuMillis();
+						restoreStarted = Long.parseLong(fields[1]);
+					}
 					case "RESTORE-END" -> {
+						restoreEndCpu = cpuMillis();
 						restoredRecords = Long.parseLong(fields[1]);
 						restoreEnded = Long.parseLong(fields[2]);
 					}
@@ -165,20 +173,39 @@ final class WorkerProcess implements AutoCloseable {
 
 	/** Restoration's start and end (epoch ms) and records restored, or {@code null} if it has not ended. */
 	Restore restore() {
-		return restoreEnded == 0 ? null : new Restore(restoreStarted, restoreEnded, restoredRecords);
+		return restoreEnded == 0 ? null
+				: new Restore(restoreStarted, restoreEnded, restoredRecords, restoreEndCpu - restoreStartCpu);
 	}
 
 	/**
 	 * @param started epoch ms of the first store's restore start
 	 * @param ended epoch ms of the last store's restore end
 	 * @param records records restored
+	 * @param cpuMillis CPU time the worker's JVM used in between, all its threads (user and system, sampled
+	 * when the benchmark read the two reports, so within a few ms)
 	 */
-	record Restore(long started, long ended, long records) {
+	record Restore(long started, long ended, long records, long cpuMillis) {
 
 		long millis() {
 			return ended - started;
 		}
 
+	}
+
+	/**
+	 * CPU time the worker's JVM used so far, user and system, in milliseconds ({@code /proc/<pid>/stat},
+	 * clock ticks of 10 ms); 0 if it cannot be read.
+	 */
+	private long cpuMillis() {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// after the command: state is field 3 of stat(5), utime field 14 and stime field 15
+			return 10 * (Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
 	}
 
 	/** Resident set size now ({@code VmRSS}) in bytes. */

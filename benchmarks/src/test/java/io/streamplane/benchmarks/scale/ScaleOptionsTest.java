@@ -27,6 +27,26 @@ class ScaleOptionsTest {
 	}
 
 	@Test
+	void shouldRunBothVariantsAndNoRestoreComparisonByDefault() {
+		ScaleOptions options = ScaleOptions.defaults();
+
+		assertThat(options.runs(ScaleVariant.STREAMPLANE)).isTrue();
+		assertThat(options.runs(ScaleVariant.KAFKA_STREAMS)).isTrue();
+		assertThat(options.restoreRounds()).isZero();
+	}
+
+	@Test
+	void shouldReadTheVariantsAndTheRestoreComparison() {
+		ScaleOptions options = ScaleOptions.parse("--variants=a", "--restore-rounds=3",
+				"--restore-settings=fetch8m:restore.consumer.max.partition.fetch.bytes=8388608");
+
+		assertThat(options.runs(ScaleVariant.STREAMPLANE)).isTrue();
+		assertThat(options.runs(ScaleVariant.KAFKA_STREAMS)).isFalse();
+		assertThat(options.restoreRounds()).isEqualTo(3);
+		assertThat(options.restoreSettings()).isEqualTo("fetch8m:restore.consumer.max.partition.fetch.bytes=8388608");
+	}
+
+	@Test
 	void shouldDefaultToSizesThatFitInTwentyMinutesOnTwoBusyCores() {
 		assertThat(ScaleOptions.defaults().users()).isEqualTo(List.of(10_000L, 100_000L));
 	}

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 import org.apache.kafka.streams.StreamsConfig;
@@ -42,6 +43,40 @@ class StreamsSettingsTest {
 			.isEqualTo(200L);
 	}
 
+	@Test
+	void shouldFetchChangelogsInLargerChunksWhileRestoringByDefault() {
+		assertThat(settings(Map.of()).get("restore.consumer.max.partition.fetch.bytes")).isEqualTo(8 * 1024 * 1024);
+	}
+
+	@Test
+	void shouldLeaveTheRestoreFetchSizeToAnyMaxPartitionFetchBytesOfTheUser() {
+		assertThat(settings(Map.of("restore.consumer.max.partition.fetch.bytes", "2097152"))
+			.get("restore.consumer.max.partition.fetch.bytes")).isEqualTo("2097152");
+		assertThat(settings(Map.of("consumer.max.partition.fetch.bytes", "2097152")))
+			.doesNotContainKey("restore.consumer.max.partition.fetch.bytes");
+		assertThat(settings(Map.of("max.partition.fetch.bytes", "2097152")))
+			.doesNotContainKey("restore.consumer.max.partition.fetch.bytes");
+	}
+
+	@Test
+	void shouldGiveTheRestoreConsumerTheLargerFetchSize() {
+		StreamsConfig config = new StreamsConfig(settings(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")));
+		assertThat(config.getRestoreConsumerConfigs("client").get("max.partition.fetch.bytes")).isEqualTo(8 * 1024 * 1024);
+		assertThat(config.getMainConsumerConfigs("group", "client", 0)).doesNotContainKey("max.partition.fetch.bytes");
+	}
+
+	private static Properties settings(Map<String, Object> base) {
+		CompiledPipeline pipeline = new CompiledPipeline("p", new Topology(), Set.of("in"), Set.of(), "sp.dlq.p",
+				DeliveryGuarantee.EXACTLY_ONCE, Map.of(), Set.of());
+		return new StreamsSettings(base, properties(Optional.empty())).forPipeline(pipeline, 1);
+	}
+
+	private static EngineProperties properties(Optional<Duration> commitInterval) {
+		return new EngineProperties("engine-1", Path.of("state"), Duration.ofSeconds(5),
+				new EngineProperties.Restart(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), 1, commitInterval, -1, 0,
+				Duration.ofSeconds(30));
+	}
+
 	private static Object commitInterval(Optional<Duration> configured, DeliveryGuarantee guarantee,
 			Map<String, Duration> tileTopics) {
 		return commitInterval(configured, guarantee, tileTopics, Set.of());
@@ -49,9 +84,7 @@ class StreamsSettingsTest {
 
 	private static Object commitInterval(Optional<Duration> configured, DeliveryGuarantee guarantee,
 			Map<String, Duration> tileTopics, Set<String> indexTopics) {
-		EngineProperties properties = new EngineProperties("engine-1", Path.of("state"), Duration.ofSeconds(5),
-				new EngineProperties.Restart(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), 1, configured, -1, 0,
-				Duration.ofSeconds(30));
+		EngineProperties properties = properties(configured);
 		CompiledPipeline pipeline = new CompiledPipeline("p", new Topology(), Set.of("in"), Set.of(), "sp.dlq.p",
 				guarantee, tileTopics, indexTopics);
 		return new StreamsSettings(Map.of(), properties).forPipeline(pipeline, 1)
