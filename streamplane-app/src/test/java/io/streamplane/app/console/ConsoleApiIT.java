@@ -8,16 +8,14 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.util.UUID;
 
 import io.streamplane.app.StreamplaneApplication;
-import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and spec problems located at their lines. Bad parameters get a 400 problem naming them.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class ConsoleApiIT extends StreamplaneIntegrationTest {
+class ConsoleApiIT extends AdminApiIntegrationTest {
 
 	private static final String NAME = "console-api-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -46,14 +44,8 @@ class ConsoleApiIT extends StreamplaneIntegrationTest {
 			  - { from: valid, kafka: { topic: %s-out } }
 			""".formatted(NAME, NAME, NAME);
 
-	@LocalServerPort
-	int port;
-
-	private ApiClient api;
-
 	@BeforeEach
 	void registered() {
-		api = ApiClient.admin(port, ADMIN_TOKEN);
 		if (api.get("/api/v1/pipelines/" + NAME).status() == 404) {
 			Response created = api.post("/api/v1/pipelines", "application/yaml", YAML);
 			assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -6,8 +6,8 @@ import java.util.stream.Stream;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.streamplane.app.controlplane.PipelineLifecycleIT.jsonSpec;
 import static io.streamplane.app.controlplane.PipelineLifecycleIT.unique;
@@ -28,7 +27,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  * problem, never a 5xx.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class BadRequestsIT extends StreamplaneIntegrationTest {
+class BadRequestsIT extends AdminApiIntegrationTest {
 
 	private static final String EXISTING = unique("existing");
 
@@ -36,14 +35,8 @@ class BadRequestsIT extends StreamplaneIntegrationTest {
 
 	private static final String YAML = "application/yaml";
 
-	@LocalServerPort
-	int port;
-
-	private ApiClient api;
-
 	@BeforeEach
 	void existingPipeline() {
-		api = ApiClient.admin(port, ADMIN_TOKEN);
 		if (api.get("/api/v1/pipelines/" + EXISTING).status() == 404) {
 			assertThat(api.post("/api/v1/pipelines", JSON, jsonSpec(EXISTING)).status()).isEqualTo(201);
 		}

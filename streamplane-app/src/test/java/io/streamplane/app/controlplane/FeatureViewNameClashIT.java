@@ -13,25 +13,20 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 
 /** Feature view names stay unique when pipelines defining one name are created at the same moment. */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class FeatureViewNameClashIT extends StreamplaneIntegrationTest {
+class FeatureViewNameClashIT extends AdminApiIntegrationTest {
 
 	private static final int CREATES = 6;
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void shouldLetOnlyOneOfConcurrentCreatesTakeAViewName() throws Exception {
-		ApiClient api = ApiClient.admin(port, ADMIN_TOKEN);
 		String spec = ApiClient.example("online-click-features.yaml")
 			.replace("name: user_clicks", "name: clash_clicks")
 			.replace("topic: clicks", "topic: clash-clicks")

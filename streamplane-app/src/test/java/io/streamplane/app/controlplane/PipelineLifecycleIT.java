@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import io.streamplane.app.testing.TestInfrastructure;
 import io.streamplane.protocol.EngineStatus;
 import io.streamplane.protocol.Topics;
@@ -23,34 +23,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class PipelineLifecycleIT extends StreamplaneIntegrationTest {
+class PipelineLifecycleIT extends AdminApiIntegrationTest {
 
 	private static final String YAML = "application/yaml";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	private ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = ApiClient.admin(port, ADMIN_TOKEN);
-	}
 
 	@Test
 	void shouldRoundTripCreateGetUpdatePauseResumeStatusDelete() {

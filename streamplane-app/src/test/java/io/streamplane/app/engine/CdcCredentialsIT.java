@@ -15,8 +15,8 @@ import java.util.List;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import io.streamplane.app.testing.TestInfrastructure;
 import io.streamplane.engine.cdc.CdcTable;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -45,14 +44,11 @@ import org.springframework.test.annotation.DirtiesContext;
 				"streamplane.engine.cdc.leader-topic=sp.cdc.leader.credentials-it",
 				"streamplane.engine.cdc.offsets-topic=sp.cdc.offsets.credentials-it" })
 @DirtiesContext
-class CdcCredentialsIT extends StreamplaneIntegrationTest {
+class CdcCredentialsIT extends AdminApiIntegrationTest {
 
 	static final String ROLE = "sp_cdc_password_role";
 
 	private static final Duration WITHIN_SECONDS = Duration.ofSeconds(60);
-
-	@LocalServerPort
-	int port;
 
 	@BeforeAll
 	static void requireAPasswordFromTheRole() throws SQLException {
@@ -79,7 +75,6 @@ class CdcCredentialsIT extends StreamplaneIntegrationTest {
 
 	@Test
 	void shouldFailThePipelineWithinSecondsWhenPostgresRejectsTheCdcPassword() throws SQLException {
-		ApiClient api = ApiClient.admin(port, ADMIN_TOKEN);
 		String name = EngineLifecycleIT.unique("cdc-credentials");
 		String table = "accounts_" + name.substring(name.lastIndexOf('-') + 1);
 		CdcTable cdcTable = CdcTable.parse(CdcTopic.SCHEMA + "." + table);

@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.streamplane.app.StreamplaneApplication;
-import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import io.streamplane.engine.cdc.CdcTable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 4 end to end on the embedded PostgreSQL and broker: a pipeline joins a Kafka stream of
@@ -35,18 +33,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * table's replication slot.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class CdcJoinIT extends StreamplaneIntegrationTest {
+class CdcJoinIT extends AdminApiIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Duration WAIT = Duration.ofSeconds(90);
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void shouldReEmitClicksWhenTheirUserChangesInPostgresAndRetractThemWhenTheUserIsDeleted() throws Exception {
-		ApiClient api = ApiClient.admin(port, ADMIN_TOKEN);
 		String name = EngineLifecycleIT.unique("cdc-join");
 		String table = "users_" + name.substring(name.lastIndexOf('-') + 1);
 		CdcTable cdcTable = CdcTable.parse(CdcTopic.SCHEMA + "." + table);

@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.streamplane.app.StreamplaneApplication;
-import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,30 +19,19 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class EngineLifecycleIT extends StreamplaneIntegrationTest {
+class EngineLifecycleIT extends AdminApiIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Duration WAIT = Duration.ofSeconds(45);
 
-	@LocalServerPort
-	int port;
-
 	@Value("${streamplane.engine.state-dir}")
 	String stateDir;
-
-	private ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = ApiClient.admin(port, ADMIN_TOKEN);
-	}
 
 	@Test
 	void shouldRunDeployedPipelineExactlyDeadLetterBadRecordsAndReportStatus() {

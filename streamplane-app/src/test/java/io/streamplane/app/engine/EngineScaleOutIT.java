@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.TestInfrastructure;
 import io.streamplane.engine.runtime.PipelineSnapshot;
 import io.streamplane.engine.runtime.PipelineSupervisor;
@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * the committed output holds every result exactly once.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class EngineScaleOutIT extends StreamplaneIntegrationTest {
+class EngineScaleOutIT extends AdminApiIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -55,12 +54,8 @@ class EngineScaleOutIT extends StreamplaneIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void shouldShareOnePipelineBetweenTwoInstancesWithoutLossOrDuplicates(@Autowired PipelineSupervisor first) {
-		ApiClient api = ApiClient.admin(port, ADMIN_TOKEN);
 		Pipeline pipeline = Pipeline.enrichment(EngineLifecycleIT.unique("shared"));
 		KafkaTopics.create(pipeline.input(), 4);
 		try (ConfigurableApplicationContext second = startEngineOnly("second-engine")) {
@@ -82,7 +77,6 @@ class EngineScaleOutIT extends StreamplaneIntegrationTest {
 
 	@Test
 	void shouldCountEveryWindowExactlyOnceWhenTwoInstancesShareTheKeys(@Autowired PipelineSupervisor first) {
-		ApiClient api = ApiClient.admin(port, ADMIN_TOKEN);
 		Pipeline pipeline = windowedCount(EngineLifecycleIT.unique("shared-count"));
 		KafkaTopics.create(pipeline.input(), 4);
 		try (ConfigurableApplicationContext second = startEngineOnly("second-count-engine")) {

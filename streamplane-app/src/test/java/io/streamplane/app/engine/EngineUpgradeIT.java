@@ -8,23 +8,20 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 import io.streamplane.app.StreamplaneApplication;
-import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import io.streamplane.app.testing.TestInfrastructure;
 import io.streamplane.protocol.WritableTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,23 +32,13 @@ import static org.awaitility.Awaitility.await;
  * {@code FAILED}, visibly so in its status and health.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class EngineUpgradeIT extends StreamplaneIntegrationTest {
+class EngineUpgradeIT extends AdminApiIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Duration WAIT = Duration.ofSeconds(45);
 
 	private static final int OUTPUT_MAX_MESSAGE_BYTES = 512;
-
-	@LocalServerPort
-	int port;
-
-	private ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = ApiClient.admin(port, ADMIN_TOKEN);
-	}
 
 	@Test
 	void shouldReplaceTheOldApplicationAndReprocessWithTheNewExpressionOnUpdate() {

@@ -12,8 +12,8 @@ import java.util.Map;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import io.streamplane.app.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -26,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 13, the engine's half on the embedded PostgreSQL and broker: the c8 example follows its table into a
@@ -35,16 +34,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * pipeline taking the index's name is refused.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class IndexTopicIT extends StreamplaneIntegrationTest {
+class IndexTopicIT extends AdminApiIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(90);
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void shouldWriteEveryChangeOfTheC8TableToTheCompactedIndexTopicStampedWithTheCommitTime() throws Exception {
-		ApiClient api = ApiClient.admin(port, ADMIN_TOKEN);
 		String name = EngineLifecycleIT.unique("c8-topic");
 		String suffix = name.substring(name.lastIndexOf('-') + 1);
 		String table = "documents_" + suffix;

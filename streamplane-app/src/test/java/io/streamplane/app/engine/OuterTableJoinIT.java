@@ -6,11 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.streamplane.app.StreamplaneApplication;
-import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,21 +28,11 @@ import static org.awaitility.Awaitility.await;
  * refers to (keyed {@code customers/<id>}), as rows gain, change and lose their match.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class OuterTableJoinIT extends StreamplaneIntegrationTest {
+class OuterTableJoinIT extends AdminApiIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Duration WAIT = Duration.ofSeconds(120);
-
-	@LocalServerPort
-	int port;
-
-	private ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = ApiClient.admin(port, ADMIN_TOKEN);
-	}
 
 	@Test
 	void shouldRetractAndReEmitRowsAsTheyGainAndLoseTheirMatch() {

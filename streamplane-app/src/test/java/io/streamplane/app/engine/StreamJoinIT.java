@@ -7,18 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.streamplane.app.StreamplaneApplication;
-import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,21 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lateness behind stream time is dead-lettered.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class StreamJoinIT extends StreamplaneIntegrationTest {
+class StreamJoinIT extends AdminApiIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Duration WAIT = Duration.ofSeconds(90);
-
-	@LocalServerPort
-	int port;
-
-	private ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = ApiClient.admin(port, ADMIN_TOKEN);
-	}
 
 	@Test
 	void shouldJoinImpressionsWithTheirClicksWithinTenMinutesAndDeadLetterALateClick() {

@@ -12,14 +12,13 @@ import java.util.List;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 13, conformance case c8 end to end on the embedded PostgreSQL and broker: examples/cdc-to-vector-index.yaml
@@ -28,20 +27,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * answers with the current text only. The Pathway-compatible endpoints answer in Pathway's shapes.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class VectorIndexC8IT extends StreamplaneIntegrationTest {
+class VectorIndexC8IT extends AdminApiIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(120);
-
-	@LocalServerPort
-	int port;
-
-	private ApiClient api;
 
 	private String index;
 
 	@Test
 	void shouldReplayC8InsertUpdateAndDeleteIntoTheSearchIndex() throws Exception {
-		api = ApiClient.admin(port, ADMIN_TOKEN);
 		String name = EngineLifecycleIT.unique("c8-search");
 		String suffix = name.substring(name.lastIndexOf('-') + 1);
 		String table = "search_documents_" + suffix;

@@ -12,14 +12,13 @@ import java.util.List;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.ApiClient;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
-import io.streamplane.app.testing.StreamplaneIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 13's join-fed index (and issue 16's index role), end to end on the embedded PostgreSQL and broker:
@@ -30,20 +29,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * commit to being searchable ({@code freshness}, {@code streamplane_index_freshness_seconds}).
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class VectorIndexJoinIT extends StreamplaneIntegrationTest {
+class VectorIndexJoinIT extends AdminApiIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(120);
-
-	@LocalServerPort
-	int port;
-
-	private ApiClient api;
 
 	private String index;
 
 	@Test
 	void shouldReEmitDocumentsWhenTheirCategoryIsRenamedWithoutEmbeddingThemAgain() throws Exception {
-		api = ApiClient.admin(port, ADMIN_TOKEN);
 		String name = EngineLifecycleIT.unique("join-search");
 		String suffix = name.substring(name.lastIndexOf('-') + 1);
 		String documents = "join_documents_" + suffix;
