@@ -1,6 +1,7 @@
 package io.streamplane.benchmarks.groupby;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * count per region (a region whose count fell to 0 counts as absent).
  */
 class SameCountsTest {
+
+	/** Kafka Streams' state of this test's drivers, not the shared default under /tmp/kafka-streams. */
+	@TempDir
+	Path stateDir;
 
 	@Test
 	void shouldEndWithTheSameCountPerRegionInBothVariants() {
@@ -55,10 +61,11 @@ class SameCountsTest {
 		assertThat(streamplane).isEqualTo(handWritten);
 	}
 
-	private static <T> List<TestRecord<String, T>> run(Topology topology,
+	private <T> List<TestRecord<String, T>> run(Topology topology,
 			Function<TopologyTestDriver, List<TestRecord<String, T>>> output) {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "same-counts");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
 		properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
 		try (TopologyTestDriver driver = new TopologyTestDriver(topology, properties)) {

@@ -1,5 +1,6 @@
 package io.streamplane.benchmarks.joins;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,16 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The variants must write the same enriched views, or the throughput ratios compare different work. */
 class SameEnrichmentTest {
+
+	/** Kafka Streams' state of this test's drivers, not the shared default under /tmp/kafka-streams. */
+	@TempDir
+	Path stateDir;
 
 	private static final long USERS = 5;
 
@@ -52,9 +58,10 @@ class SameEnrichmentTest {
 			.containsExactlyInAnyOrderElementsOf(expected);
 	}
 
-	private static List<Map<String, Object>> run(Topology topology, String output, List<PageView> views) {
+	private List<Map<String, Object>> run(Topology topology, String output, List<PageView> views) {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "same-enrichment");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
 		properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
 		try (TopologyTestDriver driver = new TopologyTestDriver(topology, properties)) {

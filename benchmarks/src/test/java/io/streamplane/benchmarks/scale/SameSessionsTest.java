@@ -1,5 +1,6 @@
 package io.streamplane.benchmarks.scale;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * benchmark compares different work and its output check means nothing.
  */
 class SameSessionsTest {
+
+	/** Kafka Streams' state of this test's drivers, not the shared default under /tmp/kafka-streams. */
+	@TempDir
+	Path stateDir;
 
 	private static final SessionWorkload WORKLOAD = new SessionWorkload(10, 1_795_000_000_000L);
 
@@ -42,9 +48,10 @@ class SameSessionsTest {
 		assertThat(run(ScaleVariant.STREAMPLANE, true)).containsExactlyInAnyOrderElementsOf(handWritten);
 	}
 
-	private static List<SessionResult> run(ScaleVariant variant, boolean closers) {
+	private List<SessionResult> run(ScaleVariant variant, boolean closers) {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "same-sessions");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
 		try (TopologyTestDriver driver = new TopologyTestDriver(variant.topology("in", "out"), properties)) {
 			TestInputTopic<byte[], byte[]> in = driver.createInputTopic("in", new ByteArraySerializer(),

@@ -1,5 +1,6 @@
 package io.streamplane.benchmarks.wordcount;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -16,11 +17,16 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Variants (a) and (b) must compute the same counts, or the throughput ratio compares different work. */
 class SameLogicTest {
+
+	/** Kafka Streams' state of this test's drivers, not the shared default under /tmp/kafka-streams. */
+	@TempDir
+	Path stateDir;
 
 	private static final long WINDOW_0 = 1_795_000_000_000L;
 
@@ -48,9 +54,10 @@ class SameLogicTest {
 		assertThat(streamplane).containsExactlyElementsOf(handWritten).hasSize(EVENTS.size());
 	}
 
-	private static List<WordCount> run(Topology topology, String output) {
+	private List<WordCount> run(Topology topology, String output) {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "same-logic");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
 		properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
 		try (TopologyTestDriver driver = new TopologyTestDriver(topology, properties)) {

@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Properties;
 
 import io.streamplane.spec.PipelineSpec;
@@ -13,11 +14,16 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The lookup join of a running pipeline (no end-of-input markers): Kafka Streams' stream–table join after re-keying. */
 class LookupJoinTopologyTest {
+
+	/** Kafka Streams' state of this test's drivers, not the shared default under /tmp/kafka-streams. */
+	@TempDir
+	Path stateDir;
 
 	private static final PipelineSpec SPEC = new SpecReader().read("""
 			name: clicks
@@ -45,6 +51,7 @@ class LookupJoinTopologyTest {
 		assertThat(compiled.inputTopics()).containsExactlyInAnyOrder("clicks", "users");
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
 		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties)) {
 			TestInputTopic<byte[], byte[]> users = driver.createInputTopic("users", new ByteArraySerializer(),
@@ -88,6 +95,7 @@ class LookupJoinTopologyTest {
 		assertThat(topology).as(topology).doesNotContain("join-key").doesNotContain("lookup-repartition");
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
 		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties)) {
 			driver.createInputTopic("users", new ByteArraySerializer(), new ByteArraySerializer())

@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Properties;
 
 import io.streamplane.spec.DeliveryGuarantee;
@@ -16,10 +17,15 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PipelineCompilerTest {
+
+	/** Kafka Streams' state of this test's drivers, not the shared default under /tmp/kafka-streams. */
+	@TempDir
+	Path stateDir;
 
 	private static final PipelineSpec SPEC = new SpecReader().read("""
 			name: shop
@@ -42,9 +48,10 @@ class PipelineCompilerTest {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static TopologyTestDriver driver(CompiledPipeline compiled) {
+	private TopologyTestDriver driver(CompiledPipeline compiled) {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
 		return new TopologyTestDriver(compiled.topology(), properties);
 	}

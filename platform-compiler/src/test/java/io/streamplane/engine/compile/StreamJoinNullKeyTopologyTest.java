@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * header of the crossing is left on it.
  */
 class StreamJoinNullKeyTopologyTest {
+
+	/** Kafka Streams' state of this test's drivers, not the shared default under /tmp/kafka-streams. */
+	@TempDir
+	Path stateDir;
 
 	private static final PipelineSpec SPEC = new SpecReader().read("""
 			name: impressions-and-clicks
@@ -53,6 +59,7 @@ class StreamJoinNullKeyTopologyTest {
 		CompiledPipeline compiled = new PipelineCompiler().compile(SPEC, new PipelineCounters());
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
 		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties)) {
 			TestInputTopic<byte[], byte[]> impressions = driver.createInputTopic("impressions", new ByteArraySerializer(),

@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile.internal.keyed;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -16,11 +17,16 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The per-key steps keep their state in persistent stores with changelogs, named from their spec paths. */
 class KeyedStateStoresTest {
+
+	/** Kafka Streams' state of this test's drivers, not the shared default under /tmp/kafka-streams. */
+	@TempDir
+	Path stateDir;
 
 	private static final PipelineSpec SPEC = new SpecReader().read("""
 			name: milestones
@@ -58,6 +64,7 @@ class KeyedStateStoresTest {
 	void shouldLogTheStateOfEveryStepToItsChangelog() {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
 		var compiled = new PipelineCompiler().compile(SPEC, new PipelineCounters());
 		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties)) {

@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile.internal.window;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from its changelog) must be read again once the processor is initialised again.
  */
 class WindowUpdatesMemoryTest {
+
+	/** Kafka Streams' state of this test's drivers, not the shared default under /tmp/kafka-streams. */
+	@TempDir
+	Path stateDir;
 
 	private static final TimeWindows WINDOWS = TimeWindows.ofSizeAndGrace(Duration.ofSeconds(10),
 			Duration.ofSeconds(5));
@@ -86,7 +92,7 @@ class WindowUpdatesMemoryTest {
 		}
 	}
 
-	private static List<String> run(List<String> keys, int recentWindows) {
+	private List<String> run(List<String> keys, int recentWindows) {
 		try (TopologyTestDriver driver = new TopologyTestDriver(topology(recentWindows), properties())) {
 			TestInputTopic<String, String> in = driver.createInputTopic("in", new StringSerializer(),
 					new StringSerializer());
@@ -121,9 +127,10 @@ class WindowUpdatesMemoryTest {
 		return topology;
 	}
 
-	private static Properties properties() {
+	private Properties properties() {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "window-updates-memory");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
 		return properties;
 	}

@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile.internal.window;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -16,10 +17,15 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WindowUpdatesTest {
+
+	/** Kafka Streams' state of this test's drivers, not the shared default under /tmp/kafka-streams. */
+	@TempDir
+	Path stateDir;
 
 	private static final PipelineSpec SPEC = new SpecReader().read("""
 			name: hops
@@ -53,6 +59,7 @@ class WindowUpdatesTest {
 	void shouldEmitEveryChangeOfEveryOpenWindowAndSkipClosedOnes() {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
 		var compiled = new PipelineCompiler().compile(SPEC, new PipelineCounters());
 		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties)) {
