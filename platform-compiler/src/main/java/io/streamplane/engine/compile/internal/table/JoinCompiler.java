@@ -19,6 +19,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Compiles {@code join} steps, all on Kafka Streams' own joins:
@@ -91,12 +92,49 @@ public final class JoinCompiler {
 		return join(Tables.materialize(compilation, checked, Compilation.name(path, "left")), join, key, path);
 	}
 
-	/** Joins a stream with a table reactively; the result's changelog, keyed by event identity. */
+	/**
+	 * Joins a stream with a table reactively; the result's changelog, keyed by event identity. The
+	 * events are repartitioned by join key, as the table is by its key, and met with their row by the
+	 * stream–table join; in that one sub-topology {@link RememberedEvents} keeps each event under its
+	 * join key and identity and emits its result, and {@link ReplayedEvents} re-emits the events of a
+	 * table row when it changes.
+	 */
 	public KStream<String, Row> reactive(Stream in, Step.Join join, String path) {
 		JoinKey key = new JoinKey(join, tables.spec(join.table()));
 		String identify = Compilation.name(path, "identify");
 		KStream<String, Row> events = in.records().process(
-				() -> new EventIdentity(path, DeadLetters.child(identify), key, join.type()), Named.as(identify));
+				() -> EventIdentity.byJoinKey(path, DeadLetters.child(identify), key, join.type()), Named.as(identify));
+		KStream<String, Row> byJoinKey = DeadLetters.attach(compilation, events, identify)
+			.repartition(Repartitioned.<String, Row>as(Compilation.name(path, "by-join-key"))
+				.withKeySerde(Serdes.String())
+				.withValueSerde(compilation.rows()));
+		String store = Compilation.name(path, "remembered-by-key");
+		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(compilation.keyValueStore(store),
+				Serdes.String(), compilation.rows()));
+		JoinedRows joiner = JoinedRows.of(join, tables.spec(join.table()));
+		KStream<String, Row> joined = byJoinKey
+			.leftJoin(tables.table(join.table()), EventMatch::new,
+					Joined.with(Serdes.String(), compilation.rows(), compilation.rows())
+						.withName(Compilation.name(path, "lookup")))
+			.process(() -> new RememberedEvents(store, joiner, join.type()), Named.as(Compilation.name(path, "remember")),
+					store);
+		KStream<String, Row> replayed = tables.changelog(join.table())
+			.process(() -> new ReplayedEvents(store, joiner, join.type()), Named.as(Compilation.name(path, "replay")),
+					store);
+		return joined.merge(replayed, Named.as(Compilation.name(path, "changes")));
+	}
+
+	/**
+	 * The reactive join of engines before issue 14, kept for pipelines whose state has its layout
+	 * (see {@link io.streamplane.engine.compile.internal.wiring.Compilation}): each event becomes a row of
+	 * a table of remembered events, keyed by its identity and repartitioned by it, joined with the
+	 * table by Kafka Streams' foreign-key join.
+	 */
+	public KStream<String, Row> reactiveByIdentity(Stream in, Step.Join join, String path) {
+		JoinKey key = new JoinKey(join, tables.spec(join.table()));
+		String identify = Compilation.name(path, "identify");
+		KStream<String, Row> events = in.records().process(
+				() -> EventIdentity.byIdentity(path, DeadLetters.child(identify), key, join.type()), Named.as(identify));
 		KStream<String, Row> remembered = DeadLetters.attach(compilation, events, identify)
 			.repartition(Repartitioned.<String, Row>as(Compilation.name(path, "events"))
 				.withKeySerde(Serdes.String())
