@@ -114,21 +114,34 @@ public final class PipelineCompiler {
 	}
 
 	/**
-	 * Compiles the spec. Every call builds a new topology, so each {@code KafkaStreams} instance
-	 * gets its own.
+	 * Compiles the spec for a version that never ran ({@link ExistingState#NONE}). Every call builds a
+	 * new topology, so each {@code KafkaStreams} instance gets its own.
 	 * @param spec a spec that passed validation
 	 * @param counters where the topology counts records in, out, late and dead-lettered
 	 */
 	public CompiledPipeline compile(PipelineSpec spec, PipelineCounters counters) {
+		return compile(spec, counters, ExistingState.NONE);
+	}
+
+	/**
+	 * Compiles the spec for a version whose earlier runs left {@code existing}: a step whose state layout
+	 * an older engine created keeps it (a reactive stream–table join started before issue 14 keeps its
+	 * events by identity). Every call builds a new topology.
+	 * @param spec a spec that passed validation
+	 * @param counters where the topology counts records in, out, late and dead-lettered
+	 * @param existing the version's internal topics that exist
+	 */
+	public CompiledPipeline compile(PipelineSpec spec, PipelineCounters counters, ExistingState existing) {
 		Objects.requireNonNull(spec, "spec");
 		Objects.requireNonNull(counters, "counters");
+		Objects.requireNonNull(existing, "existing");
 		Counting counting = new Counting(counters::recordIn, counters::recordOut, counters::late, counters::deadLetter,
 				counters::tileWritten, counters::indexWritten);
 		spec.features().forEach(view -> counters.declareView(view.name()));
 		spec.indexes().forEach(index -> counters.declareIndex(index.name(), index.topic(spec.name())));
 		String deadLetterTopic = spec.processing().deadLetterTopic();
 		Compilation compilation = new Compilation(builder(), spec.name(), deadLetterTopic, counting,
-				endOfInputMarkers);
+				endOfInputMarkers, existing);
 		Topology topology = new TopologyPlanner(compilation).compile(spec);
 		Set<String> inputs = new LinkedHashSet<>();
 		spec.sources().values().stream().map(Source::kafka).forEach(kafka -> inputs.add(kafka.topic()));

@@ -3,6 +3,7 @@ package io.streamplane.engine.compile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.SpecFormat;
@@ -59,6 +60,23 @@ class ReactiveJoinTopologyTest {
 			.singleElement()
 			.satisfies(sub -> assertThat(sub.toString()).contains("by-join-key-repartition")
 				.contains("tables.users.by-key-repartition").contains("tables.users.rows"));
+	}
+
+	@Test
+	void shouldKeepTheLayoutByIdentityForAVersionWhoseStateAnOlderEngineCreated() {
+		ExistingState olderEngine = ExistingState.of(Set.of("transforms.enriched.steps.0.remembered.rows-changelog",
+				"transforms.enriched.steps.0.events-repartition", "tables.users.rows-changelog"));
+
+		String older = new PipelineCompiler().compile(spec("inner"), new PipelineCounters(), olderEngine)
+			.topology().describe().toString();
+		String fresh = new PipelineCompiler()
+			.compile(spec("inner"), new PipelineCounters(), ExistingState.of(Set.of("tables.users.rows-changelog")))
+			.topology().describe().toString();
+
+		assertThat(older).as(older).contains("transforms.enriched.steps.0.remembered.rows")
+			.contains("transforms.enriched.steps.0.events-repartition").contains("subscription")
+			.doesNotContain("remembered-by-key");
+		assertThat(fresh).as(fresh).contains("remembered-by-key").doesNotContain("subscription");
 	}
 
 	@Test

@@ -32,9 +32,12 @@ import org.apache.kafka.streams.state.Stores;
  * joiner)}), which re-emits a result row when either side changes, also when a row's join key
  * changes, and deletes it when either side's row goes; a right or full join adds the
  * {@link UnmatchedTableRows table rows that no row matches};</li>
- * <li>a stream, reactively: each event becomes a row of a table of remembered events, keyed by its
- * {@link EventIdentity identity} and repartitioned by it, then joined like a table, so a change of
- * a table row re-emits, and a delete retracts, exactly the events joined with it;</li>
+ * <li>a stream, reactively: the events are repartitioned by join key and met with their table row
+ * by the stream–table join, which makes the two sides co-partitioned; beside it, each event is
+ * remembered under its join key and {@link EventIdentity identity}, and a change of a table row
+ * re-emits, and a delete retracts, exactly the events remembered under its key (pipeline versions
+ * started by engines before issue 14 keep their layout: events keyed by identity, joined like a
+ * table by the foreign-key join);</li>
  * <li>a stream, as a lookup: the stream–table join ({@code KStream.join(table)}) after re-keying by
  * the join key, which Kafka Streams repartitions: plain enrichment, the same operators as a
  * hand-written join (in preview, end-of-input markers go around the join, which would drop them);
@@ -97,9 +100,13 @@ public final class JoinCompiler {
 	 * events are repartitioned by join key, as the table is by its key, and met with their row by the
 	 * stream–table join; in that one sub-topology {@link RememberedEvents} keeps each event under its
 	 * join key and identity and emits its result, and {@link ReplayedEvents} re-emits the events of a
-	 * table row when it changes.
+	 * table row when it changes. A pipeline version whose state an engine before issue 14 created (its
+	 * changelog of remembered events by identity exists) keeps {@link #reactiveByIdentity that layout}.
 	 */
 	public KStream<String, Row> reactive(Stream in, Step.Join join, String path) {
+		if (rememberedByIdentity(path)) {
+			return reactiveByIdentity(in, join, path);
+		}
 		JoinKey key = new JoinKey(join, tables.spec(join.table()));
 		String identify = Compilation.name(path, "identify");
 		KStream<String, Row> events = in.records().process(
@@ -125,12 +132,21 @@ public final class JoinCompiler {
 	}
 
 	/**
-	 * The reactive join of engines before issue 14, kept for pipelines whose state has its layout
-	 * (see {@link io.streamplane.engine.compile.internal.wiring.Compilation}): each event becomes a row of
-	 * a table of remembered events, keyed by its identity and repartitioned by it, joined with the
-	 * table by Kafka Streams' foreign-key join.
+	 * Whether the reactive join at {@code path} ran before in the layout of engines before issue 14:
+	 * the changelog of its events by identity, or their repartition topic, exists.
 	 */
-	public KStream<String, Row> reactiveByIdentity(Stream in, Step.Join join, String path) {
+	private boolean rememberedByIdentity(String path) {
+		String remembered = Compilation.name(Compilation.name(path, "remembered"), "rows") + "-changelog";
+		String events = Compilation.name(path, "events") + "-repartition";
+		return compilation.existing().hasInternalTopic(remembered) || compilation.existing().hasInternalTopic(events);
+	}
+
+	/**
+	 * The reactive join of engines before issue 14, kept for pipeline versions whose state has its
+	 * layout: each event becomes a row of a table of remembered events, keyed by its identity and
+	 * repartitioned by it, joined with the table by Kafka Streams' foreign-key join.
+	 */
+	private KStream<String, Row> reactiveByIdentity(Stream in, Step.Join join, String path) {
 		JoinKey key = new JoinKey(join, tables.spec(join.table()));
 		String identify = Compilation.name(path, "identify");
 		KStream<String, Row> events = in.records().process(
