@@ -37,9 +37,11 @@ import org.apache.kafka.streams.Topology;
  * event time. Parsing in an operator rather than a {@code TimestampExtractor} lets a record with
  * a bad event time be dead-lettered instead of dropped or failing the task.</li>
  * <li><b>Tables</b> are read as bytes too, upserted by primary key, repartitioned by it and
- * materialized; a transform reading a table, or joining a stream reactively, works on the changelog
- * of its result, joined with Kafka Streams' foreign-key table join, and an output of it writes a
- * change stream ({@code "op": "+"} / {@code "-"}) kept free of repeats by a store of the rows last
+ * materialized; a transform reading a table works on the changelog of its result, joined with
+ * Kafka Streams' foreign-key table join; a reactive join of a stream repartitions the events by join
+ * key, remembers them beside the table and re-emits them when their row changes (a version whose
+ * state an older engine created keeps that engine's layout, see {@link ExistingState}); an output of
+ * a changelog writes a change stream ({@code "op": "+"} / {@code "-"}) kept free of repeats by a store of the rows last
  * emitted. A lookup join is Kafka Streams' stream–table join. See {@code docs/concepts/tables-and-joins.md}.</li>
  * <li><b>Steps</b>: {@code filter}, {@code set}, {@code select}, {@code explode} keep the key;
  * {@code keyBy} changes it; a transform with several inputs merges them. A window repartitions

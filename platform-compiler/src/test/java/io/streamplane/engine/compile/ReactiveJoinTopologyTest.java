@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.SpecFormat;
@@ -121,11 +122,35 @@ class ReactiveJoinTopologyTest {
 				KeyValue.pair("clicks/0/1", "{\"op\":\"+\",\"page\":\"/b\"}"));
 	}
 
+	@Test
+	void shouldJoinEventsOnTheirRecordKeyWithoutRepartitioningThem() {
+		String onKey = SPEC.formatted("left").replace("on: user_id", "on: key");
+		CompiledPipeline compiled = new PipelineCompiler().compile(new SpecReader().read(onKey, SpecFormat.YAML).spec(),
+				new PipelineCounters());
+		String topology = compiled.topology().describe().toString();
+		assertThat(topology).as(topology).doesNotContain("by-join-key").contains("remembered-by-key");
+
+		List<KeyValue<String, String>> out = run(compiled, driver -> {
+			driver.clicks.pipeInput(utf8("1"), utf8("{\"page\": \"/a\"}"));
+			driver.clicks.pipeInput(null, utf8("{\"page\": \"/b\"}"));
+			driver.users.pipeInput(utf8("{\"id\": 1}"), utf8("{\"id\": 1, \"plan\": \"free\"}"));
+		});
+
+		assertThat(out).containsExactly(
+				KeyValue.pair("clicks/0/0", "{\"op\":\"+\",\"page\":\"/a\"}"),
+				KeyValue.pair("clicks/0/1", "{\"op\":\"+\",\"page\":\"/b\"}"),
+				KeyValue.pair("clicks/0/0", "{\"op\":\"-\",\"page\":\"/a\"}"),
+				KeyValue.pair("clicks/0/0", "{\"op\":\"+\",\"page\":\"/a\",\"plan\":\"free\"}"));
+	}
+
 	private record Inputs(TestInputTopic<byte[], byte[]> users, TestInputTopic<byte[], byte[]> clicks) {
 	}
 
-	private static List<KeyValue<String, String>> run(String type, java.util.function.Consumer<Inputs> inputs) {
-		CompiledPipeline compiled = new PipelineCompiler().compile(spec(type), new PipelineCounters());
+	private static List<KeyValue<String, String>> run(String type, Consumer<Inputs> inputs) {
+		return run(new PipelineCompiler().compile(spec(type), new PipelineCounters()), inputs);
+	}
+
+	private static List<KeyValue<String, String>> run(CompiledPipeline compiled, Consumer<Inputs> inputs) {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");

@@ -100,21 +100,18 @@ public final class JoinCompiler {
 	 * events are repartitioned by join key, as the table is by its key, and met with their row by the
 	 * stream–table join; in that one sub-topology {@link RememberedEvents} keeps each event under its
 	 * join key and identity and emits its result, and {@link ReplayedEvents} re-emits the events of a
-	 * table row when it changes. A pipeline version whose state an engine before issue 14 created (its
+	 * table row when it changes. {@code on: key} on a stream still keyed as its topic is joined without
+	 * re-keying or repartitioning, as a lookup is. A pipeline version whose state an engine before issue 14 created (its
 	 * changelog of remembered events by identity exists) keeps {@link #reactiveByIdentity that layout}.
 	 */
 	public KStream<String, Row> reactive(Stream in, Step.Join join, String path) {
 		if (rememberedByIdentity(path)) {
 			return reactiveByIdentity(in, join, path);
 		}
-		JoinKey key = new JoinKey(join, tables.spec(join.table()));
-		String identify = Compilation.name(path, "identify");
-		KStream<String, Row> events = in.records().process(
-				() -> EventIdentity.byJoinKey(path, DeadLetters.child(identify), key, join.type()), Named.as(identify));
-		KStream<String, Row> byJoinKey = DeadLetters.attach(compilation, events, identify)
-			.repartition(Repartitioned.<String, Row>as(Compilation.name(path, "by-join-key"))
-				.withKeySerde(Serdes.String())
-				.withValueSerde(compilation.rows()));
+		KStream<String, Row> byJoinKey = joinsOnItsKey(in, join)
+				? in.records().processValues(() -> new EventIdentityInPlace(join.type()),
+						Named.as(Compilation.name(path, "identify")))
+				: byJoinKey(in, join, path);
 		String store = Compilation.name(path, "remembered-by-key");
 		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(compilation.keyValueStore(store),
 				Serdes.String(), compilation.rows()));
@@ -129,6 +126,17 @@ public final class JoinCompiler {
 			.process(() -> new ReplayedEvents(store, joiner, join.type()), Named.as(Compilation.name(path, "replay")),
 					store);
 		return joined.merge(replayed, Named.as(Compilation.name(path, "changes")));
+	}
+
+	private KStream<String, Row> byJoinKey(Stream in, Step.Join join, String path) {
+		JoinKey key = new JoinKey(join, tables.spec(join.table()));
+		String identify = Compilation.name(path, "identify");
+		KStream<String, Row> events = in.records().process(
+				() -> EventIdentity.byJoinKey(path, DeadLetters.child(identify), key, join.type()), Named.as(identify));
+		return DeadLetters.attach(compilation, events, identify)
+			.repartition(Repartitioned.<String, Row>as(Compilation.name(path, "by-join-key"))
+				.withKeySerde(Serdes.String())
+				.withValueSerde(compilation.rows()));
 	}
 
 	/**
@@ -177,7 +185,7 @@ public final class JoinCompiler {
 	}
 
 	/**
-	 * Whether a lookup can take the records as they are: {@code on: key} on a stream still keyed and
+	 * Whether a lookup or reactive join can take the records as they are: {@code on: key} on a stream still keyed and
 	 * partitioned as its topic (no {@code key:} or {@code keyBy} upstream), outside preview. Then
 	 * nothing is repartitioned, as in a hand-written {@code KStream.join(KTable)}, which assumes the
 	 * same: the topic is partitioned by its key with Kafka's default partitioner.

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The event side of a reactive join partitioned by join key: each event, keyed by its join key and
  * met with its table row by the stream–table join, is remembered in a store under its join key and
- * {@link EventIdentity identity} ({@link #key}), so that {@link ReplayedEvents} finds every event
+ * {@link EventNames identity} ({@link #key}), so that {@link ReplayedEvents} finds every event
  * of a changed row with one prefix scan, and its result row is forwarded keyed by its identity: the
  * event joined with the row, the event alone in a left join without a row, nothing in an inner
  * join without one (the row, when it comes, emits it). An event of a left join whose join key is
@@ -64,13 +64,13 @@ final class RememberedEvents implements Processor<String, EventMatch, String, Ro
 	@Override
 	public void process(Record<String, EventMatch> record) {
 		Headers headers = record.headers();
-		Header identityHeader = headers.lastHeader(EventIdentity.IDENTITY);
+		Header identityHeader = headers.lastHeader(EventNames.IDENTITY);
 		if (identityHeader == null) {
 			return;
 		}
 		String identity = new String(identityHeader.value(), StandardCharsets.UTF_8);
-		boolean unmatchable = headers.lastHeader(EventIdentity.NO_JOIN_KEY) != null;
-		headers.remove(EventIdentity.IDENTITY).remove(EventIdentity.NO_JOIN_KEY);
+		boolean unmatchable = headers.lastHeader(EventNames.NO_JOIN_KEY) != null;
+		headers.remove(EventNames.IDENTITY).remove(EventNames.NO_JOIN_KEY);
 		Row event = record.value().event();
 		if (unmatchable) {
 			context.forward(new Record<>(identity, event, record.timestamp(), headers));
