@@ -37,9 +37,11 @@ import org.apache.kafka.streams.Topology;
  * event time. Parsing in an operator rather than a {@code TimestampExtractor} lets a record with
  * a bad event time be dead-lettered instead of dropped or failing the task.</li>
  * <li><b>Tables</b> are read as bytes too, upserted by primary key, repartitioned by it and
- * materialized; a transform reading a table, or joining a stream reactively, works on the changelog
- * of its result, joined with Kafka Streams' foreign-key table join, and an output of it writes a
- * change stream ({@code "op": "+"} / {@code "-"}) kept free of repeats by a store of the rows last
+ * materialized; a transform reading a table works on the changelog of its result, joined with
+ * Kafka Streams' foreign-key table join; a reactive join of a stream repartitions the events by join
+ * key, remembers them beside the table and re-emits them when their row changes (a version whose
+ * state an older engine created keeps that engine's layout, see {@link ExistingState}); an output of
+ * a changelog writes a change stream ({@code "op": "+"} / {@code "-"}) kept free of repeats by a store of the rows last
  * emitted. A lookup join is Kafka Streams' stream–table join. See {@code docs/concepts/tables-and-joins.md}.</li>
  * <li><b>Steps</b>: {@code filter}, {@code set}, {@code select}, {@code explode} keep the key;
  * {@code keyBy} changes it; a transform with several inputs merges them. A window repartitions
@@ -114,21 +116,34 @@ public final class PipelineCompiler {
 	}
 
 	/**
-	 * Compiles the spec. Every call builds a new topology, so each {@code KafkaStreams} instance
-	 * gets its own.
+	 * Compiles the spec for a version that never ran ({@link ExistingState#NONE}). Every call builds a
+	 * new topology, so each {@code KafkaStreams} instance gets its own.
 	 * @param spec a spec that passed validation
 	 * @param counters where the topology counts records in, out, late and dead-lettered
 	 */
 	public CompiledPipeline compile(PipelineSpec spec, PipelineCounters counters) {
+		return compile(spec, counters, ExistingState.NONE);
+	}
+
+	/**
+	 * Compiles the spec for a version whose earlier runs left {@code existing}: a step whose state layout
+	 * an older engine created keeps it (a reactive stream–table join started before issue 14 keeps its
+	 * events by identity). Every call builds a new topology.
+	 * @param spec a spec that passed validation
+	 * @param counters where the topology counts records in, out, late and dead-lettered
+	 * @param existing the version's internal topics that exist
+	 */
+	public CompiledPipeline compile(PipelineSpec spec, PipelineCounters counters, ExistingState existing) {
 		Objects.requireNonNull(spec, "spec");
 		Objects.requireNonNull(counters, "counters");
+		Objects.requireNonNull(existing, "existing");
 		Counting counting = new Counting(counters::recordIn, counters::recordOut, counters::late, counters::deadLetter,
 				counters::tileWritten, counters::indexWritten);
 		spec.features().forEach(view -> counters.declareView(view.name()));
 		spec.indexes().forEach(index -> counters.declareIndex(index.name(), index.topic(spec.name())));
 		String deadLetterTopic = spec.processing().deadLetterTopic();
 		Compilation compilation = new Compilation(builder(), spec.name(), deadLetterTopic, counting,
-				endOfInputMarkers);
+				endOfInputMarkers, existing);
 		Topology topology = new TopologyPlanner(compilation).compile(spec);
 		Set<String> inputs = new LinkedHashSet<>();
 		spec.sources().values().stream().map(Source::kafka).forEach(kafka -> inputs.add(kafka.topic()));

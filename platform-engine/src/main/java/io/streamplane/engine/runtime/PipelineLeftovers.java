@@ -29,7 +29,7 @@ final class PipelineLeftovers {
 		removeLocalState(services, applicationId);
 		try {
 			CompiledPipeline compiled = services.compiler()
-				.compile(version.spec(), new PipelineCounters());
+				.compile(version.spec(), new PipelineCounters(), services.topics().existingState(applicationId));
 			removeShared(services, applicationId, compiled.topology());
 		}
 		catch (RuntimeException ex) {

@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.ExistingState;
 import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.kernel.FailureKind;
 import io.streamplane.kernel.StreamplaneException;
@@ -221,10 +222,16 @@ final class PipelineRunner {
 		state = RunState.STARTING;
 		DesiredVersion target = desired;
 		CompiledPipeline compiled;
+		ExistingState existing = services.topics()
+			.existingState(StreamsSettings.applicationId(pipeline, target.version()));
 		try {
-			compiled = services.compiler().compile(target.spec(), counters);
+			compiled = services.compiler().compile(target.spec(), counters, existing);
 		}
 		catch (RuntimeException ex) {
+			if (ex instanceof EngineException kafka && kafka.kind() == FailureKind.RETRIABLE) {
+				failed(kafka, true);
+				return;
+			}
 			failed(EngineException.permanent("pipeline '" + pipeline + "' version " + target.version()
 					+ " cannot be compiled by this engine: " + ErrorMessages.describe(ex), ex), false);
 			return;

@@ -11,8 +11,10 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.ExistingState;
 import io.streamplane.protocol.TopicsNotWritableException;
 import io.streamplane.protocol.WritableTopics;
 import org.apache.kafka.clients.admin.Admin;
@@ -193,6 +195,19 @@ final class PipelineTopics implements AutoCloseable {
 	private static boolean isInternal(String topic) {
 		return topic.endsWith("-repartition") || topic.endsWith("-subscription-registration-topic")
 				|| topic.endsWith("-subscription-response-topic");
+	}
+
+	/**
+	 * The internal topics of {@code applicationId} that exist, named without its prefix, for the
+	 * compiler to keep the state layout an older engine created ({@link ExistingState}). Only exact
+	 * names are asked, so another application sharing the prefix cannot be mistaken for this one. The
+	 * topics are listed on the first question, once: a pipeline without such steps never asks.
+	 * @throws EngineException (retriable) from a question, when Kafka does not answer
+	 */
+	ExistingState existingState(String applicationId) {
+		String prefix = applicationId + "-";
+		AtomicReference<Set<String>> existing = new AtomicReference<>();
+		return name -> existing.updateAndGet(listed -> listed != null ? listed : existingTopics()).contains(prefix + name);
 	}
 
 	private Set<String> existingTopics() {

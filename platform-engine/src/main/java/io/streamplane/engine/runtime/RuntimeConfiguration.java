@@ -5,9 +5,13 @@ import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.ExistingState;
 import io.streamplane.engine.compile.PipelineCompiler;
+import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.engine.cdc.CdcCapture;
 import io.streamplane.protocol.KafkaClientConfigs;
+import io.streamplane.spec.PipelineSpec;
 import io.streamplane.spec.SpecVersions;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +30,19 @@ public class RuntimeConfiguration {
 	@ConditionalOnMissingBean
 	TopologyCompiler topologyCompiler() {
 		PipelineCompiler compiler = new PipelineCompiler();
-		return compiler::compile;
+		return new TopologyCompiler() {
+
+			@Override
+			public CompiledPipeline compile(PipelineSpec spec, PipelineCounters counters) {
+				return compiler.compile(spec, counters);
+			}
+
+			@Override
+			public CompiledPipeline compile(PipelineSpec spec, PipelineCounters counters, ExistingState existing) {
+				return compiler.compile(spec, counters, existing);
+			}
+
+		};
 	}
 
 	@Bean

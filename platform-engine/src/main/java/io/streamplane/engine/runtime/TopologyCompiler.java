@@ -1,6 +1,7 @@
 package io.streamplane.engine.runtime;
 
 import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.ExistingState;
 import io.streamplane.engine.compile.PipelineCompiler;
 import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.spec.PipelineSpec;
@@ -21,5 +22,17 @@ public interface TopologyCompiler {
 	 * {@code FAILED} until its desired state changes
 	 */
 	CompiledPipeline compile(PipelineSpec spec, PipelineCounters counters);
+
+	/**
+	 * Compiles a version whose earlier runs left {@code existing}, so that a step keeps the state
+	 * layout an older engine created ({@link PipelineCompiler#compile(PipelineSpec, PipelineCounters, ExistingState)});
+	 * by default, as a version that never ran.
+	 * @param spec a spec that passed validation
+	 * @param counters where the topology counts records
+	 * @param existing the version's internal topics that exist
+	 */
+	default CompiledPipeline compile(PipelineSpec spec, PipelineCounters counters, ExistingState existing) {
+		return compile(spec, counters);
+	}
 
 }

@@ -9,13 +9,14 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Before a reactive join of a stream: makes each event a row of a table of remembered events,
- * keyed by its identity {@code <topic>/<partition>/<offset>} (with {@code /<n>} for the n-th of
- * several records made from one input record, e.g. by {@code explode}), which is stable when
- * records are reprocessed; a record forwarded by a punctuation, which has no input record, is
- * named by its task and timestamp instead. Events whose join key fails are dead-lettered; under an inner join, an
- * event with a {@code null} join key never matches and is not remembered. End-of-input markers are
- * dropped: the result is a table.
+ * Before a reactive join of a stream: names each event by its {@link EventNames identity}.
+ * {@link #byIdentity By identity} (the layout of engines before issue 14), the event is forwarded
+ * keyed by its identity, a row of a table of remembered events; {@link #byJoinKey by join key}, it
+ * is forwarded keyed by its join key, its identity in a header (an event of a left join whose join
+ * key is {@code null}, which can never match, marked so, with the
+ * {@link RememberedEvents#NO_KEY placeholder key}). Events whose join key fails are dead-lettered;
+ * under an inner join, an event with a {@code null} join key never matches and is not remembered.
+ * End-of-input markers are dropped: the result is a table.
  */
 final class EventIdentity implements Processor<String, Row, String, Row> {
 
@@ -27,17 +28,28 @@ final class EventIdentity implements Processor<String, Row, String, Row> {
 
 	private final JoinType type;
 
+	private final boolean keyedByJoinKey;
+
+	private final EventNames names = new EventNames();
+
 	private ProcessorContext<String, Row> context;
 
-	private String lastSource;
-
-	private int sequence;
-
-	EventIdentity(String path, String deadLetter, JoinKey joinKey, JoinType type) {
+	private EventIdentity(String path, String deadLetter, JoinKey joinKey, JoinType type, boolean keyedByJoinKey) {
 		this.path = path;
 		this.deadLetter = deadLetter;
 		this.joinKey = joinKey;
 		this.type = type;
+		this.keyedByJoinKey = keyedByJoinKey;
+	}
+
+	/** Events keyed by their identity. */
+	static EventIdentity byIdentity(String path, String deadLetter, JoinKey joinKey, JoinType type) {
+		return new EventIdentity(path, deadLetter, joinKey, type, false);
+	}
+
+	/** Events keyed by their join key, their identity in a header. */
+	static EventIdentity byJoinKey(String path, String deadLetter, JoinKey joinKey, JoinType type) {
+		return new EventIdentity(path, deadLetter, joinKey, type, true);
 	}
 
 	@Override
@@ -62,20 +74,15 @@ final class EventIdentity implements Processor<String, Row, String, Row> {
 		if (key == null && !type.keepsUnmatchedRows()) {
 			return;
 		}
-		context.forward(new Record<>(identity(record.timestamp()), row, record.timestamp(), record.headers()));
-	}
-
-	private String identity(long timestamp) {
-		String source = context.recordMetadata()
-			.map(metadata -> metadata.topic() + "/" + metadata.partition() + "/" + metadata.offset())
-			.orElseGet(() -> "task/" + context.taskId() + "/" + timestamp);
-		if (source.equals(lastSource)) {
-			sequence++;
-			return source + "/" + sequence;
+		String identity = names.next(context, record.timestamp());
+		if (!keyedByJoinKey) {
+			context.forward(new Record<>(identity, row, record.timestamp(), record.headers()));
+			return;
 		}
-		lastSource = source;
-		sequence = 0;
-		return source;
+		Record<String, Row> keyed = new Record<>(key == null ? RememberedEvents.NO_KEY : key, row, record.timestamp(),
+				record.headers());
+		EventNames.mark(keyed.headers(), identity, key == null);
+		context.forward(keyed);
 	}
 
 }

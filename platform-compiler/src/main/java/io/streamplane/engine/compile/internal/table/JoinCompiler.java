@@ -19,6 +19,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Compiles {@code join} steps, all on Kafka Streams' own joins:
@@ -31,9 +32,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * joiner)}), which re-emits a result row when either side changes, also when a row's join key
  * changes, and deletes it when either side's row goes; a right or full join adds the
  * {@link UnmatchedTableRows table rows that no row matches};</li>
- * <li>a stream, reactively: each event becomes a row of a table of remembered events, keyed by its
- * {@link EventIdentity identity} and repartitioned by it, then joined like a table, so a change of
- * a table row re-emits, and a delete retracts, exactly the events joined with it;</li>
+ * <li>a stream, reactively: the events are repartitioned by join key and met with their table row
+ * by the stream–table join, which makes the two sides co-partitioned; beside it, each event is
+ * remembered under its join key and {@link EventIdentity identity}, and a change of a table row
+ * re-emits, and a delete retracts, exactly the events remembered under its key (pipeline versions
+ * started by engines before issue 14 keep their layout: events keyed by identity, joined like a
+ * table by the foreign-key join);</li>
  * <li>a stream, as a lookup: the stream–table join ({@code KStream.join(table)}) after re-keying by
  * the join key, which Kafka Streams repartitions: plain enrichment, the same operators as a
  * hand-written join (in preview, end-of-input markers go around the join, which would drop them);
@@ -91,12 +95,70 @@ public final class JoinCompiler {
 		return join(Tables.materialize(compilation, checked, Compilation.name(path, "left")), join, key, path);
 	}
 
-	/** Joins a stream with a table reactively; the result's changelog, keyed by event identity. */
+	/**
+	 * Joins a stream with a table reactively; the result's changelog, keyed by event identity. The
+	 * events are repartitioned by join key, as the table is by its key, and met with their row by the
+	 * stream–table join; in that one sub-topology {@link RememberedEvents} keeps each event under its
+	 * join key and identity and emits its result, and {@link ReplayedEvents} re-emits the events of a
+	 * table row when it changes. {@code on: key} on a stream still keyed as its topic is joined without
+	 * re-keying or repartitioning, as a lookup is. A pipeline version whose state an engine before issue 14 created (its
+	 * changelog of remembered events by identity exists) keeps {@link #reactiveByIdentity that layout}.
+	 */
 	public KStream<String, Row> reactive(Stream in, Step.Join join, String path) {
+		if (rememberedByIdentity(path)) {
+			return reactiveByIdentity(in, join, path);
+		}
+		KStream<String, Row> byJoinKey = joinsOnItsKey(in, join)
+				? in.records().processValues(() -> new EventIdentityInPlace(join.type()),
+						Named.as(Compilation.name(path, "identify")))
+				: byJoinKey(in, join, path);
+		String store = Compilation.name(path, "remembered-by-key");
+		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(compilation.keyValueStore(store),
+				Serdes.String(), compilation.rows()));
+		JoinedRows joiner = JoinedRows.of(join, tables.spec(join.table()));
+		KStream<String, Row> joined = byJoinKey
+			.leftJoin(tables.table(join.table()), EventMatch::new,
+					Joined.with(Serdes.String(), compilation.rows(), compilation.rows())
+						.withName(Compilation.name(path, "lookup")))
+			.process(() -> new RememberedEvents(store, joiner, join.type()), Named.as(Compilation.name(path, "remember")),
+					store);
+		KStream<String, Row> replayed = tables.changelog(join.table())
+			.process(() -> new ReplayedEvents(store, joiner, join.type()), Named.as(Compilation.name(path, "replay")),
+					store);
+		return joined.merge(replayed, Named.as(Compilation.name(path, "changes")));
+	}
+
+	private KStream<String, Row> byJoinKey(Stream in, Step.Join join, String path) {
 		JoinKey key = new JoinKey(join, tables.spec(join.table()));
 		String identify = Compilation.name(path, "identify");
 		KStream<String, Row> events = in.records().process(
-				() -> new EventIdentity(path, DeadLetters.child(identify), key, join.type()), Named.as(identify));
+				() -> EventIdentity.byJoinKey(path, DeadLetters.child(identify), key, join.type()), Named.as(identify));
+		return DeadLetters.attach(compilation, events, identify)
+			.repartition(Repartitioned.<String, Row>as(Compilation.name(path, "by-join-key"))
+				.withKeySerde(Serdes.String())
+				.withValueSerde(compilation.rows()));
+	}
+
+	/**
+	 * Whether the reactive join at {@code path} ran before in the layout of engines before issue 14:
+	 * the changelog of its events by identity, or their repartition topic, exists.
+	 */
+	private boolean rememberedByIdentity(String path) {
+		String remembered = Compilation.name(Compilation.name(path, "remembered"), "rows") + "-changelog";
+		String events = Compilation.name(path, "events") + "-repartition";
+		return compilation.existing().hasInternalTopic(remembered) || compilation.existing().hasInternalTopic(events);
+	}
+
+	/**
+	 * The reactive join of engines before issue 14, kept for pipeline versions whose state has its
+	 * layout: each event becomes a row of a table of remembered events, keyed by its identity and
+	 * repartitioned by it, joined with the table by Kafka Streams' foreign-key join.
+	 */
+	private KStream<String, Row> reactiveByIdentity(Stream in, Step.Join join, String path) {
+		JoinKey key = new JoinKey(join, tables.spec(join.table()));
+		String identify = Compilation.name(path, "identify");
+		KStream<String, Row> events = in.records().process(
+				() -> EventIdentity.byIdentity(path, DeadLetters.child(identify), key, join.type()), Named.as(identify));
 		KStream<String, Row> remembered = DeadLetters.attach(compilation, events, identify)
 			.repartition(Repartitioned.<String, Row>as(Compilation.name(path, "events"))
 				.withKeySerde(Serdes.String())
@@ -123,7 +185,7 @@ public final class JoinCompiler {
 	}
 
 	/**
-	 * Whether a lookup can take the records as they are: {@code on: key} on a stream still keyed and
+	 * Whether a lookup or reactive join can take the records as they are: {@code on: key} on a stream still keyed and
 	 * partitioned as its topic (no {@code key:} or {@code keyBy} upstream), outside preview. Then
 	 * nothing is repartitioned, as in a hand-written {@code KStream.join(KTable)}, which assumes the
 	 * same: the topic is partitioned by its key with Kafka's default partitioner.

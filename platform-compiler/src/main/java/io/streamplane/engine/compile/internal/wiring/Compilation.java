@@ -6,6 +6,7 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
+import io.streamplane.engine.compile.ExistingState;
 import io.streamplane.engine.compile.internal.value.RowSerde;
 import org.apache.kafka.streams.StreamsBuilder;
 
@@ -18,9 +19,11 @@ import org.apache.kafka.streams.StreamsBuilder;
  * @param deadLetterTopic where failed and late records go
  * @param counting the pipeline's counters
  * @param endOfInputMarkers whether sources recognise end-of-input markers
+ * @param existing the internal topics earlier runs of the pipeline version left, which decide the
+ * layout of steps whose layout changed between engine releases
  */
 public record Compilation(StreamsBuilder builder, String pipeline, String deadLetterTopic, Counting counting,
-		boolean endOfInputMarkers) {
+		boolean endOfInputMarkers, ExistingState existing) {
 
 	/**
 	 * The key-value store named {@code name}: RocksDB, or in memory for a replay. A replay runs in

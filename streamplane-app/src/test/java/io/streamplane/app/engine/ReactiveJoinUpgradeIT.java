@@ -1,0 +1,128 @@
+package io.streamplane.app.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.streamplane.app.StreamplaneApplication;
+import io.streamplane.app.testing.AdminApiIntegrationTest;
+import io.streamplane.app.testing.ApiClient.Response;
+import io.streamplane.app.testing.TestInfrastructure;
+import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.PipelineCompiler;
+import io.streamplane.engine.compile.PipelineCounters;
+import io.streamplane.spec.SpecFormat;
+import io.streamplane.spec.SpecReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 14: a reactive stream–table join that an engine before issue 14 ran (events remembered by
+ * identity, joined by the foreign-key join) keeps its remembered events when this engine starts the
+ * same pipeline version: the engine finds the old layout's changelog and compiles the join the old
+ * way, so a change of a user still re-emits the clicks the older engine remembered. Compiled in the
+ * new layout, the join would start empty and the update would re-emit nothing.
+ */
+@SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class ReactiveJoinUpgradeIT extends AdminApiIntegrationTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration WAIT = Duration.ofSeconds(90);
+
+	@Test
+	void shouldReEmitTheEventsAnOlderEngineRememberedAfterTheEngineUpgrade(@TempDir Path stateDir) throws Exception {
+		String name = EngineLifecycleIT.unique("rjoin-upgrade");
+		String clicks = name + "-clicks";
+		String users = name + "-users";
+		String output = name + "-enriched";
+		String spec = """
+				name: %s
+				sources:
+				  clicks: { kafka: { topic: %s } }
+				tables:
+				  users: { kafka: { topic: %s }, primaryKey: [id] }
+				transforms:
+				  enriched:
+				    from: clicks
+				    steps:
+				      - join: { table: users, on: user_id }
+				      - select: [page, user_id, plan]
+				outputs:
+				  - { from: enriched, kafka: { topic: %s } }
+				""".formatted(name, clicks, users, output);
+		KafkaTopics.create(clicks, 2);
+		KafkaTopics.create(users, 2);
+		KafkaTopics.create(output, 2);
+		KafkaTopics.produce(users, List.of(user(1, "free"), user(2, "free")));
+		KafkaTopics.produce(clicks, List.of(click("a", "/pricing", 1), click("b", "/docs", 2)));
+		runAsAnOlderEngine(spec, CompiledPipeline.applicationId(name, 1), stateDir, output);
+
+		Response created = api.post("/api/v1/pipelines", "application/yaml", spec);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		await().atMost(WAIT).until(() -> status(name).path("state").asString().equals("RUNNING"));
+		KafkaTopics.produce(users, List.of(user(1, "pro")));
+
+		assertThat(changes(output, 4)).containsExactlyInAnyOrder("+/pricing:free", "+/docs:free", "-/pricing:free",
+				"+/pricing:pro");
+	}
+
+	/**
+	 * Runs the pipeline version as an engine before issue 14 compiled it (every step in its old layout)
+	 * until both clicks are joined, then stops it, as an engine upgrade does.
+	 */
+	private static void runAsAnOlderEngine(String spec, String applicationId, Path stateDir, String output)
+			throws Exception {
+		CompiledPipeline older = new PipelineCompiler().compile(new SpecReader().read(spec, SpecFormat.YAML).spec(),
+				new PipelineCounters(), topic -> true);
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers());
+		config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("older")).toString());
+		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+		config.put("consumer.auto.offset.reset", "earliest");
+		try (KafkaStreams streams = new KafkaStreams(older.topology(), config)) {
+			streams.start();
+			assertThat(changes(output, 2)).containsExactlyInAnyOrder("+/pricing:free", "+/docs:free");
+			streams.close(Duration.ofSeconds(30));
+		}
+	}
+
+	/** The changes on the output as {@code <op><page>:<plan>}; waits for {@code expected}, then a little longer for any surplus. */
+	private static List<String> changes(String topic, int expected) {
+		List<String> changes = new ArrayList<>();
+		for (ConsumerRecord<String, String> record : KafkaTopics.read(topic, expected, WAIT, Duration.ofSeconds(2))) {
+			JsonNode value = JSON.readTree(record.value());
+			changes.add(value.path("op").asString() + value.path("page").asString() + ":" + value.path("plan").asString());
+		}
+		return changes;
+	}
+
+	private JsonNode status(String pipeline) {
+		return api.get("/api/v1/pipelines/" + pipeline + "/status").json();
+	}
+
+	private static Map.Entry<String, String> user(int id, String plan) {
+		return Map.entry("{\"id\": " + id + "}", "{\"id\": " + id + ", \"plan\": \"" + plan + "\"}");
+	}
+
+	private static Map.Entry<String, String> click(String key, String page, int user) {
+		return Map.entry(key, "{\"page\": \"" + page + "\", \"user_id\": " + user + "}");
+	}
+
+}
