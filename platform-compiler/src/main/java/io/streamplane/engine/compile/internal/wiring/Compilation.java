@@ -6,6 +6,7 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
+import io.streamplane.engine.compile.FinalWindows;
 import io.streamplane.engine.compile.internal.value.RowSerde;
 import org.apache.kafka.streams.StreamsBuilder;
 
@@ -18,9 +19,10 @@ import org.apache.kafka.streams.StreamsBuilder;
  * @param deadLetterTopic where failed and late records go
  * @param counting the pipeline's counters
  * @param endOfInputMarkers whether sources recognise end-of-input markers
+ * @param finalWindows how windows with {@code emit: final} wait for their windows to close
  */
 public record Compilation(StreamsBuilder builder, String pipeline, String deadLetterTopic, Counting counting,
-		boolean endOfInputMarkers) {
+		boolean endOfInputMarkers, FinalWindows finalWindows) {
 
 	/**
 	 * The key-value store named {@code name}: RocksDB, or in memory for a replay. A replay runs in
