@@ -2,9 +2,8 @@ package io.streamplane.engine.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
-import io.streamplane.engine.compile.CompiledPipeline;
-import io.streamplane.engine.compile.PipelineCounters;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +27,7 @@ final class PipelineLeftovers {
 		String applicationId = StreamsSettings.applicationId(version.pipeline(), version.version());
 		removeLocalState(services, applicationId);
 		try {
-			CompiledPipeline compiled = services.compiler()
-				.compile(version.spec(), new PipelineCounters());
-			removeShared(services, applicationId, compiled.topology());
+			removeShared(services, applicationId, FinalWindowsLayout.of(services.compiler(), version.spec()).topologies());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Cannot name the internal topics of {} ({}); deleting only its consumer group", applicationId,
@@ -51,9 +48,9 @@ final class PipelineLeftovers {
 	}
 
 	/** Removes the internal topics and the consumer group of an application that has stopped here. */
-	static void removeShared(EngineServices services, String applicationId, Topology topology) {
+	static void removeShared(EngineServices services, String applicationId, List<Topology> topologies) {
 		try {
-			services.topics().deleteInternalTopics(applicationId, topology);
+			services.topics().deleteInternalTopics(applicationId, topologies);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not delete the internal topics of {}: {}", applicationId, ErrorMessages.describe(ex));

@@ -3,6 +3,7 @@ package io.streamplane.engine.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.FinalWindows;
 import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.kernel.FailureKind;
 import io.streamplane.kernel.StreamplaneException;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * read-only accessors runs on the pipeline's {@link SerialExecutor}, so its lifecycle actions never
  * overlap, and a slow one (closing, removing leftovers) never holds up another pipeline.
  * <ul>
- * <li><b>RUNNING</b>: compile the spec, check that the input topics exist (else
+ * <li><b>RUNNING</b>: compile the spec (its {@code emit: final} windows in the layout the version's state
+ * is in, {@link FinalWindowsLayout}), check that the input topics exist (else
  * {@link RunState#WAITING_FOR_INPUT} with a last error naming them, checked again every status interval,
  * the error cleared once they exist), create missing output and dead-letter topics, start Kafka Streams
  * as {@code sp-<pipeline>-v<version>}.</li>
@@ -220,9 +223,9 @@ final class PipelineRunner {
 	private void start() {
 		state = RunState.STARTING;
 		DesiredVersion target = desired;
-		CompiledPipeline compiled;
+		FinalWindowsLayout layouts;
 		try {
-			compiled = services.compiler().compile(target.spec(), counters);
+			layouts = FinalWindowsLayout.of(services.compiler(), target.spec());
 		}
 		catch (RuntimeException ex) {
 			failed(EngineException.permanent("pipeline '" + pipeline + "' version " + target.version()
@@ -230,6 +233,13 @@ final class PipelineRunner {
 			return;
 		}
 		try {
+			String applicationId = StreamsSettings.applicationId(layouts.current().pipeline(), target.version());
+			FinalWindows finalWindows = layouts.choose(applicationId, services.topics());
+			if (finalWindows == FinalWindows.SUPPRESSION) {
+				log.info("Pipeline '{}' version {} keeps the emit: final windows it started with (suppression; "
+						+ "found {})", pipeline, target.version(), layouts.legacyOnlyTopics(applicationId));
+			}
+			CompiledPipeline compiled = services.compiler().compile(target.spec(), counters, finalWindows);
 			Set<String> missing = services.topics().prepare(compiled);
 			if (!missing.isEmpty()) {
 				waitForInputs(missing);
@@ -290,7 +300,7 @@ final class PipelineRunner {
 			if (stopped) {
 				PipelineLeftovers.removeLocalState(services, current.applicationId());
 			}
-			PipelineLeftovers.removeShared(services, current.applicationId(), current.compiled().topology());
+			PipelineLeftovers.removeShared(services, current.applicationId(), List.of(current.compiled().topology()));
 		}
 	}
 

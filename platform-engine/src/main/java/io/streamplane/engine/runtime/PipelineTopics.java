@@ -123,9 +123,16 @@ final class PipelineTopics implements AutoCloseable {
 		}
 	}
 
-	/** Deletes the existing changelog and repartition topics of an application. */
-	void deleteInternalTopics(String applicationId, Topology topology) {
-		Set<String> internal = internalTopics(applicationId, topology.describe());
+	/** Whether any of {@code topics} exists. */
+	boolean anyExists(Set<String> topics) {
+		Set<String> existing = existingTopics();
+		return topics.stream().anyMatch(existing::contains);
+	}
+
+	/** Deletes the existing changelog and repartition topics of an application that ran one of {@code topologies}. */
+	void deleteInternalTopics(String applicationId, List<Topology> topologies) {
+		Set<String> internal = new HashSet<>();
+		topologies.forEach(topology -> internal.addAll(internalTopics(applicationId, topology.describe())));
 		internal.retainAll(existingTopics());
 		if (internal.isEmpty()) {
 			return;

@@ -26,7 +26,7 @@ public class RuntimeConfiguration {
 	@ConditionalOnMissingBean
 	TopologyCompiler topologyCompiler() {
 		PipelineCompiler compiler = new PipelineCompiler();
-		return compiler::compile;
+		return (spec, counters, finalWindows) -> compiler.withFinalWindows(finalWindows).compile(spec, counters);
 	}
 
 	@Bean

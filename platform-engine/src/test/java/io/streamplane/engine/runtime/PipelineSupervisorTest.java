@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.FinalWindows;
 import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.protocol.DesiredState;
 import io.streamplane.protocol.PipelineState;
@@ -87,7 +88,7 @@ class PipelineSupervisorTest {
 	}
 
 	private CompiledPipeline compileSlowlyWhenDeleting(
-			PipelineSpec spec, PipelineCounters counters) {
+			PipelineSpec spec, PipelineCounters counters, FinalWindows finalWindows) {
 		if (spec.name().equals("slow")) {
 			slowDeletionStarted.countDown();
 			try {
