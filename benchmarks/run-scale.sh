@@ -9,7 +9,8 @@
 #     --restore-settings='poll10k:restore.consumer.max.poll.records=10000'   # restore settings, compared in one run
 #
 # Options (--name=value): users, partitions, heap, latency-rate, latency-seconds, recovery,
-# failover-seconds, session-timeout-ms, report, variants (a, b or a,b), restore-rounds, restore-settings
+# failover-seconds, session-timeout-ms, report, variants (a, b, c or a,b; c = (a) in the suppression layout of
+# engines before 2026-12-06), restore-rounds, restore-settings
 # (name:key=value,key=value;name:...: Kafka Streams settings over the current ones, each restored once a round
 # beside the current settings).
 # Each variant runs in a worker JVM of its own (heap: --heap); SCALE_WORKER_JAVA_OPTS adds options to the

@@ -2,13 +2,14 @@ package io.streamplane.benchmarks.harness;
 
 import java.util.Properties;
 
+import io.streamplane.engine.compile.CompiledPipeline;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The Kafka Streams configuration variants (a) and (b) share, so they differ only in topology:
- * one stream thread, the chosen guarantee, reading from the earliest offset, Kafka Streams'
- * defaults otherwise (record cache 10 MiB; commit interval 30 s at least once, 100 ms exactly once).
+ * one stream thread, the chosen guarantee, reading from the earliest offset, what the engine's
+ * topologies need ({@link CompiledPipeline#requiredStreamsConfig()}), Kafka Streams' defaults otherwise (record cache 10 MiB; commit interval 30 s at least once, 100 ms exactly once).
  */
 public final class BenchmarkStreamsConfig {
 
@@ -29,6 +30,7 @@ public final class BenchmarkStreamsConfig {
 		properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
 		properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
 		properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+		properties.putAll(CompiledPipeline.requiredStreamsConfig());
 		return properties;
 	}
 

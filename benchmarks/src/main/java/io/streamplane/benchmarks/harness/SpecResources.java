@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.FinalWindows;
 import io.streamplane.engine.compile.PipelineCompiler;
 import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.spec.SpecFormat;
@@ -34,6 +35,11 @@ public final class SpecResources {
 	 * @param topics new topic name by the name in the spec ({@code topic: <name>})
 	 */
 	public static CompiledPipeline compile(String resource, Map<String, String> topics) {
+		return compile(resource, topics, FinalWindows.ON_WINDOW_CLOSE);
+	}
+
+	/** As {@link #compile(String, Map)}, with {@code emit: final} windows in the layout {@code finalWindows}. */
+	public static CompiledPipeline compile(String resource, Map<String, String> topics, FinalWindows finalWindows) {
 		String spec = read(resource);
 		for (Map.Entry<String, String> topic : topics.entrySet()) {
 			String from = "topic: " + topic.getKey();
@@ -42,7 +48,8 @@ public final class SpecResources {
 			}
 			spec = spec.replace(from, "topic: " + topic.getValue());
 		}
-		return new PipelineCompiler().compile(new SpecReader().read(spec, SpecFormat.YAML).spec(), new PipelineCounters());
+		return new PipelineCompiler().withFinalWindows(finalWindows)
+			.compile(new SpecReader().read(spec, SpecFormat.YAML).spec(), new PipelineCounters());
 	}
 
 	private static String read(String resource) {

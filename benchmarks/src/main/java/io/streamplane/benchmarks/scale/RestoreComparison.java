@@ -15,7 +15,7 @@ import io.streamplane.benchmarks.harness.BenchmarkException;
 import io.streamplane.benchmarks.harness.Progress;
 
 /**
- * Restores (a)'s state from its changelogs several times in one run, with the current settings and with each
+ * Restores (a)'s (or (c)'s) state from its changelogs several times in one run, with the current settings and with each
  * candidate in turn, so that candidates are compared with the current settings under the same load: on a
  * shared machine only ratios within a run mean something. Each restore starts a worker with an empty state
  * directory, waits until it is running and closes it (a clean close, so that a JFR recording is written); no
@@ -92,8 +92,9 @@ final class RestoreComparison {
 	 * @param settings the current settings of instance 1 of (a), a fresh copy each call
 	 * @param stateDirectory instance 1's state directory, deleted before each restore
 	 */
-	static List<Round> run(List<Candidate> candidates, int rounds, String run, Supplier<Properties> settings,
-			Path stateDirectory, String input, String output, String heap) throws IOException, InterruptedException {
+	static List<Round> run(ScaleVariant variant, List<Candidate> candidates, int rounds, String run,
+			Supplier<Properties> settings, Path stateDirectory, String input, String output, String heap)
+			throws IOException, InterruptedException {
 		List<Round> results = new ArrayList<>();
 		for (int round = 0; round < rounds; round++) {
 			for (int i = 0; i < candidates.size(); i++) {
@@ -102,7 +103,7 @@ final class RestoreComparison {
 				Properties properties = settings.get();
 				properties.putAll(candidate.settings());
 				WorkerProcess worker = WorkerProcess.start(run + "-restore-" + candidate.name() + "-" + round,
-						ScaleVariant.STREAMPLANE, properties, input, output, heap);
+						variant, properties, input, output, heap);
 				WorkerProcess.Restore restore;
 				try {
 					worker.awaitRunning(Duration.ofMinutes(10));
@@ -153,12 +154,13 @@ final class RestoreComparison {
 	}
 
 	/** The report's section: one row per restore, then each candidate's median speed-up. */
-	static void report(StringBuilder out, List<Candidate> candidates, List<Round> rounds, long changelogBytes) {
+	static void report(StringBuilder out, ScaleVariant variant, List<Candidate> candidates, List<Round> rounds,
+			long changelogBytes) {
 		if (rounds.isEmpty()) {
 			return;
 		}
-		out.append(String.format("## Restore settings compared in this run (%,.1f MB of changelogs)%n%n",
-				changelogBytes / 1e6));
+		out.append(String.format("## Restore settings compared in this run, %s (%,.1f MB of changelogs)%n%n",
+				variant.label(), changelogBytes / 1e6));
 		out.append("| round | settings | records | ms | records/s | MB/s | records per CPU second | load |\n");
 		out.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
 		for (Round round : rounds) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -53,9 +54,9 @@ public final class ScaleBenchmark {
 
 	private final List<RestoreComparison.Candidate> candidates;
 
-	private final List<RestoreComparison.Round> restoreRounds = new ArrayList<>();
+	private final Map<ScaleVariant, List<RestoreComparison.Round>> restoreRounds = new LinkedHashMap<>();
 
-	private long comparedChangelogBytes;
+	private final Map<ScaleVariant, Long> comparedChangelogBytes = new LinkedHashMap<>();
 
 	private ScaleBenchmark(ScaleOptions options, BenchmarkCluster cluster, Admin admin) {
 		this.options = options;
@@ -78,7 +79,8 @@ public final class ScaleBenchmark {
 			benchmark.run();
 		}
 		StringBuilder compared = new StringBuilder();
-		RestoreComparison.report(compared, benchmark.candidates, benchmark.restoreRounds, benchmark.comparedChangelogBytes);
+		benchmark.restoreRounds.forEach((variant, rounds) -> RestoreComparison.report(compared, variant,
+				benchmark.candidates, rounds, benchmark.comparedChangelogBytes.get(variant)));
 		String report = ScaleReport.render(options, benchmark.results, benchmark.recovery, compared.toString(),
 				benchmark.failures, Duration.ofNanos(System.nanoTime() - started));
 		Progress.publish(report, options.report());
@@ -88,15 +90,16 @@ public final class ScaleBenchmark {
 		for (int size = 0; size < options.users().size(); size++) {
 			long users = options.users().get(size);
 			boolean last = size == options.users().size() - 1;
-			List<ScaleVariant> order = size % 2 == 0 ? List.of(ScaleVariant.KAFKA_STREAMS, ScaleVariant.STREAMPLANE)
-					: List.of(ScaleVariant.STREAMPLANE, ScaleVariant.KAFKA_STREAMS);
+			List<ScaleVariant> order = size % 2 == 0
+					? List.of(ScaleVariant.KAFKA_STREAMS, ScaleVariant.STREAMPLANE_SUPPRESSED, ScaleVariant.STREAMPLANE)
+					: List.of(ScaleVariant.STREAMPLANE, ScaleVariant.STREAMPLANE_SUPPRESSED, ScaleVariant.KAFKA_STREAMS);
 			if (last) {
-				order = List.of(ScaleVariant.KAFKA_STREAMS, ScaleVariant.STREAMPLANE);
+				order = List.of(ScaleVariant.KAFKA_STREAMS, ScaleVariant.STREAMPLANE_SUPPRESSED, ScaleVariant.STREAMPLANE);
 			}
 			for (ScaleVariant variant : order.stream().filter(options::runs).toList()) {
 				boolean recover = last && options.recovery() && variant == ScaleVariant.STREAMPLANE;
 				try {
-					measure(SessionWorkload.of(users), variant, recover, last && variant == ScaleVariant.STREAMPLANE);
+					measure(SessionWorkload.of(users), variant, recover, last && variant != ScaleVariant.KAFKA_STREAMS);
 				}
 				catch (RuntimeException ex) {
 					failures.add(String.format("%s at %,d users: %s", variant.label(), users, ex.getMessage()));
@@ -147,11 +150,12 @@ public final class ScaleBenchmark {
 					result.perSecond(), rss >> 20, peakRss >> 20, (double) stateBytes / users, (double) changelogBytes / users,
 					result.latencyPercentile(95), dropped, result.exactness()));
 			if (compareRestores && options.restoreRounds() > 0) {
-				comparedChangelogBytes = StateSizes.changelogs(admin, applicationId);
-				Progress.log(String.format("Restores at %,d users (%,d MB of changelogs), %d rounds of %s", users,
-						comparedChangelogBytes / 1_000_000, options.restoreRounds(),
+				long bytes = StateSizes.changelogs(admin, applicationId);
+				comparedChangelogBytes.put(variant, bytes);
+				Progress.log(String.format("Restores of %s at %,d users (%,d MB of changelogs), %d rounds of %s",
+						variant.label(), users, bytes / 1_000_000, options.restoreRounds(),
 						candidates.stream().map(RestoreComparison.Candidate::name).toList()));
-				restoreRounds.addAll(RestoreComparison.run(candidates, options.restoreRounds(), run,
+				restoreRounds.put(variant, RestoreComparison.run(variant, candidates, options.restoreRounds(), run,
 						() -> settings(applicationId, 1), stateDirectory(applicationId, 1), input, output, options.heap()));
 			}
 			if (recover) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.streamplane.benchmarks.harness.SpecResources;
 import io.streamplane.benchmarks.harness.Variant;
+import io.streamplane.engine.compile.FinalWindows;
 import org.apache.kafka.streams.Topology;
 
 /** The programs the scale benchmark compares, each on topics of its own with the same events. */
@@ -14,6 +15,18 @@ enum ScaleVariant implements Variant {
 		@Override
 		Topology topology(String input, String output) {
 			return SpecResources.compile(SPEC, Map.of("session-events", input, "user-sessions", output)).topology();
+		}
+	},
+
+	/**
+	 * (c) Variant (a)'s pipeline with {@code emit: final} in the layout of engines before 2026-12-06
+	 * ({@link FinalWindows#SUPPRESSION}), which pipeline versions they started keep.
+	 */
+	STREAMPLANE_SUPPRESSED("c", "Streamplane pipeline, suppression layout") {
+		@Override
+		Topology topology(String input, String output) {
+			return SpecResources.compile(SPEC, Map.of("session-events", input, "user-sessions", output),
+					FinalWindows.SUPPRESSION).topology();
 		}
 	},
 
@@ -46,7 +59,7 @@ enum ScaleVariant implements Variant {
 				return variant;
 			}
 		}
-		throw new IllegalArgumentException("No variant '" + letter + "'; a or b");
+		throw new IllegalArgumentException("No variant '" + letter + "'; a, b or c");
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Properties;
 
 import io.streamplane.benchmarks.harness.Json;
+import io.streamplane.engine.compile.CompiledPipeline;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,6 +39,7 @@ class SameSessionsTest {
 
 		assertThat(run(ScaleVariant.KAFKA_STREAMS, false)).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(run(ScaleVariant.STREAMPLANE, false)).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(run(ScaleVariant.STREAMPLANE_SUPPRESSED, false)).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	@Test
@@ -46,6 +48,7 @@ class SameSessionsTest {
 
 		assertThat(handWritten).hasSize(2 * (int) WORKLOAD.users()).contains(result(2, 0), result(2, 9));
 		assertThat(run(ScaleVariant.STREAMPLANE, true)).containsExactlyInAnyOrderElementsOf(handWritten);
+		assertThat(run(ScaleVariant.STREAMPLANE_SUPPRESSED, true)).containsExactlyInAnyOrderElementsOf(handWritten);
 	}
 
 	private List<SessionResult> run(ScaleVariant variant, boolean closers) {
@@ -53,6 +56,7 @@ class SameSessionsTest {
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "same-sessions");
 		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
+		properties.putAll(CompiledPipeline.requiredStreamsConfig());
 		try (TopologyTestDriver driver = new TopologyTestDriver(variant.topology("in", "out"), properties)) {
 			TestInputTopic<byte[], byte[]> in = driver.createInputTopic("in", new ByteArraySerializer(),
 					new ByteArraySerializer());

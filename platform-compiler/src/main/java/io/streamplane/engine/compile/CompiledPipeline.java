@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.streamplane.spec.DeliveryGuarantee;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -35,6 +36,17 @@ public record CompiledPipeline(String pipeline, Topology topology, Set<String> i
 	 */
 	public static String applicationId(String pipeline, int version) {
 		return "sp-" + pipeline + "-v" + version;
+	}
+
+	/**
+	 * Kafka Streams settings every compiled topology needs, to be put over any other settings: windows with
+	 * {@code emit: final} check for closed windows at every record that advances stream time
+	 * ({@code __emit.interval.ms.kstreams.windowed.aggregation__} 0). Kafka Streams' default checks at most once a
+	 * second of wall-clock time, so a window closed by a record arriving within a second of the last check
+	 * would wait for a later record, possibly for ever.
+	 */
+	public static Map<String, Object> requiredStreamsConfig() {
+		return Map.of(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, "0");
 	}
 
 	/** A pipeline without feature views or indexes. */

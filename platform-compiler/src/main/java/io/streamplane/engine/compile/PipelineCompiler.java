@@ -53,8 +53,11 @@ import org.apache.kafka.streams.Topology;
  * and counted instead of being silently dropped.</li>
  * <li><b>Windows</b> emit rows keyed by the group key with the key field, {@code window_start},
  * {@code window_end} (ISO-8601 UTC, epoch-aligned for tumbling and hopping windows) and the
- * aggregates; {@code emit: final} suppresses until the window closes (the window store behind
- * the record cache, which only coalesces updates the suppression would hold back anyway),
+ * aggregates; {@code emit: final} emits each session once it closed from Kafka Streams' session
+ * aggregation with {@code EmitStrategy.onWindowClose()} over a time-ordered store
+ * ({@link FinalWindows#ON_WINDOW_CLOSE}), and suppresses the other windows, and the sessions of pipeline
+ * versions older engines started ({@link FinalWindows#SUPPRESSION}), until the window closes (the window
+ * store behind the record cache, which only coalesces updates the suppression would hold back anyway);
  * {@code emit: updates} emits every change: tumbling and hopping windows from their own
  * aggregation, which forwards each change at once while its store stays behind the record cache (so
  * RocksDB and the changelog see one write per key and window per commit), sliding and session
@@ -89,14 +92,17 @@ public final class PipelineCompiler {
 
 	private final BooleanSupplier guard;
 
-	/** A compiler for running pipelines. */
+	private final FinalWindows finalWindows;
+
+	/** A compiler for running pipelines, compiling {@code emit: final} windows {@link FinalWindows#ON_WINDOW_CLOSE}. */
 	public PipelineCompiler() {
-		this(false, null);
+		this(false, null, FinalWindows.ON_WINDOW_CLOSE);
 	}
 
-	private PipelineCompiler(boolean endOfInputMarkers, BooleanSupplier guard) {
+	private PipelineCompiler(boolean endOfInputMarkers, BooleanSupplier guard, FinalWindows finalWindows) {
 		this.endOfInputMarkers = endOfInputMarkers;
 		this.guard = guard;
+		this.finalWindows = finalWindows;
 	}
 
 	/**
@@ -104,7 +110,7 @@ public final class PipelineCompiler {
 	 * {@link EndOfInput end-of-input markers}. Never use it for a pipeline reading live topics.
 	 */
 	public static PipelineCompiler forReplay() {
-		return new PipelineCompiler(true, null);
+		return new PipelineCompiler(true, null, FinalWindows.ON_WINDOW_CLOSE);
 	}
 
 	/**
@@ -112,7 +118,16 @@ public final class PipelineCompiler {
 	 * and drop the record when it answers false. For bounding replays; a running pipeline has no guard.
 	 */
 	public PipelineCompiler guardedBy(BooleanSupplier guard) {
-		return new PipelineCompiler(endOfInputMarkers, Objects.requireNonNull(guard, "guard"));
+		return new PipelineCompiler(endOfInputMarkers, Objects.requireNonNull(guard, "guard"), finalWindows);
+	}
+
+	/**
+	 * A copy that compiles windows with {@code emit: final} as {@code finalWindows} says: pass
+	 * {@link FinalWindows#SUPPRESSION} only for a pipeline version whose state an older engine created in that
+	 * layout.
+	 */
+	public PipelineCompiler withFinalWindows(FinalWindows finalWindows) {
+		return new PipelineCompiler(endOfInputMarkers, guard, Objects.requireNonNull(finalWindows, "finalWindows"));
 	}
 
 	/**
@@ -128,7 +143,8 @@ public final class PipelineCompiler {
 	/**
 	 * Compiles the spec for a version whose earlier runs left {@code existing}: a step whose state layout
 	 * an older engine created keeps it (a reactive stream–table join started before issue 14 keeps its
-	 * events by identity). Every call builds a new topology.
+	 * events by identity; a session window with {@code emit: final} whose suppression buffer has a changelog
+	 * keeps {@link FinalWindows#SUPPRESSION}). Every call builds a new topology.
 	 * @param spec a spec that passed validation
 	 * @param counters where the topology counts records in, out, late and dead-lettered
 	 * @param existing the version's internal topics that exist
@@ -143,7 +159,7 @@ public final class PipelineCompiler {
 		spec.indexes().forEach(index -> counters.declareIndex(index.name(), index.topic(spec.name())));
 		String deadLetterTopic = spec.processing().deadLetterTopic();
 		Compilation compilation = new Compilation(builder(), spec.name(), deadLetterTopic, counting,
-				endOfInputMarkers, existing);
+				endOfInputMarkers, existing, finalWindows);
 		Topology topology = new TopologyPlanner(compilation).compile(spec);
 		Set<String> inputs = new LinkedHashSet<>();
 		spec.sources().values().stream().map(Source::kafka).forEach(kafka -> inputs.add(kafka.topic()));

@@ -147,6 +147,7 @@ public final class PipelinePreview {
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "sp-preview-" + spec.name());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "preview.invalid:9092");
 		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+		properties.putAll(CompiledPipeline.requiredStreamsConfig());
 		return properties;
 	}
 

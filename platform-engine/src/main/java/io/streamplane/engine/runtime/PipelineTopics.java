@@ -207,7 +207,15 @@ final class PipelineTopics implements AutoCloseable {
 	ExistingState existingState(String applicationId) {
 		String prefix = applicationId + "-";
 		AtomicReference<Set<String>> existing = new AtomicReference<>();
-		return name -> existing.updateAndGet(listed -> listed != null ? listed : existingTopics()).contains(prefix + name);
+		return name -> {
+			boolean exists = existing.updateAndGet(listed -> listed != null ? listed : existingTopics())
+				.contains(prefix + name);
+			if (exists) {
+				log.info("{} keeps the state layout it started with: its internal topic {} exists", applicationId,
+						prefix + name);
+			}
+			return exists;
+		};
 	}
 
 	private Set<String> existingTopics() {

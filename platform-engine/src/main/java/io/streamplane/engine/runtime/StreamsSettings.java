@@ -30,6 +30,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * timeout gets its partitions back without a rebalance, and closing an application removes its
  * members from the group at once (Kafka Streams only leaves a group on close for static
  * members).</li>
+ * <li>{@link CompiledPipeline#requiredStreamsConfig()}: what the compiled topology needs.</li>
  * </ul>
  * One default the engine sets only when {@code spring.kafka.streams.*} does not: the restore consumer's
  * {@code max.partition.fetch.bytes}, {@link #RESTORE_PARTITION_FETCH_BYTES}.
@@ -100,6 +101,7 @@ final class StreamsSettings {
 				&& !config.containsKey(StreamsConfig.restoreConsumerPrefix(fetchBytes))) {
 			config.put(StreamsConfig.restoreConsumerPrefix(fetchBytes), RESTORE_PARTITION_FETCH_BYTES);
 		}
+		config.putAll(CompiledPipeline.requiredStreamsConfig());
 		return config;
 	}
 

@@ -2,6 +2,7 @@ package io.streamplane.engine.compile.internal.window;
 
 import java.time.Duration;
 
+import io.streamplane.engine.compile.FinalWindows;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
 import io.streamplane.engine.compile.internal.wiring.DeadLetters;
@@ -11,6 +12,7 @@ import io.streamplane.spec.Step;
 import io.streamplane.spec.WindowKind;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
@@ -30,8 +32,11 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * Compiles a window step: a repartition by key when the key changed, {@link WindowInput} (lateness,
  * arguments) in the same sub-topology as the aggregation, Kafka Streams' windowed aggregation over
- * a RocksDB store with a changelog (behind the record cache for {@code emit: final}), then, for
- * {@code emit: final}, a suppression until the window closes, and {@link WindowResults}, followed by
+ * a RocksDB store with a changelog, then for {@code emit: final} either the aggregation emits each
+ * session once it has closed ({@link FinalWindows#ON_WINDOW_CLOSE}: session windows, a time-ordered store
+ * of {@link DeferredPutSessions}) or a suppression until the window closes follows it (the other window
+ * kinds, and pipeline versions older engines started; the store behind the record cache), then
+ * {@link WindowResults}, followed by
  * a {@link DecimalCheck} when an aggregate is declared a decimal. Tumbling
  * and hopping windows with {@code emit: updates} aggregate in {@link WindowUpdates} instead, which
  * emits every change at once from a cached store of the same name and format. State
@@ -75,19 +80,38 @@ public final class WindowCompiler {
 
 	/**
 	 * The window changes through Kafka Streams' windowed aggregation: every change for
-	 * {@code emit: updates}, the closed windows' last states for {@code emit: final}.
+	 * {@code emit: updates}, the closed windows' last states for {@code emit: final}: emitted by the
+	 * aggregation itself for session windows ({@link FinalWindows#ON_WINDOW_CLOSE}), by a suppression
+	 * after it otherwise.
 	 */
 	private KStream<Windowed<String>, WindowState> aggregated(KStream<String, Row> inputs, Step.Window step,
 			WindowFolder folder, Duration lateness, String path) {
 		KGroupedStream<String, Row> grouped = inputs.groupByKey(Grouped.with(Compilation.name(path, "group"),
 				Serdes.String(), compilation.rows()));
-		KTable<Windowed<String>, WindowState> table = aggregate(grouped, step, folder, lateness, path);
-		KTable<Windowed<String>, WindowState> emitted = switch (step.emit()) {
-			case FINAL -> table.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
-				.withName(Compilation.name(path, "final")));
-			case UPDATES -> table;
-		};
+		boolean onClose = closesItself(step, path);
+		KTable<Windowed<String>, WindowState> table = aggregate(grouped, step, onClose, folder, lateness, path);
+		KTable<Windowed<String>, WindowState> emitted = step.emit() == Emit.FINAL && !onClose
+			? table.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
+				.withName(Compilation.name(path, "final")))
+			: table;
 		return emitted.toStream(Named.as(Compilation.name(path, "results")));
+	}
+
+	/**
+	 * Whether the aggregation emits final results itself: session windows with {@code emit: final}, unless
+	 * the compiler keeps {@link FinalWindows#SUPPRESSION} or the pipeline version's suppression buffer has a
+	 * changelog (an older engine started it, and its open sessions live there). Tumbling, hopping and sliding
+	 * windows keep the suppression (see {@link FinalWindows}).
+	 */
+	private boolean closesItself(Step.Window step, String path) {
+		return step.emit() == Emit.FINAL && step.kind() instanceof WindowKind.Session
+				&& compilation.finalWindows() == FinalWindows.ON_WINDOW_CLOSE
+				&& !compilation.existing().hasInternalTopic(suppressionChangelog(path));
+	}
+
+	/** The changelog of the suppression buffer {@code emit: final} has in {@link FinalWindows#SUPPRESSION}. */
+	static String suppressionChangelog(String path) {
+		return Compilation.name(path, "final") + "-store-changelog";
 	}
 
 	/** The tumbling or hopping windows of {@code kind} with {@code lateness} as grace, or {@code null}. */
@@ -102,7 +126,7 @@ public final class WindowCompiler {
 	}
 
 	private KTable<Windowed<String>, WindowState> aggregate(KGroupedStream<String, Row> grouped, Step.Window step,
-			WindowFolder folder, Duration lateness, String path) {
+			boolean onClose, WindowFolder folder, Duration lateness, String path) {
 		Named named = Named.as(Compilation.name(path, "aggregate"));
 		String store = Compilation.name(path, "window");
 		WindowStateSerde states = new WindowStateSerde(step.aggregations());
@@ -118,6 +142,12 @@ public final class WindowCompiler {
 			case WindowKind.Sliding(Duration size) -> grouped
 				.windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(size, lateness))
 				.aggregate(folder::initial, folder::add, named, windows);
+			case WindowKind.Session(Duration gap) when onClose -> grouped
+				.windowedBy(SessionWindows.ofInactivityGapAndGrace(gap, lateness))
+				.emitStrategy(EmitStrategy.onWindowClose())
+				.aggregate(folder::initial, folder::add, folder::merge, named,
+						Materialized.<String, WindowState>as(DeferredPutSessions.of(compilation, store, gap, lateness))
+							.withKeySerde(Serdes.String()).withValueSerde(states));
 			case WindowKind.Session(Duration gap) -> grouped
 				.windowedBy(SessionWindows.ofInactivityGapAndGrace(gap, lateness))
 				.aggregate(folder::initial, folder::add, folder::merge, named,
@@ -127,9 +157,10 @@ public final class WindowCompiler {
 	}
 
 	/**
-	 * The record cache in front of the window store: on for {@code emit: final}, where the
-	 * suppression only ever emits a closed window's last state, so coalescing updates in the cache
-	 * is invisible and spares the changelog and the suppression buffer a write per record; off for
+	 * The record cache in front of the window store: on for {@code emit: final} with a suppression, which
+	 * only ever emits a closed window's last state, so coalescing updates in the cache is invisible and
+	 * spares the changelog and the suppression buffer a write per record (Kafka Streams does not cache the
+	 * store of a session window that emits on window close). Off for
 	 * {@code emit: updates} of sliding and session windows, which promises every change, and which
 	 * Kafka Streams only forwards from the cache when it flushes.
 	 */

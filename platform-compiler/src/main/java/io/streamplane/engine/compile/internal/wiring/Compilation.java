@@ -7,6 +7,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import io.streamplane.engine.compile.ExistingState;
+import io.streamplane.engine.compile.FinalWindows;
 import io.streamplane.engine.compile.internal.value.RowSerde;
 import org.apache.kafka.streams.StreamsBuilder;
 
@@ -21,9 +22,11 @@ import org.apache.kafka.streams.StreamsBuilder;
  * @param endOfInputMarkers whether sources recognise end-of-input markers
  * @param existing the internal topics earlier runs of the pipeline version left, which decide the
  * layout of steps whose layout changed between engine releases
+ * @param finalWindows how windows with {@code emit: final} wait for their windows to close, unless
+ * {@code existing} holds the suppression buffer of an older engine's layout
  */
 public record Compilation(StreamsBuilder builder, String pipeline, String deadLetterTopic, Counting counting,
-		boolean endOfInputMarkers, ExistingState existing) {
+		boolean endOfInputMarkers, ExistingState existing, FinalWindows finalWindows) {
 
 	/**
 	 * The key-value store named {@code name}: RocksDB, or in memory for a replay. A replay runs in
