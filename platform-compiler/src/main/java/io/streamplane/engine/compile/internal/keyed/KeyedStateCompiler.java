@@ -42,7 +42,7 @@ public final class KeyedStateCompiler {
 		Duration retention = step.within().plus(in.lateness());
 		StoreBuilder<?> seen = Stores.windowStoreBuilder(compilation.windowStore(store, retention, step.within(),
 				false), Serdes.String(), Serdes.Long()).withCachingEnabled();
-		return compile(in, path, "dedupe", seen, deadLetter -> new Dedupe(path, deadLetter, store, by, step.within()));
+		return compile(in, path, "dedupe", seen, deadLetter -> new Dedupe(path, deadLetter, store, in.keyField(), by, step.within()));
 	}
 
 	public Stream running(Stream in, Step.Running step, String path) {
@@ -51,28 +51,29 @@ public final class KeyedStateCompiler {
 		StoreBuilder<?> states = Stores.keyValueStoreBuilder(compilation.keyValueStore(store), Serdes.String(),
 				new WindowStateSerde(step.aggregations())).withCachingEnabled();
 		return compile(in, path, "running",
-				states, deadLetter -> new Running(path, deadLetter, store, step.aggregations(), arguments));
+				states, deadLetter -> new Running(path, deadLetter, store, in.keyField(), step.aggregations(), arguments));
 	}
 
 	public Stream rolling(Stream in, Step.Rolling step, String path) {
 		AggregateInputs arguments = new AggregateInputs(step.aggregations());
 		RollingStores stores = new RollingStores(store(path), Compilation.name(path, "stream-time"));
 		return compile(in, path, "rolling", stores.builders(compilation, step.aggregations()),
-				deadLetter -> new Rolling(path, deadLetter, stores, step, in.lateness(), arguments));
+				deadLetter -> new Rolling(path, deadLetter, stores, step, in.lateness(), arguments,
+						in.keyField()));
 	}
 
 	public Stream crossing(Stream in, Step.Crossing step, String path) {
 		CelEvaluator value = CelEvaluator.of(step.value());
 		String store = store(path);
 		return compile(in, path, "crossing", lastValues(store),
-				deadLetter -> new Crossing(path, deadLetter, store, value, step.thresholds(), step.field()));
+				deadLetter -> new Crossing(path, deadLetter, store, in.keyField(), value, step.thresholds(), step.field()));
 	}
 
 	public Stream changes(Stream in, Step.Changes step, String path) {
 		CelEvaluator of = CelEvaluator.of(step.of());
 		String store = store(path);
 		return compile(in, path, "changes", lastValues(store),
-				deadLetter -> new Changes(path, deadLetter, store, of, step.previous().orElse(null)));
+				deadLetter -> new Changes(path, deadLetter, store, in.keyField(), of, step.previous().orElse(null)));
 	}
 
 	private StoreBuilder<?> lastValues(String store) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.streamplane.engine.compile.internal.value.Failure;
+import io.streamplane.engine.compile.internal.value.MissingKey;
 import io.streamplane.engine.compile.internal.value.RecordException;
 import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
@@ -31,7 +32,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Like a window it keeps the stream time (largest event time of the partition, in a cached store)
  * and dead-letters, as late, a record whose slice ended {@code lateness} or more before it; slices
  * that no record on time can see any more are dropped when their key next changes. A record without
- * a key or whose argument fails goes to the dead-letter child and leaves the state as it was.
+ * a key ({@link MissingKey}) or whose argument fails goes to the dead-letter child and leaves the state as it was.
  */
 final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 
@@ -53,6 +54,8 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 
 	private final AggregateInputs arguments;
 
+	private final MissingKey missingKey;
+
 	private final RecordMeta meta = new RecordMeta();
 
 	private FixedKeyProcessorContext<String, Row> context;
@@ -64,7 +67,7 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 	private long streamTime;
 
 	Rolling(String path, String deadLetter, RollingStores stores, Step.Rolling step, Duration lateness,
-			AggregateInputs arguments) {
+			AggregateInputs arguments, String keyField) {
 		this.path = path;
 		this.deadLetter = deadLetter;
 		this.stores = stores;
@@ -73,6 +76,7 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 		this.lateness = lateness;
 		this.folder = new WindowFolder(step.aggregations(), null);
 		this.arguments = arguments;
+		this.missingKey = new MissingKey(keyField, "a rolling step aggregates per key");
 	}
 
 	@Override
@@ -113,8 +117,7 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 
 	private Map<String, Object> apply(String key, Row row, long time, long start, long end) {
 		if (key == null) {
-			throw new RecordException("the record has no key; a rolling step aggregates per key, so add a keyBy " +
-					"step before it or give the source records keys");
+			throw missingKey.failure();
 		}
 		LinkedHashMap<String, Object> inputs = new LinkedHashMap<>();
 		meta.at(time, key);

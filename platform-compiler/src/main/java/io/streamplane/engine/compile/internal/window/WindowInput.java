@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 
 import io.streamplane.engine.compile.internal.value.Failure;
+import io.streamplane.engine.compile.internal.value.MissingKey;
 import io.streamplane.engine.compile.internal.value.RecordException;
 import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
@@ -20,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * store (so it survives restarts and is never behind the aggregation's own, which only sees what
  * passes here and is committed together with it), and
  * fails every record that {@link Lateness} finds too late;</li>
- * <li>it fails records without a key;</li>
+ * <li>it fails records without a key ({@link MissingKey});</li>
  * <li>it evaluates every aggregation's argument and condition ({@link AggregateInputs}), failing
  * the record on an expression error or a non-number for {@code sum} and {@code avg}, and forwards only the results, the key field and the
  * event time, which keeps the window state small.</li>
@@ -45,6 +46,8 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 
 	private final String keyField;
 
+	private final MissingKey missingKey;
+
 	private final String storeName;
 
 	private final RecordMeta meta = new RecordMeta();
@@ -62,6 +65,7 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 		this.lateness = lateness;
 		this.arguments = arguments;
 		this.keyField = keyField;
+		this.missingKey = new MissingKey(keyField, "a window groups by key");
 		this.storeName = storeName;
 	}
 
@@ -100,7 +104,7 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 
 	private Row inputs(FixedKeyRecord<String, Row> record, Row row) {
 		if (record.key() == null) {
-			throw new RecordException("the record has no key; a window groups by key, so add a keyBy step before it");
+			throw missingKey.failure();
 		}
 		LinkedHashMap<String, Object> values = new LinkedHashMap<>();
 		if (keyField != null) {
