@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -16,6 +17,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -81,6 +83,10 @@ class StreamJoinNullKeyKeyedStepTopologyTest {
 				+ "step (filter: \"key != null\") or keyBy a value that is never null";
 	}
 
+	/** Its own state directory: another test JVM may run a pipeline with the same store names at once. */
+	@TempDir
+	Path stateDir;
+
 	private static byte[] utf8(String text) {
 		return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
 	}
@@ -97,6 +103,7 @@ class StreamJoinNullKeyKeyedStepTopologyTest {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties)) {
 			TestInputTopic<byte[], byte[]> impressions = driver.createInputTopic("impressions", new ByteArraySerializer(),
 					new ByteArraySerializer());

@@ -24,6 +24,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  */
 abstract class KeyedOperator<S extends StateStore> implements FixedKeyProcessor<String, Row, Row> {
 
+	/** What a per-key step does, for the reason a record without a key fails with ({@link MissingKey}). */
+	static final String NEED = "this step keeps state per key";
+
 	private final String path;
 
 	private final String deadLetter;
@@ -48,7 +51,7 @@ abstract class KeyedOperator<S extends StateStore> implements FixedKeyProcessor<
 		this.path = path;
 		this.deadLetter = deadLetter;
 		this.storeName = storeName;
-		this.missingKey = new MissingKey(keyField, "this step keeps state per key");
+		this.missingKey = new MissingKey(keyField, NEED);
 	}
 
 	@Override

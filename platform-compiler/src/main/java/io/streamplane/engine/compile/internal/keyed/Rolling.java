@@ -36,6 +36,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 
+	/** What a rolling step does per key, for the reason a record without a key fails with ({@link MissingKey}). */
+	static final String NEED = "a rolling step aggregates per key";
+
 	private static final String STREAM_TIME = "stream-time";
 
 	private final String path;
@@ -76,7 +79,7 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 		this.lateness = lateness;
 		this.folder = new WindowFolder(step.aggregations(), null);
 		this.arguments = arguments;
-		this.missingKey = new MissingKey(keyField, "a rolling step aggregates per key");
+		this.missingKey = new MissingKey(keyField, NEED);
 	}
 
 	@Override

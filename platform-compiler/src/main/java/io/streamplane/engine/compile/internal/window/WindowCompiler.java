@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
 import io.streamplane.engine.compile.internal.wiring.DeadLetters;
+import io.streamplane.engine.compile.internal.wiring.KeyedRepartition;
 import io.streamplane.engine.compile.internal.wiring.Stream;
 import io.streamplane.spec.Emit;
 import io.streamplane.spec.Step;
@@ -17,7 +18,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.SessionWindows;
 import org.apache.kafka.streams.kstream.SlidingWindows;
 import org.apache.kafka.streams.kstream.Suppressed;
@@ -28,7 +28,7 @@ import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Compiles a window step: a repartition by key when the key changed, {@link WindowInput} (lateness,
+ * Compiles a window step: a repartition by key when the key changed ({@link KeyedRepartition}), {@link WindowInput} (lateness,
  * arguments) in the same sub-topology as the aggregation, Kafka Streams' windowed aggregation over
  * a RocksDB store with a changelog (behind the record cache for {@code emit: final}), then, for
  * {@code emit: final}, a suppression until the window closes, and {@link WindowResults}, followed by
@@ -47,9 +47,7 @@ public final class WindowCompiler {
 	}
 
 	public Stream compile(Stream in, Step.Window step, String path) {
-		KStream<String, Row> records = in.needsRepartition() ? in.records().repartition(Repartitioned
-			.<String, Row>as(Compilation.name(path, "repartition")).withKeySerde(Serdes.String())
-			.withValueSerde(compilation.rows())) : in.records();
+		KStream<String, Row> records = KeyedRepartition.of(compilation, in, path, WindowInput.NEED);
 		AggregateInputs arguments = new AggregateInputs(step.aggregations());
 		WindowFolder folder = new WindowFolder(step.aggregations(), in.keyField());
 		String input = Compilation.name(path, "input");

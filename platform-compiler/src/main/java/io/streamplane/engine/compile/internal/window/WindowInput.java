@@ -34,6 +34,9 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 	/** The field that carries the event time to the {@link WindowFolder}. */
 	public static final String TIME = "\u0000time";
 
+	/** What a window does per key, for the reason a record without a key fails with ({@link MissingKey}). */
+	public static final String NEED = "a window groups by key";
+
 	private static final String STREAM_TIME = "stream-time";
 
 	private final String path;
@@ -65,7 +68,7 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 		this.lateness = lateness;
 		this.arguments = arguments;
 		this.keyField = keyField;
-		this.missingKey = new MissingKey(keyField, "a window groups by key");
+		this.missingKey = new MissingKey(keyField, NEED);
 		this.storeName = storeName;
 	}
 
