@@ -25,7 +25,9 @@ import io.streamplane.protocol.tiles.Tile;
  * {@link FeatureStatus#NOT_FOUND} for every feature. An entity whose newest event is older than the
  * view's ttl at {@code asOf} is {@link FeatureStatus#OUTSIDE_MAX_AGE} for every feature, without value.
  * Otherwise each feature is {@link FeatureStatus#PRESENT}; a window without events reads 0 for count and
- * sum and {@link FeatureStatus#NOT_FOUND} for the other functions. Tiles pruned from the store (see
+ * sum ({@code "0.00"} for a sum declared {@code decimal(p, 2)}) and {@link FeatureStatus#NOT_FOUND} for
+ * the other functions. A feature declared an exact decimal reads as a string with the type's scale, the
+ * exact sum or the mean rounded half to even. Tiles pruned from the store (see
  * {@link ServedView#retention()}) count as never seen.
  */
 public final class FeatureReader {
@@ -100,7 +102,7 @@ public final class FeatureReader {
 			return FeatureValue.present(merged.result(), eventTimestamp);
 		}
 		return feature.function().hasEmptyValue()
-				? FeatureValue.present(feature.function().emptyValue(), eventTimestamp)
+				? FeatureValue.present(feature.emptyValue(), eventTimestamp)
 				: FeatureValue.notFound(eventTimestamp);
 	}
 }

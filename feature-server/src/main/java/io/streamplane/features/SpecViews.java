@@ -34,7 +34,7 @@ public final class SpecViews {
 	private static Feature feature(FeatureDefinition definition) {
 		ServedAggregate function = ServedAggregate.valueOf(definition.function().name().toUpperCase(Locale.ROOT));
 		String argument = definition.argument().map(Expression::text).map(String::strip).orElse("");
-		return Feature.of(function, argument, definition.window());
+		return new Feature(function, argument, definition.window(), definition.decimal());
 	}
 
 }

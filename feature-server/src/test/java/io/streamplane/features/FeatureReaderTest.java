@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,7 @@ import io.streamplane.protocol.tiles.PartialAggregate.Min;
 import io.streamplane.protocol.tiles.PartialAggregate.Sum;
 import io.streamplane.protocol.tiles.PartialAggregate;
 import io.streamplane.protocol.tiles.Tile;
+import io.streamplane.spec.DecimalType;
 
 class FeatureReaderTest {
 
@@ -66,6 +68,30 @@ class FeatureReaderTest {
 			assertThat(value.status()).isEqualTo(FeatureStatus.PRESENT);
 			assertThat(value.eventTimestamp()).isEqualTo(Instant.parse("2026-01-01T12:03:30Z"));
 		});
+	}
+
+	@Test
+	void shouldServeDecimalFeaturesExactlyAsTextAtTheirScale() {
+		Optional<DecimalType> cents = Optional.of(new DecimalType(18, 2));
+		Map<String, Feature> features = new LinkedHashMap<>();
+		features.put("spent_5m", new Feature(ServedAggregate.SUM, "amount", FIVE_MINUTES, cents));
+		features.put("mean_5m", new Feature(ServedAggregate.AVG, "amount", FIVE_MINUTES, cents));
+		features.put("spent_1m", new Feature(ServedAggregate.SUM, "amount", Duration.ofMinutes(1), cents));
+		ServedView view = ServedView.of("payments", "user_id", features, Duration.ofMinutes(1), Duration.ofHours(1));
+		store.apply(List.of(
+				consumed(tile("payments", "u1", "2026-01-01T12:01:30Z", Map.of(
+						"sum(amount) as decimal(18, 2)", new PartialAggregate.DecimalSum("0.10"),
+						"avg(amount) as decimal(18, 2)", new PartialAggregate.DecimalAvg("0.10", 1)))),
+				consumed(tile("payments", "u1", "2026-01-01T12:02:30Z", Map.of(
+						"sum(amount) as decimal(18, 2)", new PartialAggregate.DecimalSum("0.32"),
+						"avg(amount) as decimal(18, 2)", new PartialAggregate.DecimalAvg("0.32", 2))))), Map.of());
+
+		Map<String, FeatureValue> values = reader.read(view, "u1");
+
+		assertThat(values).extractingFromEntries(entry -> entry.getKey() + "=" + entry.getValue().value())
+			.containsExactly("spent_5m=0.42", "mean_5m=0.14", "spent_1m=0.00");
+		assertThat(values.values()).extracting(FeatureValue::value).allSatisfy(value -> assertThat(value).isInstanceOf(String.class));
+		assertThat(values.values()).extracting(FeatureValue::status).containsOnly(FeatureStatus.PRESENT);
 	}
 
 	@Test

@@ -14,26 +14,47 @@ import java.util.Optional;
  * bounded space; {@link AggregateFunction#COUNT_DISTINCT} is approximate (a HyperLogLog sketch)
  * @param argument the expression aggregated; empty for {@code count()}
  * @param window how far back from the request time the feature reaches; a multiple of the tile size
+ * @param decimal the declared exact result type, {@code sum(amount) as decimal(18, 2)}; only for
+ * {@code sum} and {@code avg}; empty for the usual int or double result
  */
 public record FeatureDefinition(String name, AggregateFunction function, Optional<Expression> argument,
-		Duration window) {
+		Duration window, Optional<DecimalType> decimal) {
+
+	/** A feature without a declared result type. */
+	public FeatureDefinition(String name, AggregateFunction function, Optional<Expression> argument, Duration window) {
+		this(name, function, argument, window, Optional.empty());
+	}
 
 	public FeatureDefinition {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(function, "function");
 		Objects.requireNonNull(argument, "argument");
 		Objects.requireNonNull(window, "window");
+		Objects.requireNonNull(decimal, "decimal");
 		if (function == AggregateFunction.COLLECT) {
 			throw new IllegalArgumentException("feature '" + name + "': collect() cannot be a feature");
+		}
+		if (decimal.isPresent() && !function.takesDecimal()) {
+			throw new IllegalArgumentException("feature '" + name + "': only sum and avg take a decimal type");
 		}
 	}
 
 	/**
 	 * The id of this feature's partial in the tiles, {@code function(argument)} as written, e.g.
-	 * {@code sum(amount)}; features with the same aggregate share one partial.
+	 * {@code sum(amount)}, followed by the declared type, {@code sum(amount) as decimal(18, 2)}; features
+	 * with the same aggregate share one partial.
 	 */
 	public String partialId() {
-		return partialId(function.name().toLowerCase(Locale.ROOT), argument.map(Expression::text).orElse(""));
+		return partialId(partialId(function.name().toLowerCase(Locale.ROOT), argument.map(Expression::text).orElse("")),
+				decimal);
+	}
+
+	/**
+	 * The id of the partial of a feature declared an exact decimal: {@code partialId} followed by
+	 * {@code as} and the type, e.g. {@code sum(amount) as decimal(18, 2)}; {@code partialId} itself without one.
+	 */
+	public static String partialId(String partialId, Optional<DecimalType> decimal) {
+		return decimal.map(type -> partialId + " as " + type).orElse(partialId);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.streamplane.spec;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.networknt.schema.Error;
@@ -109,20 +110,31 @@ class DecimalAggregatesSpecTest {
 	}
 
 	@Test
-	void shouldRejectADecimalFeatureWhoseTilesHoldDoubles() {
-		SpecValidationException failure = catchThrowableOfType(SpecValidationException.class, () -> reader.read(VALID + """
+	void shouldBindADecimalFeatureWithItsTypeInItsPartialId() {
+		String yaml = VALID + """
 				features:
 				  - name: merchant_stats
 				    from: enriched
 				    entity: merchant_id
 				    features:
 				      spent_5m: { aggregate: "sum(amount) as decimal(18, 2)", window: 5m }
-				""", SpecFormat.YAML));
+				      spent_1h: { aggregate: "sum(amount) as decimal(18, 2)", window: 1h }
+				      mean_5m: { aggregate: "avg(amount) as decimal(18, 4)", window: 5m }
+				      spent_double_5m: { aggregate: "sum(amount)", window: 5m }
+				""";
+		Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(PipelineSchema.json());
 
-		assertThat(failure.problems()).singleElement().satisfies(problem -> {
-			assertThat(problem.path()).isEqualTo("features[0].features.spent_5m.aggregate");
-			assertThat(problem.message()).startsWith("a feature cannot be declared a decimal yet");
-		});
+		PipelineSpec spec = reader.read(yaml, SpecFormat.YAML).spec();
+
+		assertThat(schema.validate(yaml, InputFormat.YAML)).isEmpty();
+
+		Map<String, FeatureDefinition> features = spec.features().getFirst().features();
+		assertThat(features.get("spent_5m").decimal()).contains(new DecimalType(18, 2));
+		assertThat(features.get("spent_5m").partialId()).isEqualTo("sum(amount) as decimal(18, 2)")
+			.isEqualTo(features.get("spent_1h").partialId());
+		assertThat(features.get("mean_5m").partialId()).isEqualTo("avg(amount) as decimal(18, 4)");
+		assertThat(features.get("spent_double_5m").decimal()).isEmpty();
+		assertThat(features.get("spent_double_5m").partialId()).isEqualTo("sum(amount)");
 	}
 
 }

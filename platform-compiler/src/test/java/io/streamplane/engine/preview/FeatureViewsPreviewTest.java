@@ -112,6 +112,42 @@ class FeatureViewsPreviewTest {
 				"of feature view", "the tiles it would update have expired");
 	}
 
+	@Test
+	void shouldKeepDecimalFeaturesExactInTheirTilesAndDeadLetterAValueThatOverflows() {
+		PreviewResult result = preview.run(spec("""
+				name: shop
+				sources:
+				  orders:
+				    kafka: { topic: orders }
+				    eventTime: { field: ts, unit: iso8601 }
+				features:
+				  - name: order_stats
+				    from: orders
+				    entity: user
+				    features:
+				      spent_5m: { aggregate: "sum(amount) as decimal(6, 2)", window: 5m }
+				      mean_5m: { aggregate: "avg(amount) as decimal(6, 2)", window: 5m }
+				      spent_double_5m: { aggregate: "sum(amount)", window: 5m }
+				"""), List.of(
+				input("orders", null, "{\"user\":\"u1\",\"ts\":\"2026-01-01T12:00:01Z\",\"amount\":0.1}"),
+				input("orders", null, "{\"user\":\"u1\",\"ts\":\"2026-01-01T12:00:02Z\",\"amount\":0.2}"),
+				input("orders", null, "{\"user\":\"u1\",\"ts\":\"2026-01-01T12:00:03Z\",\"amount\":0.125}"),
+				input("orders", null, "{\"user\":\"u1\",\"ts\":\"2026-01-01T12:00:04Z\",\"amount\":\"10000\"}")));
+
+		Tile tile = tiles(result, TOPIC).getLast();
+		assertThat(tile.partials()).containsOnlyKeys("sum(amount) as decimal(6, 2)", "avg(amount) as decimal(6, 2)",
+				"sum(amount)");
+		assertThat(tile.partials().get("sum(amount) as decimal(6, 2)"))
+			.isEqualTo(new PartialAggregate.DecimalSum("0.42"));
+		assertThat(tile.partials().get("avg(amount) as decimal(6, 2)").result()).isEqualTo("0.14");
+		assertThat(tile.partials().get("sum(amount)").result()).isEqualTo(0.1 + 0.2 + 0.125);
+		assertThat(result.deadLetters()).singleElement().satisfies(dead -> {
+			assertThat(dead.step()).isEqualTo("features[0]");
+			assertThat(dead.reason()).isEqualTo("sum(amount) as decimal(6, 2) the value 10000 overflows decimal(6, 2), "
+					+ "which holds at most 4 digits before the point");
+		});
+	}
+
 	private static long count(Tile tile) {
 		return ((PartialAggregate.Count) tile.partials().get("count()")).n();
 	}

@@ -1,5 +1,8 @@
 package io.streamplane.protocol.tiles;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -13,7 +16,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * {@code {"type":"min","value":1.0}}, {@code {"type":"max","value":9.0}},
  * {@code {"type":"avg","sum":10.0,"count":4}}, {@code {"type":"first","value":"a","timeMs":1767268801000}},
  * {@code {"type":"last","value":"b","timeMs":1767268805000}},
- * {@code {"type":"distinct","sketch":"AQwAAAAB..."}} (a {@link DistinctSketch}, base64). Times are epoch
+ * {@code {"type":"distinct","sketch":"AQwAAAAB..."}} (a {@link DistinctSketch}, base64),
+ * {@code {"type":"decimal_sum","total":"12.50"}}, {@code {"type":"decimal_avg","sum":"10.00","count":4}}
+ * (exact decimals as their plain text, at the scale the feature declares). Times are epoch
  * milliseconds.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -25,7 +30,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = PartialAggregate.Avg.class, name = "avg"),
 		@JsonSubTypes.Type(value = PartialAggregate.First.class, name = "first"),
 		@JsonSubTypes.Type(value = PartialAggregate.Last.class, name = "last"),
-		@JsonSubTypes.Type(value = PartialAggregate.Distinct.class, name = "distinct") })
+		@JsonSubTypes.Type(value = PartialAggregate.Distinct.class, name = "distinct"),
+		@JsonSubTypes.Type(value = PartialAggregate.DecimalSum.class, name = "decimal_sum"),
+		@JsonSubTypes.Type(value = PartialAggregate.DecimalAvg.class, name = "decimal_avg") })
 public sealed interface PartialAggregate {
 
 	/**
@@ -140,6 +147,42 @@ public sealed interface PartialAggregate {
 
 		public Object result() {
 			return DistinctSketch.fromBase64(sketch).estimate();
+		}
+	}
+
+	/**
+	 * The exact sum of the values of a feature declared {@code sum(x) as decimal(p, s)}, as its plain
+	 * text with {@code s} digits after the point, e.g. {@code 12.50}; the result is that text, so a
+	 * served sum keeps every digit. The values, rounded to the scale by the engine, add exactly.
+	 */
+	record DecimalSum(String total) implements PartialAggregate {
+		public PartialAggregate merge(PartialAggregate other) {
+			return new DecimalSum(new BigDecimal(total).add(new BigDecimal(same(DecimalSum.class, this, other).total))
+				.toPlainString());
+		}
+
+		public Object result() {
+			return total;
+		}
+	}
+
+	/**
+	 * The exact sum, as for {@link DecimalSum}, and number of the values of a feature declared
+	 * {@code avg(x) as decimal(p, s)}; the result is their mean rounded half to even to the sum's scale
+	 * {@code s}, as plain text ({@code null} for no values).
+	 */
+	record DecimalAvg(String sum, long count) implements PartialAggregate {
+		public PartialAggregate merge(PartialAggregate other) {
+			DecimalAvg that = same(DecimalAvg.class, this, other);
+			return new DecimalAvg(new BigDecimal(sum).add(new BigDecimal(that.sum)).toPlainString(), count + that.count);
+		}
+
+		public Object result() {
+			if (count == 0) {
+				return null;
+			}
+			BigDecimal total = new BigDecimal(sum);
+			return total.divide(BigDecimal.valueOf(count), total.scale(), RoundingMode.HALF_EVEN).toPlainString();
 		}
 	}
 

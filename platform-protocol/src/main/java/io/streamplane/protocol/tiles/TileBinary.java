@@ -18,7 +18,8 @@ import java.util.Optional;
  * (int64 each), a partial count (uint16) and per partial its id (a string), a type byte and the components:
  * count (1) {@code n} int64; sum (2), min (3), max (4) a float64; avg (5) {@code sum} float64 and
  * {@code count} int64; first (6) and last (7) a scalar and {@code timeMs} int64; distinct (8) the base64
- * sketch as a string. A string is a uint16 length and its UTF-8 bytes; a scalar is a tag byte (0 null,
+ * sketch as a string; decimal sum (9) {@code total} as a string; decimal avg (10) {@code sum} as a string and
+ * {@code count} int64. A string is a uint16 length and its UTF-8 bytes; a scalar is a tag byte (0 null,
  * 1 string, 2 int64, 3 float64, 4 boolean, 5 int32) and its value. A tile holding some other value (a big
  * number, a string over 65,535 bytes) has no binary form: {@link TileCodec#toBytes} writes its JSON.
  */
@@ -106,6 +107,8 @@ public final class TileBinary {
 			case TileBinaryWriter.FIRST -> new PartialAggregate.First(scalar(in), in.getLong());
 			case TileBinaryWriter.LAST -> new PartialAggregate.Last(scalar(in), in.getLong());
 			case TileBinaryWriter.DISTINCT -> new PartialAggregate.Distinct(string(in));
+			case TileBinaryWriter.DECIMAL_SUM -> new PartialAggregate.DecimalSum(string(in));
+			case TileBinaryWriter.DECIMAL_AVG -> new PartialAggregate.DecimalAvg(string(in), in.getLong());
 			default -> throw TileFormatException.invalid("binary tile has a partial of unknown type " + type);
 		};
 	}

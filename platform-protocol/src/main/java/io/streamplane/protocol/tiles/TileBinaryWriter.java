@@ -26,6 +26,10 @@ final class TileBinaryWriter {
 
 	static final byte DISTINCT = 8;
 
+	static final byte DECIMAL_SUM = 9;
+
+	static final byte DECIMAL_AVG = 10;
+
 	static final byte NULL = 0;
 
 	static final byte STRING = 1;
@@ -111,6 +115,17 @@ final class TileBinaryWriter {
 			case PartialAggregate.Distinct distinct -> {
 				out.writeByte(DISTINCT);
 				return string(distinct.sketch());
+			}
+			case PartialAggregate.DecimalSum sum -> {
+				out.writeByte(DECIMAL_SUM);
+				return string(sum.total());
+			}
+			case PartialAggregate.DecimalAvg avg -> {
+				out.writeByte(DECIMAL_AVG);
+				if (!string(avg.sum())) {
+					return false;
+				}
+				out.writeLong(avg.count());
 			}
 		}
 		return true;

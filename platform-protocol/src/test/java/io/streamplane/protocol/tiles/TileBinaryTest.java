@@ -91,6 +91,8 @@ class TileBinaryTest {
 		partials.put("first(x)", new PartialAggregate.First(2.5, START + 5));
 		partials.put("last(flag)", new PartialAggregate.Last(true, START + 6));
 		partials.put("count_distinct(item)", PartialAggregate.Distinct.empty().add("a").add("b"));
+		partials.put("sum(amount) as decimal(38, 2)", new PartialAggregate.DecimalSum("12345678901234567890123456789012.35"));
+		partials.put("avg(amount) as decimal(18, 4)", new PartialAggregate.DecimalAvg("-0.3000", 3));
 		return new Tile("clicks", "u1", START, 60_000, START + 6, partials);
 	}
 

@@ -119,7 +119,8 @@ final class FeatureViewBinder {
 		if (aggregate.isEmpty() || window.isEmpty() || !Names.isNode(name)) {
 			return Optional.empty();
 		}
-		return Optional.of(new FeatureDefinition(name, aggregate.get().function(), aggregate.get().argument(), window.get()));
+		return Optional.of(new FeatureDefinition(name, aggregate.get().function(), aggregate.get().argument(), window.get(),
+				aggregate.get().decimal()));
 	}
 
 	private static boolean mergeable(Node node, Aggregation aggregation) {
@@ -130,11 +131,6 @@ final class FeatureViewBinder {
 		}
 		if (aggregation.function() == AggregateFunction.PREVIOUS) {
 			node.report("previous(x) cannot be a feature: a feature aggregates a window; use last(x)");
-			return false;
-		}
-		if (aggregation.decimal().isPresent()) {
-			node.report("a feature cannot be declared a decimal yet: its tiles hold doubles; aggregate exact decimals " +
-					"in a window, running, rolling or groupBy step");
 			return false;
 		}
 		if (aggregation.condition().isPresent()) {

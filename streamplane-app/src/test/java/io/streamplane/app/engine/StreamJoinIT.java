@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through both repartitions by impression id and the join's RocksDB window stores; a click more
  * than 10 minutes + 5 minutes of lateness behind the join's stream time is dead-lettered as late.
  * Under a left join, an impression without a click comes out with a null click once its window
- * has closed, one without an impression id at once (with a null key), and a click more than the
- * lateness behind stream time is dead-lettered.
+ * has closed, one without an impression id at once (with a null key), which a running step after
+ * the join dead-letters for want of a key, and a click more than the lateness behind stream time is
+ * dead-lettered.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class StreamJoinIT extends AdminApiIntegrationTest {
@@ -120,9 +121,14 @@ class StreamJoinIT extends AdminApiIntegrationTest {
 				    steps:
 				      - join: { stream: clicks, on: impression_id, streamOn: impression_id, within: 10m, type: left }
 				      - select: [impression_id, ad, ts, clicks_ts]
+				  per_impression:
+				    from: joined
+				    steps:
+				      - running: { seen: "count()" }
 				outputs:
 				  - { from: joined, kafka: { topic: %s } }
-				""".formatted(name, impressions, clicks, output));
+				  - { from: per_impression, kafka: { topic: %s-running } }
+				""".formatted(name, impressions, clicks, output, output));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
 		// each key on its own, as stream time is per partition; the next phase only once this one is processed
@@ -139,6 +145,12 @@ class StreamJoinIT extends AdminApiIntegrationTest {
 			assertThat(record.timestamp()).isEqualTo(Instant.parse("2026-01-01T00:01:00Z").toEpochMilli());
 			assertThat(record.headers().lastHeader("streamplane.null-join-key")).isNull();
 		});
+		assertThat(KafkaTopics.read("sp.dlq." + name, 1, WAIT, Duration.ZERO)).as("i0 has no key for the running step")
+			.singleElement().satisfies(record -> {
+				assertThat(header(record, "sp.step")).isEqualTo("transforms.per_impression.steps[0]");
+				assertThat(header(record, "sp.reason")).startsWith("the record has no key: its key field 'impression_id' "
+						+ "is null, as when a left, right or full stream join emits an event whose join key is null");
+			});
 
 		KafkaTopics.produce(impressions, List.of(impression("i1", "belts", "00:30:00"), impression("i2", "socks", "00:30:00")));
 		List<ConsumerRecord<String, String>> joined = KafkaTopics.read(output, 3, WAIT, Duration.ZERO);
@@ -147,8 +159,8 @@ class StreamJoinIT extends AdminApiIntegrationTest {
 			.isEqualTo("{\"impression_id\":\"i1\",\"ad\":\"shoes\",\"ts\":\"2026-01-01T00:00:00Z\",\"clicks_ts\":null}");
 
 		KafkaTopics.produce(clicks, List.of(click("i1", "00:20:00")));
-		List<ConsumerRecord<String, String>> deadLetters = KafkaTopics.read("sp.dlq." + name, 1, WAIT, Duration.ZERO);
-		assertThat(deadLetters).singleElement().satisfies(record -> {
+		List<ConsumerRecord<String, String>> deadLetters = KafkaTopics.read("sp.dlq." + name, 2, WAIT, Duration.ZERO);
+		assertThat(deadLetters).filteredOn(record -> header(record, "sp.late") != null).singleElement().satisfies(record -> {
 			assertThat(header(record, "sp.late")).isEqualTo("true");
 			assertThat(header(record, "sp.reason")).startsWith("late record: event time 2026-01-01T00:20:00Z is more " +
 					"than lateness PT5M behind the join's stream time 2026-01-01T00:30:00Z, so a record it would join may " +

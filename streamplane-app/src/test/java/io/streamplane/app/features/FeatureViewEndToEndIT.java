@@ -109,6 +109,43 @@ class FeatureViewEndToEndIT extends StreamplaneIntegrationTest {
 			.noneMatch(topic -> topic.contains("repartition"));
 	}
 
+	@Test
+	void shouldServeDecimalFeaturesExactlyAsStringsWithTheirScale() throws Exception {
+		ApiClient api = ApiClient.admin(port, ADMIN_TOKEN);
+		String topic = "spend-payments";
+		createTopic(topic);
+		Response created = api.post("/api/v1/pipelines", YAML, ApiClient.example("user-spend-features.yaml")
+			.replace("topic: payments", "topic: " + topic));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		// 0.125 rounds half to even to 0.12; the large amount has more digits than a double holds
+		KafkaTopics.produce(topic, List.of(
+				Map.entry("u1", "{\"user_id\": \"u1\", \"ts\": \"2026-01-01T12:00:01Z\", \"amount\": 0.1}"),
+				Map.entry("u1", "{\"user_id\": \"u1\", \"ts\": \"2026-01-01T12:01:02Z\", \"amount\": \"0.2\"}"),
+				Map.entry("u1", "{\"user_id\": \"u1\", \"ts\": \"2026-01-01T12:02:03Z\", \"amount\": 0.125}"),
+				Map.entry("u2", "{\"user_id\": \"u2\", \"ts\": \"2026-01-01T12:00:04Z\", "
+						+ "\"amount\": \"1234567890123456.78\"}"),
+				Map.entry("u2", "{\"user_id\": \"u2\", \"ts\": \"2026-01-01T12:03:05Z\", \"amount\": \"1.00\"}")));
+
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			Response u2 = features(api, "user_spend", "u2", "2026-01-01T12:04:00Z");
+			assertThat(u2.json().at("/features/payments_1h/value").asLong()).as(u2.toString()).isEqualTo(2);
+			assertThat(features(api, "user_spend", "u1", "2026-01-01T12:04:00Z").json()
+				.at("/features/payments_1h/value").asLong()).isEqualTo(3);
+		});
+		JsonNode u1 = features(api, "user_spend", "u1", "2026-01-01T12:04:00Z").json().path("features");
+		assertThat(u1.path("spent_5m").path("value").isString()).as(u1.toString()).isTrue();
+		assertThat(u1.path("spent_5m").path("value").asString()).isEqualTo("0.42");
+		assertThat(u1.path("spent_1h").path("value").asString()).isEqualTo("0.42");
+		assertThat(u1.path("mean_1h").path("value").asString()).isEqualTo("0.14");
+		JsonNode u2 = features(api, "user_spend", "u2", "2026-01-01T12:04:00Z").json().path("features");
+		assertThat(u2.path("spent_1h").path("value").asString()).isEqualTo("1234567890123457.78");
+		assertThat(u2.path("mean_1h").path("value").asString()).isEqualTo("617283945061728.89");
+		JsonNode later = features(api, "user_spend", "u1", "2026-01-01T12:08:00Z").json().path("features");
+		assertThat(later.path("spent_5m").path("value").asString()).as("no payment in the window: zero at the scale")
+			.isEqualTo("0.00");
+		assertThat(later.path("spent_1h").path("value").asString()).isEqualTo("0.42");
+	}
+
 	private static void assertRow(ApiClient api, String view, JsonNode row) {
 		Response response = features(api, view, row.get("user_id").asString(), row.get("as_of").asString());
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.window.Lateness;
@@ -70,7 +71,7 @@ public final class FeatureViewCompiler {
 		Map<String, Aggregation> byPartial = new LinkedHashMap<>();
 		for (FeatureDefinition feature : view.features().values()) {
 			byPartial.putIfAbsent(feature.partialId(), new Aggregation(feature.partialId(), feature.function(),
-					feature.argument()));
+					feature.argument(), Optional.empty(), feature.decimal()));
 		}
 		return new ArrayList<>(byPartial.values());
 	}

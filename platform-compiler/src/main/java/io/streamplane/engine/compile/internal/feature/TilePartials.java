@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.streamplane.engine.compile.internal.value.JsonValues;
 import io.streamplane.engine.compile.internal.value.RecordException;
+import io.streamplane.engine.compile.internal.window.AggregateInputs;
 import io.streamplane.engine.compile.internal.window.WindowInput;
 import io.streamplane.protocol.tiles.PartialAggregate;
 import io.streamplane.spec.Aggregation;
@@ -12,7 +13,10 @@ import io.streamplane.spec.Aggregation;
  * Folds one record into the partials of a tile. Each {@link Aggregation} is named by its partial id
  * ({@code sum(amount)}) and its argument value has been evaluated by {@link WindowInput}. A
  * {@code null} value leaves the partial as it is (as SQL aggregates skip nulls), so a tile may lack
- * the partial of a function that only saw nulls; {@code count()} counts every record.
+ * the partial of a function that only saw nulls; {@code count()} counts every record. A {@code sum} or
+ * {@code avg} declared an exact decimal keeps its values' exact text ({@link PartialAggregate.DecimalSum},
+ * {@link PartialAggregate.DecimalAvg}), each already rounded to the declared scale and checked against its
+ * precision.
  */
 final class TilePartials {
 
@@ -35,10 +39,12 @@ final class TilePartials {
 		}
 		PartialAggregate next = switch (aggregation.function()) {
 			case COUNT -> new PartialAggregate.Count(before == null ? 1 : ((PartialAggregate.Count) before).n() + 1);
-			case SUM -> merged(before, new PartialAggregate.Sum(number(id, value)));
+			case SUM -> merged(before, aggregation.decimal().isPresent() ? new PartialAggregate.DecimalSum(decimal(value))
+					: new PartialAggregate.Sum(number(id, value)));
 			case MIN -> merged(before, new PartialAggregate.Min(number(id, value)));
 			case MAX -> merged(before, new PartialAggregate.Max(number(id, value)));
-			case AVG -> merged(before, new PartialAggregate.Avg(number(id, value), 1));
+			case AVG -> merged(before, aggregation.decimal().isPresent() ? new PartialAggregate.DecimalAvg(decimal(value), 1)
+					: new PartialAggregate.Avg(number(id, value), 1));
 			case FIRST -> merged(before, new PartialAggregate.First(value, timeMs));
 			case LAST -> merged(before, new PartialAggregate.Last(value, timeMs));
 			case COUNT_DISTINCT -> (before == null ? PartialAggregate.Distinct.empty() : (PartialAggregate.Distinct) before)
@@ -51,6 +57,11 @@ final class TilePartials {
 
 	private static PartialAggregate merged(PartialAggregate before, PartialAggregate next) {
 		return before == null ? next : before.merge(next);
+	}
+
+	/** A decimal's value, which {@link AggregateInputs} has made its exact text at the declared scale. */
+	private static String decimal(Object value) {
+		return (String) value;
 	}
 
 	private static double number(String id, Object value) {

@@ -24,8 +24,8 @@ public final class Changes extends KeyedOperator<KeyValueStore<String, StoredVal
 	 * @param of the value watched
 	 * @param previous the field that receives the previous value, or {@code null}
 	 */
-	Changes(String path, String deadLetter, String storeName, CelEvaluator of, String previous) {
-		super(path, deadLetter, storeName);
+	Changes(String path, String deadLetter, String storeName, String keyField, CelEvaluator of, String previous) {
+		super(path, deadLetter, storeName, keyField);
 		this.of = of;
 		this.previous = previous;
 	}

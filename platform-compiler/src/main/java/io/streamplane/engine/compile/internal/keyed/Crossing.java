@@ -29,9 +29,9 @@ public final class Crossing extends KeyedOperator<KeyValueStore<String, StoredVa
 	 * @param thresholds ascending
 	 * @param field receives the threshold crossed
 	 */
-	Crossing(String path, String deadLetter, String storeName, CelEvaluator value, List<Number> thresholds,
+	Crossing(String path, String deadLetter, String storeName, String keyField, CelEvaluator value, List<Number> thresholds,
 			String field) {
-		super(path, deadLetter, storeName);
+		super(path, deadLetter, storeName, keyField);
 		this.value = value;
 		this.thresholds = List.copyOf(thresholds);
 		this.field = field;

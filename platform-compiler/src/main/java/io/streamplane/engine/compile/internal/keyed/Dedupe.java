@@ -26,8 +26,8 @@ public final class Dedupe extends KeyedOperator<WindowStore<String, Long>> {
 	 * @param by the identifying value, or {@code null} for the key alone
 	 * @param within how long a value is remembered
 	 */
-	Dedupe(String path, String deadLetter, String storeName, CelEvaluator by, Duration within) {
-		super(path, deadLetter, storeName);
+	Dedupe(String path, String deadLetter, String storeName, String keyField, CelEvaluator by, Duration within) {
+		super(path, deadLetter, storeName, keyField);
 		this.by = by;
 		this.within = within.toMillis();
 	}

@@ -3,6 +3,7 @@ package io.streamplane.engine.compile.internal.keyed;
 import java.util.function.Consumer;
 
 import io.streamplane.engine.compile.internal.value.Failure;
+import io.streamplane.engine.compile.internal.value.MissingKey;
 import io.streamplane.engine.compile.internal.value.RecordException;
 import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
@@ -14,7 +15,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * A step that keeps state per record key in one state store: passes end-of-input markers on
- * untouched, fails records without a key, applies itself to every other record with its event
+ * untouched, fails records without a key ({@link MissingKey}), applies itself to every other record with its event
  * time, and turns a {@link RecordException} into a failed row named by the step's spec path,
  * forwarded to its {@link DeadLetters#child dead-letter child} only. A failed record leaves the
  * state as it was.
@@ -23,11 +24,16 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  */
 abstract class KeyedOperator<S extends StateStore> implements FixedKeyProcessor<String, Row, Row> {
 
+	/** What a per-key step does, for the reason a record without a key fails with ({@link MissingKey}). */
+	static final String NEED = "this step keeps state per key";
+
 	private final String path;
 
 	private final String deadLetter;
 
 	private final String storeName;
+
+	private final MissingKey missingKey;
 
 	private final RecordMeta meta = new RecordMeta();
 
@@ -39,11 +45,13 @@ abstract class KeyedOperator<S extends StateStore> implements FixedKeyProcessor<
 	 * @param path the step's spec path
 	 * @param deadLetter the node name of the dead-letter child
 	 * @param storeName the state store
+	 * @param keyField the field that holds the stream's key, or {@code null}, to say why a record has none
 	 */
-	KeyedOperator(String path, String deadLetter, String storeName) {
+	KeyedOperator(String path, String deadLetter, String storeName, String keyField) {
 		this.path = path;
 		this.deadLetter = deadLetter;
 		this.storeName = storeName;
+		this.missingKey = new MissingKey(keyField, NEED);
 	}
 
 	@Override
@@ -62,8 +70,7 @@ abstract class KeyedOperator<S extends StateStore> implements FixedKeyProcessor<
 		}
 		try {
 			if (record.key() == null) {
-				throw new RecordException("the record has no key; this step keeps state per key, so add a keyBy " +
-						"step before it or give the source records keys");
+				throw missingKey.failure();
 			}
 			meta.at(record.timestamp(), record.key());
 			apply(store, record.key(), row, record.timestamp(), next -> context.forward(record.withValue(next)));

@@ -10,19 +10,20 @@ import io.streamplane.engine.compile.internal.window.AggregateInputs;
 import io.streamplane.engine.compile.internal.window.WindowStateSerde;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
 import io.streamplane.engine.compile.internal.wiring.DeadLetters;
+import io.streamplane.engine.compile.internal.wiring.KeyedRepartition;
 import io.streamplane.engine.compile.internal.wiring.Stream;
 import io.streamplane.spec.Step;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * Compiles the steps that keep per-key state ({@code dedupe}, {@code running}, {@code rolling},
- * {@code crossing}, {@code changes}): a repartition by key when the key changed, as for windows, then the step's
+ * {@code crossing}, {@code changes}): a repartition by key when the key changed, as for windows
+ * ({@link KeyedRepartition}), then the step's
  * {@link KeyedOperator} over a persistent RocksDB store with a changelog topic, behind the record
  * cache, so state reaches the changelog once per key per commit and is restored after a restart or
  * on another instance. Operators, stores and internal topics are named from the step's spec path,
@@ -42,7 +43,7 @@ public final class KeyedStateCompiler {
 		Duration retention = step.within().plus(in.lateness());
 		StoreBuilder<?> seen = Stores.windowStoreBuilder(compilation.windowStore(store, retention, step.within(),
 				false), Serdes.String(), Serdes.Long()).withCachingEnabled();
-		return compile(in, path, "dedupe", seen, deadLetter -> new Dedupe(path, deadLetter, store, by, step.within()));
+		return compile(in, path, "dedupe", seen, deadLetter -> new Dedupe(path, deadLetter, store, in.keyField(), by, step.within()));
 	}
 
 	public Stream running(Stream in, Step.Running step, String path) {
@@ -51,28 +52,29 @@ public final class KeyedStateCompiler {
 		StoreBuilder<?> states = Stores.keyValueStoreBuilder(compilation.keyValueStore(store), Serdes.String(),
 				new WindowStateSerde(step.aggregations())).withCachingEnabled();
 		return compile(in, path, "running",
-				states, deadLetter -> new Running(path, deadLetter, store, step.aggregations(), arguments));
+				states, deadLetter -> new Running(path, deadLetter, store, in.keyField(), step.aggregations(), arguments));
 	}
 
 	public Stream rolling(Stream in, Step.Rolling step, String path) {
 		AggregateInputs arguments = new AggregateInputs(step.aggregations());
 		RollingStores stores = new RollingStores(store(path), Compilation.name(path, "stream-time"));
-		return compile(in, path, "rolling", stores.builders(compilation, step.aggregations()),
-				deadLetter -> new Rolling(path, deadLetter, stores, step, in.lateness(), arguments));
+		return compile(in, path, "rolling", Rolling.NEED, stores.builders(compilation, step.aggregations()),
+				deadLetter -> new Rolling(path, deadLetter, stores, step, in.lateness(), arguments,
+						in.keyField()));
 	}
 
 	public Stream crossing(Stream in, Step.Crossing step, String path) {
 		CelEvaluator value = CelEvaluator.of(step.value());
 		String store = store(path);
 		return compile(in, path, "crossing", lastValues(store),
-				deadLetter -> new Crossing(path, deadLetter, store, value, step.thresholds(), step.field()));
+				deadLetter -> new Crossing(path, deadLetter, store, in.keyField(), value, step.thresholds(), step.field()));
 	}
 
 	public Stream changes(Stream in, Step.Changes step, String path) {
 		CelEvaluator of = CelEvaluator.of(step.of());
 		String store = store(path);
 		return compile(in, path, "changes", lastValues(store),
-				deadLetter -> new Changes(path, deadLetter, store, of, step.previous().orElse(null)));
+				deadLetter -> new Changes(path, deadLetter, store, in.keyField(), of, step.previous().orElse(null)));
 	}
 
 	private StoreBuilder<?> lastValues(String store) {
@@ -90,14 +92,13 @@ public final class KeyedStateCompiler {
 	 */
 	private Stream compile(Stream in, String path, String kind, StoreBuilder<?> store,
 			Function<String, KeyedOperator<?>> operator) {
-		return compile(in, path, kind, Set.of(store), operator);
+		return compile(in, path, kind, KeyedOperator.NEED, Set.of(store), operator);
 	}
 
-	private Stream compile(Stream in, String path, String kind, Set<StoreBuilder<?>> stores,
+	/** @param need what the step does per key, for the reason a record without a key fails with */
+	private Stream compile(Stream in, String path, String kind, String need, Set<StoreBuilder<?>> stores,
 			Function<String, ? extends FixedKeyProcessor<String, Row, Row>> operator) {
-		KStream<String, Row> records = in.needsRepartition() ? in.records().repartition(Repartitioned
-			.<String, Row>as(Compilation.name(path, "repartition")).withKeySerde(Serdes.String())
-			.withValueSerde(compilation.rows())) : in.records();
+		KStream<String, Row> records = KeyedRepartition.of(compilation, in, path, need);
 		String name = Compilation.name(path, kind);
 		String deadLetter = DeadLetters.child(name);
 		KStream<String, Row> out = records.processValues(new KeyedStateSupplier(() -> operator.apply(deadLetter), stores),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.streamplane.engine.compile.internal.value.Failure;
+import io.streamplane.engine.compile.internal.value.MissingKey;
 import io.streamplane.engine.compile.internal.value.RecordException;
 import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
@@ -31,9 +32,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Like a window it keeps the stream time (largest event time of the partition, in a cached store)
  * and dead-letters, as late, a record whose slice ended {@code lateness} or more before it; slices
  * that no record on time can see any more are dropped when their key next changes. A record without
- * a key or whose argument fails goes to the dead-letter child and leaves the state as it was.
+ * a key ({@link MissingKey}) or whose argument fails goes to the dead-letter child and leaves the state as it was.
  */
 final class Rolling implements FixedKeyProcessor<String, Row, Row> {
+
+	/** What a rolling step does per key, for the reason a record without a key fails with ({@link MissingKey}). */
+	static final String NEED = "a rolling step aggregates per key";
 
 	private static final String STREAM_TIME = "stream-time";
 
@@ -53,6 +57,8 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 
 	private final AggregateInputs arguments;
 
+	private final MissingKey missingKey;
+
 	private final RecordMeta meta = new RecordMeta();
 
 	private FixedKeyProcessorContext<String, Row> context;
@@ -64,7 +70,7 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 	private long streamTime;
 
 	Rolling(String path, String deadLetter, RollingStores stores, Step.Rolling step, Duration lateness,
-			AggregateInputs arguments) {
+			AggregateInputs arguments, String keyField) {
 		this.path = path;
 		this.deadLetter = deadLetter;
 		this.stores = stores;
@@ -73,6 +79,7 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 		this.lateness = lateness;
 		this.folder = new WindowFolder(step.aggregations(), null);
 		this.arguments = arguments;
+		this.missingKey = new MissingKey(keyField, NEED);
 	}
 
 	@Override
@@ -113,8 +120,7 @@ final class Rolling implements FixedKeyProcessor<String, Row, Row> {
 
 	private Map<String, Object> apply(String key, Row row, long time, long start, long end) {
 		if (key == null) {
-			throw new RecordException("the record has no key; a rolling step aggregates per key, so add a keyBy " +
-					"step before it or give the source records keys");
+			throw missingKey.failure();
 		}
 		LinkedHashMap<String, Object> inputs = new LinkedHashMap<>();
 		meta.at(time, key);

@@ -32,9 +32,9 @@ public final class Running extends KeyedOperator<KeyValueStore<String, WindowSta
 	 * @param aggregations the aggregates, in spec order
 	 * @param arguments the arguments and conditions of the aggregations
 	 */
-	Running(String path, String deadLetter, String storeName, List<Aggregation> aggregations,
+	Running(String path, String deadLetter, String storeName, String keyField, List<Aggregation> aggregations,
 			AggregateInputs arguments) {
-		super(path, deadLetter, storeName);
+		super(path, deadLetter, storeName, keyField);
 		this.folder = new WindowFolder(aggregations, null);
 		this.arguments = arguments;
 	}

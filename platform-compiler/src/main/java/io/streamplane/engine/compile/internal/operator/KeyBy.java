@@ -38,7 +38,9 @@ public final class KeyBy extends RekeyingOperator {
 	/** The record key for a key value: a string as is, another value as JSON text. */
 	public static String keyOf(Object value, String expression) {
 		if (value == null) {
-			throw new RecordException("key expression \"" + expression + "\" is null; every record needs a key");
+			throw new RecordException("key expression \"" + expression + "\" is null; every record needs a key, so "
+					+ "filter such records out first or give a default, e.g. \"dyn(" + expression + ") != null ? "
+					+ expression + " : 'none'\"");
 		}
 		return value instanceof String text ? text : JsonValues.toJson(value).toString();
 	}

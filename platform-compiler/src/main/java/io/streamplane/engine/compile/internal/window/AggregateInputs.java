@@ -69,15 +69,25 @@ public final class AggregateInputs {
 				return Decimals.text(Decimals.of(value, aggregation.decimal().get()));
 			}
 			catch (RecordException ex) {
-				throw new RecordException(aggregation.name() + ": " + aggregation.function().name().toLowerCase() + "(" +
-						input.argument().text() + ") as " + aggregation.decimal().get() + " " + ex.getMessage());
+				throw new RecordException(label(aggregation, input.argument().text() + ") as " + aggregation.decimal().get())
+						+ " " + ex.getMessage());
 			}
 		}
 		if (aggregation.function().needsNumber() && value != null && !(value instanceof Number)) {
-			throw new RecordException(aggregation.name() + ": " + aggregation.function().name().toLowerCase() + "(" +
-					input.argument().text() + ") needs a number, got " + JsonValues.describe(value));
+			throw new RecordException(label(aggregation, input.argument().text() + ")") + " needs a number, got "
+					+ JsonValues.describe(value));
 		}
 		return value;
+	}
+
+	/**
+	 * The aggregate as written, {@code function(argument...}, after the name of its result, e.g.
+	 * {@code revenue: sum(amount) as decimal(18, 2)}; alone when it is its own name, as the partial of a
+	 * feature view is.
+	 */
+	private static String label(Aggregation aggregation, String rest) {
+		String written = aggregation.function().name().toLowerCase() + "(" + rest;
+		return aggregation.name().equals(written) ? written : aggregation.name() + ": " + written;
 	}
 
 	private record Input(Aggregation aggregation, CelEvaluator argument, CelEvaluator condition) {

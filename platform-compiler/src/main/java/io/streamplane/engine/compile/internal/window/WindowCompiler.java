@@ -6,6 +6,7 @@ import io.streamplane.engine.compile.FinalWindows;
 import io.streamplane.engine.compile.internal.value.Row;
 import io.streamplane.engine.compile.internal.wiring.Compilation;
 import io.streamplane.engine.compile.internal.wiring.DeadLetters;
+import io.streamplane.engine.compile.internal.wiring.KeyedRepartition;
 import io.streamplane.engine.compile.internal.wiring.Stream;
 import io.streamplane.spec.Emit;
 import io.streamplane.spec.Step;
@@ -19,7 +20,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.SessionWindows;
 import org.apache.kafka.streams.kstream.SlidingWindows;
 import org.apache.kafka.streams.kstream.Suppressed;
@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Compiles a window step: a repartition by key when the key changed, {@link WindowInput} (lateness,
+ * Compiles a window step: a repartition by key when the key changed ({@link KeyedRepartition}), {@link WindowInput} (lateness,
  * arguments) in the same sub-topology as the aggregation, Kafka Streams' windowed aggregation over
  * a RocksDB store with a changelog, then for {@code emit: final} either the aggregation emits each
  * session once it has closed ({@link FinalWindows#ON_WINDOW_CLOSE}: session windows, a time-ordered store
@@ -52,9 +52,7 @@ public final class WindowCompiler {
 	}
 
 	public Stream compile(Stream in, Step.Window step, String path) {
-		KStream<String, Row> records = in.needsRepartition() ? in.records().repartition(Repartitioned
-			.<String, Row>as(Compilation.name(path, "repartition")).withKeySerde(Serdes.String())
-			.withValueSerde(compilation.rows())) : in.records();
+		KStream<String, Row> records = KeyedRepartition.of(compilation, in, path, WindowInput.NEED);
 		AggregateInputs arguments = new AggregateInputs(step.aggregations());
 		WindowFolder folder = new WindowFolder(step.aggregations(), in.keyField());
 		String input = Compilation.name(path, "input");

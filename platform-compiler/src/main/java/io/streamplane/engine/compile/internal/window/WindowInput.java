@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 
 import io.streamplane.engine.compile.internal.value.Failure;
+import io.streamplane.engine.compile.internal.value.MissingKey;
 import io.streamplane.engine.compile.internal.value.RecordException;
 import io.streamplane.engine.compile.internal.value.RecordMeta;
 import io.streamplane.engine.compile.internal.value.Row;
@@ -20,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * store (so it survives restarts and is never behind the aggregation's own, which only sees what
  * passes here and is committed together with it), and
  * fails every record that {@link Lateness} finds too late;</li>
- * <li>it fails records without a key;</li>
+ * <li>it fails records without a key ({@link MissingKey});</li>
  * <li>it evaluates every aggregation's argument and condition ({@link AggregateInputs}), failing
  * the record on an expression error or a non-number for {@code sum} and {@code avg}, and forwards only the results, the key field and the
  * event time, which keeps the window state small.</li>
@@ -33,6 +34,9 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 	/** The field that carries the event time to the {@link WindowFolder}. */
 	public static final String TIME = "\u0000time";
 
+	/** What a window does per key, for the reason a record without a key fails with ({@link MissingKey}). */
+	public static final String NEED = "a window groups by key";
+
 	private static final String STREAM_TIME = "stream-time";
 
 	private final String path;
@@ -44,6 +48,8 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 	private final AggregateInputs arguments;
 
 	private final String keyField;
+
+	private final MissingKey missingKey;
 
 	private final String storeName;
 
@@ -62,6 +68,7 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 		this.lateness = lateness;
 		this.arguments = arguments;
 		this.keyField = keyField;
+		this.missingKey = new MissingKey(keyField, NEED);
 		this.storeName = storeName;
 	}
 
@@ -100,7 +107,7 @@ public final class WindowInput implements FixedKeyProcessor<String, Row, Row> {
 
 	private Row inputs(FixedKeyRecord<String, Row> record, Row row) {
 		if (record.key() == null) {
-			throw new RecordException("the record has no key; a window groups by key, so add a keyBy step before it");
+			throw missingKey.failure();
 		}
 		LinkedHashMap<String, Object> values = new LinkedHashMap<>();
 		if (keyField != null) {
