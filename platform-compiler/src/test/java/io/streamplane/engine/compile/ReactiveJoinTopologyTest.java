@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * re-emitted in the sub-topology of the table, with RocksDB stores.
  */
 class ReactiveJoinTopologyTest {
+
+	/** Kafka Streams' state of this test's drivers, not the shared default under /tmp/kafka-streams. */
+	@TempDir
+	Path stateDir;
 
 	private static final String SPEC = """
 			name: clicks
@@ -146,13 +152,14 @@ class ReactiveJoinTopologyTest {
 	private record Inputs(TestInputTopic<byte[], byte[]> users, TestInputTopic<byte[], byte[]> clicks) {
 	}
 
-	private static List<KeyValue<String, String>> run(String type, Consumer<Inputs> inputs) {
+	private List<KeyValue<String, String>> run(String type, Consumer<Inputs> inputs) {
 		return run(new PipelineCompiler().compile(spec(type), new PipelineCounters()), inputs);
 	}
 
-	private static List<KeyValue<String, String>> run(CompiledPipeline compiled, Consumer<Inputs> inputs) {
+	private List<KeyValue<String, String>> run(CompiledPipeline compiled, Consumer<Inputs> inputs) {
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
 		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties)) {
 			inputs.accept(new Inputs(

@@ -50,10 +50,6 @@ class StreamJoinNullKeyTopologyTest {
 			  - { from: joined, kafka: { topic: joined } }
 			""", SpecFormat.YAML).spec();
 
-	/** Its own state directory: another test JVM may run a pipeline with the same store names at once. */
-	@TempDir
-	Path stateDir;
-
 	private static byte[] utf8(String text) {
 		return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
 	}
@@ -65,7 +61,6 @@ class StreamJoinNullKeyTopologyTest {
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
 		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test.invalid:9092");
-		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		try (TopologyTestDriver driver = new TopologyTestDriver(compiled.topology(), properties)) {
 			TestInputTopic<byte[], byte[]> impressions = driver.createInputTopic("impressions", new ByteArraySerializer(),
 					new ByteArraySerializer());
