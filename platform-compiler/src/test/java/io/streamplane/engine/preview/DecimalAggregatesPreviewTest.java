@@ -188,11 +188,17 @@ class DecimalAggregatesPreviewTest {
 						"declare a larger precision");
 	}
 
+	/**
+	 * Two sessions merged by a record between them: 2 minutes of lateness keep the first open until the
+	 * record at 50 s bridges it with the one at 100 s (without lateness it would have closed at 60 s).
+	 */
 	@Test
 	void shouldMergeSessionsExactly() {
-		PreviewResult result = stream("""
+		String spec = STREAM.formatted("""
 				window: { session: { gap: 60s } }
-				        aggregate: { total: "sum(amount) as decimal(10, 2)", mean: "avg(amount) as decimal(10, 3)" }""",
+				        aggregate: { total: "sum(amount) as decimal(10, 2)", mean: "avg(amount) as decimal(10, 3)" }""")
+			.replace("unit: seconds }\n", "unit: seconds }\n    lateness: 2m\n");
+		PreviewResult result = preview.run(spec(spec),
 				List.of(payment(0, "0.1"), payment(100, "\"0.2\""), payment(50, "0.3")));
 
 		assertThat(result.deadLetters()).isEmpty();
