@@ -53,8 +53,9 @@ final class JoinsReport {
 				+ "`builder.table(users)`, `stream(views).join(table)`, no repartition. (a) is what the compiler "
 				+ "builds: generic JSON rows, the table re-keyed by its primary key and repartitioned "
 				+ "(`tables.users.by-key`), the views joined `on: key` as their topic keys them (no repartition), "
-				+ "then the same `KStream.join`. (c) remembers every view in a store keyed by its identity and joins it with "
-				+ "Kafka Streams' foreign-key table join, so it can re-emit it later. (d) is (b) with `selectKey` "
+				+ "then the same `KStream.join`. (c) repartitions every view by its join key (`on: user_id`), joins it "
+				+ "with its user and remembers it in a store under its user and identity beside the table, so a change "
+				+ "of the user re-emits it. (d) is (b) with `selectKey` "
 				+ "by user first, as for views keyed otherwise: Kafka Streams repartitions them, as (a) does "
 				+ "with `on: user_id`.\n");
 		out.append("- Output records are end-offset deltas, so under exactly_once_v2 they include transaction "

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,7 +18,12 @@ import io.streamplane.engine.compile.PipelineCompiler;
 import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.spec.SpecFormat;
 import io.streamplane.spec.SpecReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -35,8 +41,9 @@ import static org.awaitility.Awaitility.await;
  * Issue 14: a reactive stream–table join that an engine before issue 14 ran (events remembered by
  * identity, joined by the foreign-key join) keeps its remembered events when this engine starts the
  * same pipeline version: the engine finds the old layout's changelog and compiles the join the old
- * way, so a change of a user still re-emits the clicks the older engine remembered. Compiled in the
- * new layout, the join would start empty and the update would re-emit nothing.
+ * way, so a change of a user still re-emits the clicks the older engine remembered, although the clicks
+ * themselves have expired from their topic. Compiled in the new layout, the join would start empty and
+ * the update would re-emit nothing.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class ReactiveJoinUpgradeIT extends AdminApiIntegrationTest {
@@ -72,6 +79,7 @@ class ReactiveJoinUpgradeIT extends AdminApiIntegrationTest {
 		KafkaTopics.produce(users, List.of(user(1, "free"), user(2, "free")));
 		KafkaTopics.produce(clicks, List.of(click("a", "/pricing", 1), click("b", "/docs", 2)));
 		runAsAnOlderEngine(spec, CompiledPipeline.applicationId(name, 1), stateDir, output);
+		expire(clicks);
 
 		Response created = api.post("/api/v1/pipelines", "application/yaml", spec);
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -100,6 +108,24 @@ class ReactiveJoinUpgradeIT extends AdminApiIntegrationTest {
 			streams.start();
 			assertThat(changes(output, 2)).containsExactlyInAnyOrder("+/pricing:free", "+/docs:free");
 			streams.close(Duration.ofSeconds(30));
+		}
+	}
+
+	/**
+	 * Deletes every record of {@code topic}, as retention does in time: then only the join's state still
+	 * knows the clicks, and a layout that did not find that state could not rebuild it by reading them again.
+	 */
+	private static void expire(String topic) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.bootstrapServers()))) {
+			Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+			for (int partition = 0; partition < 2; partition++) {
+				partitions.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+			}
+			Map<TopicPartition, RecordsToDelete> everything = new HashMap<>();
+			admin.listOffsets(partitions).all().get().forEach((partition, latest) ->
+					everything.put(partition, RecordsToDelete.beforeOffset(latest.offset())));
+			admin.deleteRecords(everything).all().get();
 		}
 	}
 
