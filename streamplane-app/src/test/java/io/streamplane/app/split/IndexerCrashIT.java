@@ -103,7 +103,9 @@ class IndexerCrashIT {
 
 		RoleProcess second = start("indexer-2", dataDir);
 		await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-			JsonNode statistics = statistics(second, index).orElseThrow();
+			Optional<JsonNode> learnt = statistics(second, index);
+			assertThat(learnt).as("the restarted indexer has learnt index %s", index).isPresent();
+			JsonNode statistics = learnt.get();
 			assertThat(statistics.path("lag").asLong()).as("%s", statistics).isZero();
 			assertThat(statistics.path("rows").asLong()).as("%s", statistics).isEqualTo(table.size());
 		});
