@@ -49,6 +49,8 @@ class CdcCaptureIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
+	private static final String OFFSETS_TOPIC = "it.cdc.offsets";
+
 	private static final int LATENCY_ROWS = 5_000;
 
 	private static final int LATENCY_RATE = 1_000;
@@ -149,6 +151,7 @@ class CdcCaptureIT {
 			assertThat(standby.status()).singleElement()
 				.satisfies(status -> assertThat(status.state()).isEqualTo(CdcTableStatus.State.STANDBY));
 
+			awaitStoredOffset(shared);
 			leader.close();
 			execute("INSERT INTO cdc_failover VALUES (2)");
 			await().atMost(WAIT).until(standby::isLeader);
@@ -216,7 +219,7 @@ class CdcCaptureIT {
 		Map<String, Object> db = TestInfrastructure.connectionProperties();
 		CdcProperties properties = new CdcProperties(List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
 				Duration.ofMillis(20), 2048, Duration.ofSeconds(1), Duration.ofSeconds(1), CdcTopic.SCHEMA + ".streamplane_cdc_heartbeat",
-				"it.cdc.leader", "it.cdc.offsets", Duration.ofSeconds(6), 1, Duration.ofMillis(500),
+				"it.cdc.leader", OFFSETS_TOPIC, Duration.ofSeconds(6), 1, Duration.ofMillis(500),
 				Duration.ofSeconds(1));
 		Map<String, Object> kafka = new HashMap<>();
 		kafka.put("bootstrap.servers", TestInfrastructure.bootstrapServers());
@@ -224,6 +227,19 @@ class CdcCaptureIT {
 				() -> new Database((String) db.get("spring.datasource.url"), (String) db.get("spring.datasource.username"),
 						(String) db.get("spring.datasource.password")),
 				kafka, "cdc-it", -1, new SimpleMeterRegistry());
+	}
+
+	/**
+	 * Waits until the leader stored an offset of {@code table} (its server is the slot name) (every {@code offset-flush-interval}): a new leader
+	 * resumes from the last stored offset and repeats what came after it, so a handover before the first offset
+	 * is stored snapshots the table again (docs/concepts/cdc.md).
+	 */
+	private static void awaitStoredOffset(CdcTable table) {
+		String server = "\"server\":\"" + table.slotName() + "\"";
+		try (CdcTopic offsets = new CdcTopic(OFFSETS_TOPIC)) {
+			await().atMost(WAIT).until(() -> offsets.poll(Duration.ofMillis(200)).stream()
+				.anyMatch(record -> record.key() != null && record.key().contains(server) && record.value() != null));
+		}
 	}
 
 	private static List<ConsumerRecord<String, String>> read(CdcTopic topic, int count) {
