@@ -21,7 +21,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * asks for it.</li>
  * <li>{@code state.dir}, {@code num.stream.threads}, {@code num.standby.replicas},
  * {@code replication.factor} and {@code commit.interval.ms} from {@link EngineProperties}; without a
- * commit interval there, 20 ms for an exactly-once pipeline with feature
+ * commit interval there, 50 ms for an exactly-once pipeline with feature
  * views (fresher tiles) and the Kafka Streams default otherwise.</li>
  * <li>{@code auto.offset.reset} {@code earliest}: a new application reads its inputs from the
  * start.</li>
@@ -42,13 +42,9 @@ final class StreamsSettings {
 	 * {@code streamplane.engine.commit-interval} is not set: a tile or an index record is readable by the
 	 * feature server or the indexer only once the transaction that wrote it commits, and a change crosses two
 	 * transactions or more (the repartition by entity or row key, then the tile or index record), so the
-	 * interval counts twice or more in the freshness of every feature and search: the record of the first hop
-	 * is read just after the commit that made it readable and waits almost a whole interval for the next one.
-	 * 20 ms rather than 50: at 10,000 events/s the engine moved as many events per CPU second or more
-	 * (docs/benchmarks.md, freshness hop by hop), and each commit flushed less, so it took 19–23 ms instead of
-	 * 31–33 ms.
+	 * interval counts twice or more in the freshness of every feature and search.
 	 */
-	static final Duration SERVING_COMMIT_INTERVAL = Duration.ofMillis(20);
+	static final Duration SERVING_COMMIT_INTERVAL = Duration.ofMillis(50);
 
 	/**
 	 * The restore consumer's {@code max.partition.fetch.bytes} unless {@code spring.kafka.streams.*} sets

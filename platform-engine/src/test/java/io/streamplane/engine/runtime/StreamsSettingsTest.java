@@ -21,14 +21,14 @@ class StreamsSettingsTest {
 	private static final Map<String, Duration> TILE_TOPICS = Map.of("sp.features.p.clicks", Duration.ofDays(1));
 
 	@Test
-	void shouldCommitAnExactlyOncePipelineWithFeatureViewsEvery20MsByDefault() {
-		assertThat(commitInterval(Optional.empty(), DeliveryGuarantee.EXACTLY_ONCE, TILE_TOPICS)).isEqualTo(20L);
+	void shouldCommitAnExactlyOncePipelineWithFeatureViewsEvery50MsByDefault() {
+		assertThat(commitInterval(Optional.empty(), DeliveryGuarantee.EXACTLY_ONCE, TILE_TOPICS)).isEqualTo(50L);
 	}
 
 	@Test
-	void shouldCommitAnExactlyOncePipelineWithIndexesEvery20MsByDefault() {
+	void shouldCommitAnExactlyOncePipelineWithIndexesEvery50MsByDefault() {
 		assertThat(commitInterval(Optional.empty(), DeliveryGuarantee.EXACTLY_ONCE, Map.of(), Set.of("sp.index.p.docs")))
-			.isEqualTo(20L);
+			.isEqualTo(50L);
 	}
 
 	@Test
