@@ -27,7 +27,7 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param serving whether to load the store and measure the baselines and HTTP reads ({@code false}: freshness only)
  * @param freshnessRate events per second of the freshness run (engine and feature server in one process); 0 skips it
  * @param commitInterval the engine's {@code streamplane.engine.commit-interval} in the freshness run; 0 keeps the
- *        engine's default (20 ms for a pipeline with feature views)
+ *        engine's default (50 ms for a pipeline with feature views)
  * @param keyedByEntity whether the freshness run's view is {@code keyedByEntity} (its events are keyed by their
  *        entity either way): no repartition in the engine
  * @param freshnessHops whether the freshness run also reports each hop's latency ({@link FreshnessHops}; its
