@@ -8,7 +8,7 @@
 #
 # Options (--name=value): entities, tiles-per-entity, get-rate, post-rate, post-entities, connections,
 # warmup-seconds, measure-seconds, rounds, raw-reads, rss-updates, server-heap, seed, serving, freshness-rate,
-# commit-interval-ms, keyed-by-entity, report.
+# commit-interval-ms, keyed-by-entity, freshness-hops, report.
 # Uses $JAVA_HOME/bin/java if JAVA_HOME is set; BENCHMARK_JAVA_OPTS overrides the harness's heap settings.
 set -euo pipefail
 

@@ -41,8 +41,9 @@ public enum ServedAggregate {
 	 * @param argument the field the function reads; empty for {@link #COUNT}
 	 */
 	public String partialId(String argument) {
-		return partialIds.computeIfAbsent(argument == null ? "" : argument,
-				field -> FeatureDefinition.partialId(functionName, field));
+		String field = argument == null ? "" : argument;
+		String id = partialIds.get(field);
+		return id != null ? id : partialIds.computeIfAbsent(field, key -> FeatureDefinition.partialId(functionName, key));
 	}
 
 	/**

@@ -74,7 +74,7 @@ public final class FeatureBenchmark {
 				rss = serving(dataDir.resolve("serving"), cluster);
 			}
 			if (options.freshnessRate() > 0) {
-				latencies.add(freshness(dataDir.resolve("freshness"), cluster));
+				latencies.addAll(freshness(dataDir.resolve("freshness"), cluster));
 				progress("Freshness measured");
 			}
 		}
@@ -121,13 +121,13 @@ public final class FeatureBenchmark {
 		}
 	}
 
-	private Latency freshness(Path dataDir, BenchmarkCluster cluster) throws IOException, InterruptedException {
+	private List<Latency> freshness(Path dataDir, BenchmarkCluster cluster) throws IOException, InterruptedException {
 		cluster.createTopics(2, FreshnessRun.topics());
 		try (ServerProcess server = ServerProcess.start(dataDir.resolve("features"), cluster.bootstrapServers(),
 				freePort(), freePort(), options.serverHeap(), FreshnessRun.serverProperties(dataDir.resolve("engine").toString(),
 						options.commitInterval()))) {
 			progress("Engine + feature server started, pid " + server.pid());
-			return new FreshnessRun(options, server, cluster.bootstrapServers()).measure();
+			return new FreshnessRun(options, server, cluster.bootstrapServers()).measure(notes);
 		}
 	}
 

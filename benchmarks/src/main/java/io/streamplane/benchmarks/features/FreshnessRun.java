@@ -3,6 +3,7 @@ package io.streamplane.benchmarks.features;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,6 +56,11 @@ final class FreshnessRun {
 
 	private static final int BACKGROUND_ENTITIES = 100_000;
 
+	private static final Pattern ENGINE_METRICS = Pattern.compile(
+			"^kafka_stream_thread_(commit_latency_(avg|max)|commit_rate|poll_latency_avg|process_latency_avg|poll_records_avg|"
+					+ "process_records_avg)\\{|^kafka_producer_(txn_commit_time_ns|txn_send_offsets_time_ns|flush_time_ns|"
+					+ "txn_begin_time_ns)\\w*\\{.*StreamThread");
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String SPEC = """
@@ -94,6 +101,10 @@ final class FreshnessRun {
 
 	private volatile long probesSent;
 
+	private final Map<String, Long> measuredSent = new HashMap<>();
+
+	private final Map<String, Long> measuredVisible = new HashMap<>();
+
 	FreshnessRun(FeatureBenchmarkOptions options, ServerProcess server, String bootstrapServers) {
 		this.options = options;
 		this.server = server;
@@ -113,31 +124,60 @@ final class FreshnessRun {
 		return properties;
 	}
 
-	/** Publishes the pipeline, produces and probes, and returns the produced → visible latencies. */
-	Latency measure() throws InterruptedException {
+	/**
+	 * Publishes the pipeline, produces and probes, and returns the produced → visible latencies (first), then with
+	 * {@code --freshness-hops} each hop's; {@code notes} gets the server's CPU use over the measured window.
+	 */
+	List<Latency> measure(List<String> notes) throws InterruptedException {
 		publishDesiredState();
 		Histogram latencies = Latency.histogram();
 		Thread producer = Thread.ofPlatform().name("fresh-events").start(this::produce);
 		FreshnessTrace trace = new FreshnessTrace(bootstrapServers, "sp-" + PIPELINE + "-v1", SOURCE,
 				"sp.features." + PIPELINE + "." + VIEW, server);
 		Thread tracer = null;
+		FreshnessHops hops = null;
 		try {
 			awaitFirstProbe(Duration.ofMinutes(3));
 			started.set(true);
 			FeatureBenchmark.progress("Freshness: first probe visible, warming up");
 			tracer = Thread.ofPlatform().daemon().name("fresh-trace").start(() -> trace(trace));
 			ServerProcess.sleep(options.warmup().toMillis());
+			if (options.freshnessHops()) {
+				hops = FreshnessHops.start(bootstrapServers, "sp-" + PIPELINE + "-v1", SOURCE,
+						"sp.features." + PIPELINE + "." + VIEW);
+			}
+			Duration cpuStart = server.cpuTime();
+			Duration harnessCpuStart = harnessCpu();
+			long measureStart = System.nanoTime();
 			measuring.set(true);
-			long measureEnd = System.nanoTime() + options.measure().toNanos();
+			long measureEnd = measureStart + options.measure().toNanos();
+			Duration cpu = null;
 			while (System.nanoTime() < measureEnd + Duration.ofSeconds(5).toNanos()) {
 				sweep(latencies, measureEnd);
+				if (cpu == null && System.nanoTime() > measureEnd) {
+					cpu = server.cpuTime().minus(cpuStart);
+					double elapsed = System.nanoTime() - measureStart;
+					notes.add(String.format("Freshness: over the measured window (%,d events/s) the engine + feature "
+							+ "server process used %.2f cores, this harness (broker, producer, probes) %.2f.",
+							options.freshnessRate(), cpu.toNanos() / elapsed,
+							harnessCpu().minus(harnessCpuStart).toNanos() / elapsed));
+					notes.add("Freshness: the engine's stream thread and producer at the end of the measured window: "
+							+ engineMetrics());
+				}
 				LockSupport.parkNanos(SWEEP_PAUSE_NANOS);
 			}
 			long missing = sent.stream().filter(Probe::measured).count();
-			return Latency.of(String.format("freshness: produced → visible in GET, %,d events/s", options.freshnessRate()),
-					latencies, missing, 0);
+			List<Latency> result = new ArrayList<>(List.of(Latency.of(String.format(
+					"freshness: produced → visible in GET, %,d events/s", options.freshnessRate()), latencies, missing, 0)));
+			if (hops != null) {
+				result.addAll(hops.latencies(measuredSent, measuredVisible));
+			}
+			return result;
 		}
 		finally {
+			if (hops != null) {
+				hops.close();
+			}
 			producing.set(false);
 			producer.join(Duration.ofSeconds(30));
 			if (tracer != null) {
@@ -145,6 +185,24 @@ final class FreshnessRun {
 			}
 			trace.close();
 		}
+	}
+
+	/**
+	 * The Kafka Streams thread's commit, poll and process figures (Kafka's own metrics, averaged over its recent
+	 * window of samples) and the producer's cumulative transaction times, from the server's Prometheus endpoint.
+	 */
+	private String engineMetrics() {
+		List<String> figures = new ArrayList<>();
+		for (String line : server.get("/actuator/prometheus").split("\n")) {
+			if (!line.startsWith("#") && ENGINE_METRICS.matcher(line).find()) {
+				figures.add(line.replaceAll("\\{.*\\}", "").replace("kafka_", ""));
+			}
+		}
+		return figures.isEmpty() ? "none found" : String.join("; ", figures);
+	}
+
+	private static Duration harnessCpu() {
+		return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
 	/** Prints where the events are every {@value #TRACE_INTERVAL_MS} ms while events are produced. */
@@ -166,6 +224,8 @@ final class FreshnessRun {
 				probes.remove();
 				if (probe.measured() && probe.sentNanos() < measureEnd) {
 					latencies.recordValue(latency);
+					measuredSent.put(probe.entity(), probe.sentNanos());
+					measuredVisible.put(probe.entity(), probe.sentNanos() + latency);
 				}
 			}
 		}

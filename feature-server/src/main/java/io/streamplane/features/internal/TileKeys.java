@@ -1,6 +1,9 @@
 package io.streamplane.features.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -13,17 +16,18 @@ public final class TileKeys {
 
 	private static final byte SEPARATOR = 0x00;
 
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
 	private TileKeys() {
 	}
 
 	/** The key of one tile. */
 	public static byte[] key(String entity, long tileStartMs) {
 		byte[] entityBytes = entity.getBytes(StandardCharsets.UTF_8);
-		return ByteBuffer.allocate(entityBytes.length + 1 + Long.BYTES)
-			.put(entityBytes)
-			.put(SEPARATOR)
-			.putLong(tileStartMs)
-			.array();
+		byte[] key = Arrays.copyOf(entityBytes, entityBytes.length + 1 + Long.BYTES);
+		key[entityBytes.length] = SEPARATOR;
+		LONG.set(key, entityBytes.length + 1, tileStartMs);
+		return key;
 	}
 
 	/** The bytes every key of {@code entity} starts with: {@code UTF-8(entity) 0x00}. */
@@ -40,7 +44,7 @@ public final class TileKeys {
 
 	/** The tile start encoded in a key. */
 	public static long tileStartMs(byte[] key) {
-		return ByteBuffer.wrap(key, key.length - Long.BYTES, Long.BYTES).getLong();
+		return (long) LONG.get(key, key.length - Long.BYTES);
 	}
 
 	/** A signed 64-bit value as 8 big-endian bytes (offsets, watermarks). */

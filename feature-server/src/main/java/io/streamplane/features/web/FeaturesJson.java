@@ -2,12 +2,16 @@ package io.streamplane.features.web;
 
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.streamplane.features.FeatureStatus;
 import io.streamplane.features.FeatureValue;
 
 /**
@@ -21,7 +25,22 @@ final class FeaturesJson {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
+	private static final SerializableString[] STATUSES = Arrays.stream(FeatureStatus.values())
+		.map(status -> new SerializedString(status.name()))
+		.toArray(SerializableString[]::new);
+
+	private static final SerializableString VALUE = new SerializedString("value");
+
+	private static final SerializableString STATUS = new SerializedString("status");
+
+	private static final SerializableString EVENT_TIMESTAMP = new SerializedString("event_timestamp");
+
 	private FeaturesJson() {
+	}
+
+	/** The name of {@code status}, encoded once. */
+	static SerializableString status(FeatureStatus status) {
+		return STATUSES[status.ordinal()];
 	}
 
 	/** The body of the features of {@code entity}. */
@@ -60,10 +79,18 @@ final class FeaturesJson {
 	private static void feature(JsonGenerator json, String name, FeatureValue value, Timestamps timestamps) {
 		json.writeName(name);
 		json.writeStartObject();
-		json.writeName("value");
+		json.writeName(VALUE);
 		scalar(json, value.value());
-		json.writeStringProperty("status", value.status().name());
-		json.writeStringProperty("event_timestamp", timestamps.format(value.eventTimestamp()));
+		json.writeName(STATUS);
+		json.writeString(status(value.status()));
+		json.writeName(EVENT_TIMESTAMP);
+		SerializableString timestamp = timestamps.format(value.eventTimestamp());
+		if (timestamp == null) {
+			json.writeNull();
+		}
+		else {
+			json.writeString(timestamp);
+		}
 		json.writeEndObject();
 	}
 
@@ -75,16 +102,16 @@ final class FeaturesJson {
 
 		private Instant last;
 
-		private String text;
+		private SerializableString text;
 
-		/** The ISO-8601 text of {@code timestamp}, or null. */
-		String format(Instant timestamp) {
+		/** The ISO-8601 text of {@code timestamp}, encoded, or null. */
+		SerializableString format(Instant timestamp) {
 			if (timestamp == null) {
 				return null;
 			}
 			if (!timestamp.equals(last)) {
 				last = timestamp;
-				text = timestamp.toString();
+				text = new SerializedString(timestamp.toString());
 			}
 			return text;
 		}

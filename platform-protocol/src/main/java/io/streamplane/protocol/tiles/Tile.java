@@ -32,7 +32,8 @@ public record Tile(String view, String entity, long tileStartMs, long tileSizeMs
 
 	/** Validates the tile and freezes {@code partials} in partial-id order. */
 	public Tile {
-		List<String> problems = problems(view, entity, tileStartMs, tileSizeMs, newestEventTimeMs);
+		List<String> problems = partials == null || !isValid(view, entity, tileStartMs, tileSizeMs, newestEventTimeMs)
+				? problems(view, entity, tileStartMs, tileSizeMs, newestEventTimeMs) : List.of();
 		if (partials == null) {
 			problems.add("partials: must be present (may be empty)");
 		}
@@ -46,6 +47,13 @@ public record Tile(String view, String entity, long tileStartMs, long tileSizeMs
 	/** Exclusive end of the tile, epoch milliseconds. */
 	public long tileEndMs() {
 		return tileStartMs + tileSizeMs;
+	}
+
+	/** Whether {@link #problems} finds none, without building its list: tiles are read on every request. */
+	private static boolean isValid(String view, String entity, long startMs, long sizeMs, long newestMs) {
+		return view != null && !view.isBlank() && entity != null && !entity.isEmpty() && entity.indexOf('\0') < 0
+				&& startMs >= 0 && sizeMs > 0 && startMs % sizeMs == 0 && newestMs >= startMs
+				&& newestMs < startMs + sizeMs;
 	}
 
 	private static List<String> problems(String view, String entity, long startMs, long sizeMs, long newestMs) {

@@ -3,9 +3,9 @@ package io.streamplane.protocol.tiles;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The compact binary form of a {@link Tile}: what the engine writes to the tile topics and keeps in its
@@ -89,7 +89,7 @@ public final class TileBinary {
 
 	private static Map<String, PartialAggregate> partials(ByteBuffer in) {
 		int count = in.getShort() & 0xFFFF;
-		Map<String, PartialAggregate> partials = HashMap.newHashMap(count);
+		Map<String, PartialAggregate> partials = new TreeMap<>();
 		for (int i = 0; i < count; i++) {
 			String id = string(in);
 			partials.put(id, partial(in, in.get()));
