@@ -11,8 +11,17 @@ enum JoinVariant implements Variant {
 	/** (b) The same enrichment as a hand-written Kafka Streams stream–table join. */
 	KAFKA_STREAMS("b", "hand-written KStream–KTable join"),
 
-	/** (c) The Streamplane pipeline with {@code mode: reactive}: remembers every event to re-emit it. */
+	/**
+	 * (c) The Streamplane pipeline with {@code mode: reactive} {@code on: user_id}: repartitions every event by
+	 * its join key and remembers it to re-emit it.
+	 */
 	REACTIVE("c", "Streamplane reactive join"),
+
+	/**
+	 * (e) (c) joined {@code on: key}, as (a) is: the views stay where their topic put them, no repartition. Shows
+	 * what the reactive join costs beyond (a) for the same input, while (c) is kept for comparison with earlier runs.
+	 */
+	REACTIVE_ON_KEY("e", "Streamplane reactive join on: key (not repartitioned)"),
 
 	/**
 	 * (d) (b) as it would be written for views not keyed by user: {@code selectKey} first, so Kafka

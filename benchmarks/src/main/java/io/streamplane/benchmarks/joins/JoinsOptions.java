@@ -14,7 +14,8 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param users rows of the users table, loaded before the page views
  * @param partitions partitions of every topic
  * @param rounds throughput rounds of (a), (b) and (d), in an order that alternates
- * @param reactive whether to measure (c), the reactive join, once at the end of the rounds
+ * @param reactive whether to measure (c) and (e), the reactive join on {@code user_id} and on {@code key}, once
+ *        each at the end of the rounds
  * @param exactlyOnce whether to also measure (a) and (b) once each under {@code exactly_once_v2}
  * @param cdc whether to measure CDC latency: PostgreSQL commit to the re-emitted joined view
  * @param cdcUsers rows of the CDC users table, one page view each

@@ -31,6 +31,9 @@ final class JoinsWorkload {
 	/** Variant (c)'s spec: the reactive join. */
 	static final String SPEC_REACTIVE = "joins/enrich-reactive.yaml";
 
+	/** Variant (e)'s spec: the reactive join {@code on: key}, as (a) joins. */
+	static final String SPEC_REACTIVE_ON_KEY = "joins/enrich-reactive-key.yaml";
+
 	/** The CDC latency run's spec: the reactive join with a PostgreSQL CDC table. */
 	static final String SPEC_CDC = "joins/enrich-cdc.yaml";
 

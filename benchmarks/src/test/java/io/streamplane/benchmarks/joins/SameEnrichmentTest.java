@@ -49,12 +49,18 @@ class SameEnrichmentTest {
 		List<Map<String, Object>> streamplane = run(lookup.topology(), lookup.outputTopics().iterator().next(), views);
 		CompiledPipeline reactive = SpecResources.compile(JoinsWorkload.SPEC_REACTIVE);
 		List<Map<String, Object>> changes = run(reactive.topology(), reactive.outputTopics().iterator().next(), views);
+		CompiledPipeline reactiveOnKey = SpecResources.compile(JoinsWorkload.SPEC_REACTIVE_ON_KEY);
+		List<Map<String, Object>> changesOnKey = run(reactiveOnKey.topology(), reactiveOnKey.outputTopics().iterator().next(),
+				views);
 
 		assertThat(handWritten).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(rekeyed).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(streamplane).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(changes).allSatisfy(change -> assertThat(change).containsEntry("op", "+"));
 		assertThat(changes.stream().map(SameEnrichmentTest::withoutOp).toList())
+			.containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(changesOnKey).allSatisfy(change -> assertThat(change).containsEntry("op", "+"));
+		assertThat(changesOnKey.stream().map(SameEnrichmentTest::withoutOp).toList())
 			.containsExactlyInAnyOrderElementsOf(expected);
 	}
 

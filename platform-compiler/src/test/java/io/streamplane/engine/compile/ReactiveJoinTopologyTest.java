@@ -87,6 +87,38 @@ class ReactiveJoinTopologyTest {
 	}
 
 	@Test
+	void shouldRecomputeRetractionsInsteadOfStoringEmittedRowsWhenOnlyPerRowStepsFollowTheJoin() {
+		String topology = new PipelineCompiler().compile(spec("inner"), new PipelineCounters()).topology().describe()
+			.toString();
+
+		assertThat(topology).as(topology).contains("remembered-by-key").doesNotContain("outputs.0.emitted");
+	}
+
+	@Test
+	void shouldKeepTheStoreOfEmittedRowsWhereARetractionCouldNotBeRecomputed() {
+		String readsMeta = SPEC.formatted("inner").replace("- select: [page, plan]",
+				"- set: { seen: \"meta.timestamp\" }");
+		String readByATransform = SPEC.formatted("inner").replace("outputs:", """
+				  plans:
+				    from: enriched
+				    steps:
+				      - select: [plan]
+				outputs:
+				  - { from: plans, kafka: { topic: plans } }""");
+
+		assertThat(describe(readsMeta, ExistingState.NONE)).contains("outputs.0.emitted");
+		assertThat(describe(readByATransform, ExistingState.NONE)).contains("outputs.0.emitted")
+			.contains("outputs.1.emitted");
+		assertThat(describe(SPEC.formatted("inner"), ExistingState.of(Set.of("outputs.0.emitted-changelog"))))
+			.contains("outputs.0.emitted");
+	}
+
+	private static String describe(String spec, ExistingState existing) {
+		return new PipelineCompiler().compile(new SpecReader().read(spec, SpecFormat.YAML).spec(), new PipelineCounters(),
+				existing).topology().describe().toString();
+	}
+
+	@Test
 	void shouldEmitAnEventBeforeItsRowWhenTheRowArrivesAndFollowTheRowInAnInnerJoin() {
 		List<KeyValue<String, String>> out = run("inner", driver -> {
 			driver.clicks.pipeInput(utf8("c1"), utf8("{\"page\": \"/a\", \"user_id\": 1}"));

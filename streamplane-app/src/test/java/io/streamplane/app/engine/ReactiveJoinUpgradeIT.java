@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import io.streamplane.app.StreamplaneApplication;
 import io.streamplane.app.testing.AdminApiIntegrationTest;
 import io.streamplane.app.testing.ApiClient.Response;
 import io.streamplane.app.testing.TestInfrastructure;
 import io.streamplane.engine.compile.CompiledPipeline;
+import io.streamplane.engine.compile.ExistingState;
 import io.streamplane.engine.compile.PipelineCompiler;
 import io.streamplane.engine.compile.PipelineCounters;
 import io.streamplane.spec.SpecFormat;
@@ -43,7 +45,9 @@ import static org.awaitility.Awaitility.await;
  * same pipeline version: the engine finds the old layout's changelog and compiles the join the old
  * way, so a change of a user still re-emits the clicks the older engine remembered, although the clicks
  * themselves have expired from their topic. Compiled in the new layout, the join would start empty and
- * the update would re-emit nothing.
+ * the update would re-emit nothing. Likewise a version whose output stored the rows it emitted (before
+ * the join recomputed retractions) keeps that store: its join never kept the rows its events were
+ * joined with, so in the new layout the update would re-emit the clicks without retracting them.
  */
 @SpringBootTest(classes = StreamplaneApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class ReactiveJoinUpgradeIT extends AdminApiIntegrationTest {
@@ -52,54 +56,81 @@ class ReactiveJoinUpgradeIT extends AdminApiIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(90);
 
+	private static final String SPEC = """
+			name: %s
+			sources:
+			  clicks: { kafka: { topic: %s } }
+			tables:
+			  users: { kafka: { topic: %s }, primaryKey: [id] }
+			transforms:
+			  enriched:
+			    from: clicks
+			    steps:
+			      - join: { table: users, on: user_id }
+			      - select: [page, user_id, plan]
+			outputs:
+			  - { from: enriched, kafka: { topic: %s } }
+			""";
+
 	@Test
 	void shouldReEmitTheEventsAnOlderEngineRememberedAfterTheEngineUpgrade(@TempDir Path stateDir) throws Exception {
-		String name = EngineLifecycleIT.unique("rjoin-upgrade");
-		String clicks = name + "-clicks";
-		String users = name + "-users";
-		String output = name + "-enriched";
-		String spec = """
-				name: %s
-				sources:
-				  clicks: { kafka: { topic: %s } }
-				tables:
-				  users: { kafka: { topic: %s }, primaryKey: [id] }
-				transforms:
-				  enriched:
-				    from: clicks
-				    steps:
-				      - join: { table: users, on: user_id }
-				      - select: [page, user_id, plan]
-				outputs:
-				  - { from: enriched, kafka: { topic: %s } }
-				""".formatted(name, clicks, users, output);
-		KafkaTopics.create(clicks, 2);
-		KafkaTopics.create(users, 2);
-		KafkaTopics.create(output, 2);
-		KafkaTopics.produce(users, List.of(user(1, "free"), user(2, "free")));
-		KafkaTopics.produce(clicks, List.of(click("a", "/pricing", 1), click("b", "/docs", 2)));
-		runAsAnOlderEngine(spec, CompiledPipeline.applicationId(name, 1), stateDir, output);
-		expire(clicks);
+		Pipeline pipeline = Pipeline.withClicks("rjoin-upgrade");
+		runAsAnOlderEngine(pipeline, topic -> true, stateDir);
+		expire(pipeline.clicks());
 
-		Response created = api.post("/api/v1/pipelines", "application/yaml", spec);
+		upgradeAndChangeUser1(pipeline);
+
+		assertThat(changes(pipeline.output(), 4)).containsExactlyInAnyOrder("+/pricing:free", "+/docs:free",
+				"-/pricing:free", "+/pricing:pro");
+	}
+
+	@Test
+	void shouldRetractTheEventsAVersionWithAStoreOfEmittedRowsJoinedAfterTheEngineUpgrade(@TempDir Path stateDir)
+			throws Exception {
+		Pipeline pipeline = Pipeline.withClicks("rjoin-emitted");
+		runAsAnOlderEngine(pipeline, ExistingState.of(Set.of("outputs.0.emitted-changelog")), stateDir);
+
+		upgradeAndChangeUser1(pipeline);
+
+		assertThat(changes(pipeline.output(), 4)).containsExactlyInAnyOrder("+/pricing:free", "+/docs:free",
+				"-/pricing:free", "+/pricing:pro");
+	}
+
+	/** The topics and spec of one test's pipeline: users 1 and 2 on the free plan, a click of each. */
+	private record Pipeline(String name, String clicks, String output, String users, String spec) {
+
+		static Pipeline withClicks(String prefix) {
+			String name = EngineLifecycleIT.unique(prefix);
+			Pipeline pipeline = new Pipeline(name, name + "-clicks", name + "-enriched", name + "-users",
+					SPEC.formatted(name, name + "-clicks", name + "-users", name + "-enriched"));
+			KafkaTopics.create(pipeline.clicks(), 2);
+			KafkaTopics.create(pipeline.users(), 2);
+			KafkaTopics.create(pipeline.output(), 2);
+			KafkaTopics.produce(pipeline.users(), List.of(user(1, "free"), user(2, "free")));
+			KafkaTopics.produce(pipeline.clicks(), List.of(click("a", "/pricing", 1), click("b", "/docs", 2)));
+			return pipeline;
+		}
+
+	}
+
+	/** Starts the pipeline version on this engine, as after an engine upgrade, and moves user 1 to the pro plan. */
+	private void upgradeAndChangeUser1(Pipeline pipeline) {
+		Response created = api.post("/api/v1/pipelines", "application/yaml", pipeline.spec());
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		await().atMost(WAIT).until(() -> status(name).path("state").asString().equals("RUNNING"));
-		KafkaTopics.produce(users, List.of(user(1, "pro")));
-
-		assertThat(changes(output, 4)).containsExactlyInAnyOrder("+/pricing:free", "+/docs:free", "-/pricing:free",
-				"+/pricing:pro");
+		await().atMost(WAIT).until(() -> status(pipeline.name()).path("state").asString().equals("RUNNING"));
+		KafkaTopics.produce(pipeline.users(), List.of(user(1, "pro")));
 	}
 
 	/**
-	 * Runs the pipeline version as an engine before issue 14 compiled it (every step in its old layout)
-	 * until both clicks are joined, then stops it, as an engine upgrade does.
+	 * Runs the pipeline version as an older engine compiled it (the layout of {@code existing}) until both
+	 * clicks are joined, then stops it, as an engine upgrade does.
 	 */
-	private static void runAsAnOlderEngine(String spec, String applicationId, Path stateDir, String output)
-			throws Exception {
-		CompiledPipeline older = new PipelineCompiler().compile(new SpecReader().read(spec, SpecFormat.YAML).spec(),
-				new PipelineCounters(), topic -> true);
+	private static void runAsAnOlderEngine(Pipeline pipeline, ExistingState existing, Path stateDir) throws Exception {
+		CompiledPipeline older = new PipelineCompiler().compile(
+				new SpecReader().read(pipeline.spec(), SpecFormat.YAML).spec(), new PipelineCounters(), existing);
+		String output = pipeline.output();
 		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, CompiledPipeline.applicationId(pipeline.name(), 1));
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers());
 		config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("older")).toString());
 		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);

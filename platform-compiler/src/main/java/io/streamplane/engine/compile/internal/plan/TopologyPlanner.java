@@ -2,8 +2,10 @@ package io.streamplane.engine.compile.internal.plan;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.streamplane.engine.compile.internal.feature.FeatureViewCompiler;
 import io.streamplane.engine.compile.internal.index.IndexCompiler;
@@ -37,7 +39,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * Builds the topology of a pipeline: each source read as bytes and parsed by a
  * {@link SourceReader}, each table as its changelog ({@link Tables}), each transform as the merge of
  * its inputs followed by its steps, each output as JSON with string keys; an output of a table
- * writes its change stream ({@link ChangelogCompiler#changes}); each feature view as its tiles
+ * writes its change stream ({@link ChangelogCompiler#changes}), from the retractions a reactive join
+ * recomputes where it can ({@link RetractingJoins}); each feature view as its tiles
  * ({@link FeatureViewCompiler}); each index as the changes of its table's rows ({@link IndexCompiler}). Every
  * operator's failures go to the dead-letter topic.
  */
@@ -50,6 +53,11 @@ public final class TopologyPlanner {
 	private final Map<String, Stream> streams = new HashMap<>();
 
 	private final Map<String, KStream<String, Row>> changelogs = new HashMap<>();
+
+	/** The transforms whose changelogs carry their own retractions (see {@link RetractingJoins}). */
+	private final Set<String> retracted = new HashSet<>();
+
+	private RetractingJoins retractingJoins;
 
 	private JoinCompiler joins;
 
@@ -69,12 +77,13 @@ public final class TopologyPlanner {
 		Tables registry = new Tables(compilation, spec.tables());
 		joins = new JoinCompiler(compilation, registry);
 		tables = new ChangelogCompiler(compilation, joins);
+		retractingJoins = new RetractingJoins(spec, tables::remembersEmittedRows);
 		spec.sources().values().forEach(source -> streams.put(source.name(), source(source)));
 		spec.tables().keySet().forEach(table -> changelogs.put(table, registry.changelog(table)));
 		spec.transforms().values().forEach(this::transform);
 		List<Output> outputs = spec.outputs();
 		for (int i = 0; i < outputs.size(); i++) {
-			output(outputs.get(i), "outputs[" + i + "]");
+			output(outputs.get(i), outputPath(i));
 		}
 		FeatureViewCompiler views = new FeatureViewCompiler(compilation);
 		for (int i = 0; i < spec.features().size(); i++) {
@@ -122,7 +131,11 @@ public final class TopologyPlanner {
 				changelog = tables.compile(changelog, list.get(i), at);
 			}
 			else if (list.get(i) instanceof Step.Join join && join.mode() == JoinMode.REACTIVE) {
-				changelog = joins.reactive(stream, join, at);
+				boolean retracting = !joins.remembersByIdentity(at) && retractingJoins.retracts(transform, i);
+				changelog = joins.reactive(stream, join, at, retracting);
+				if (retracting) {
+					retracted.add(transform.name());
+				}
 			}
 			else {
 				stream = steps.compile(stream, list.get(i), at);
@@ -153,9 +166,15 @@ public final class TopologyPlanner {
 		return new Stream(merged, true, lateness, null);
 	}
 
+	/** The spec path of the {@code index}-th output, which names its nodes and stores. */
+	static String outputPath(int index) {
+		return "outputs[" + index + "]";
+	}
+
 	private void output(Output output, String path) {
 		KStream<String, Row> changelog = changelogs.get(output.from());
-		KStream<String, Row> records = changelog != null ? tables.changes(changelog, path)
+		KStream<String, Row> records = changelog != null
+				? tables.changes(changelog, path, retracted.contains(output.from()))
 				: streams.get(output.from()).records();
 		records.process(() -> new OutputWriter(compilation.counting()), Named.as(Compilation.name(path, "write")))
 			.to(output.kafka().topic(), Produced.with(Serdes.String(), Serdes.ByteArray())

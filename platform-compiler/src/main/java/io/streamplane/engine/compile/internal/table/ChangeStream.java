@@ -14,7 +14,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * for a delete) into a change stream: for a key whose row changed, a retraction of the row last
  * emitted ({@code "op": "-"}) and then an insertion of the new one ({@code "op": "+"}); a delete
  * retracts; a row equal to the one last emitted emits nothing. The rows last emitted are kept in a
- * store (with a changelog), so this holds across restarts.
+ * store (with a changelog), so this holds across restarts ({@link #remembering}); a changelog that
+ * carries its own retractions ({@link #retracted}) needs no store: the row last emitted for a key is
+ * the {@link Retraction} right before its new version, and a key without one emitted nothing.
  */
 final class ChangeStream implements Processor<String, Row, String, Row> {
 
@@ -25,16 +27,28 @@ final class ChangeStream implements Processor<String, Row, String, Row> {
 
 	private KeyValueStore<String, Row> emitted;
 
+	private Record<String, Row> retraction;
+
 	private ProcessorContext<String, Row> context;
 
-	ChangeStream(String store) {
+	private ChangeStream(String store) {
 		this.store = store;
+	}
+
+	/** The change stream that keeps the rows last emitted in the store {@code store}. */
+	static ChangeStream remembering(String store) {
+		return new ChangeStream(store);
+	}
+
+	/** The change stream of a changelog whose records are preceded by their retractions. */
+	static ChangeStream retracted() {
+		return new ChangeStream(null);
 	}
 
 	@Override
 	public void init(ProcessorContext<String, Row> context) {
 		this.context = context;
-		this.emitted = context.getStateStore(store);
+		this.emitted = store == null ? null : context.getStateStore(store);
 	}
 
 	@Override
@@ -44,7 +58,11 @@ final class ChangeStream implements Processor<String, Row, String, Row> {
 			context.forward(record);
 			return;
 		}
-		Row last = emitted.get(record.key());
+		if (emitted == null && Retraction.marks(record.headers())) {
+			retraction = record;
+			return;
+		}
+		Row last = last(record.key());
 		if (last != null && next != null && Objects.equals(last.fields(), next.fields())) {
 			return;
 		}
@@ -53,11 +71,30 @@ final class ChangeStream implements Processor<String, Row, String, Row> {
 		}
 		if (next != null) {
 			context.forward(record.withValue(change("+", next)));
+		}
+		if (emitted != null && next != null) {
 			emitted.put(record.key(), next);
 		}
-		else if (last != null) {
+		else if (emitted != null && last != null) {
 			emitted.delete(record.key());
 		}
+	}
+
+	/** The row last emitted for {@code key}: from the store, or the retraction that came right before. */
+	private Row last(String key) {
+		if (emitted != null) {
+			return emitted.get(key);
+		}
+		Record<String, Row> before = retraction;
+		retraction = null;
+		if (before == null) {
+			return null;
+		}
+		if (!Objects.equals(before.key(), key)) {
+			context.forward(before.withValue(change("-", before.value())).withHeaders(Retraction.removed(before.headers())));
+			return null;
+		}
+		return before.value();
 	}
 
 	private static Row change(String op, Row row) {

@@ -58,12 +58,29 @@ public final class ChangelogCompiler {
 		};
 	}
 
-	/** The change stream of a changelog, for the output at {@code path}. */
-	public KStream<String, Row> changes(KStream<String, Row> changelog, String path) {
+	/**
+	 * The change stream of a changelog, for the output at {@code path}: from a store of the rows last
+	 * emitted, or, when the changelog carries its own {@link Retraction retractions}, from them.
+	 * @param retracted whether the changelog comes from a reactive join that {@link JoinCompiler#reactive
+	 *        retracts} through per-row steps only
+	 */
+	public KStream<String, Row> changes(KStream<String, Row> changelog, String path, boolean retracted) {
+		Named named = Named.as(Compilation.name(path, "changes"));
+		if (retracted) {
+			return changelog.process(ChangeStream::retracted, named);
+		}
 		String store = Compilation.name(path, "emitted");
 		compilation.builder().addStateStore(Stores.keyValueStoreBuilder(compilation.keyValueStore(store),
 				Serdes.String(), compilation.rows()));
-		return changelog.process(() -> new ChangeStream(store), Named.as(Compilation.name(path, "changes")), store);
+		return changelog.process(() -> ChangeStream.remembering(store), named, store);
+	}
+
+	/**
+	 * Whether the output at {@code path} ran before with a store of the rows it last emitted (its
+	 * changelog exists): it keeps that store, and the changelog it writes must not carry retractions.
+	 */
+	public boolean remembersEmittedRows(String path) {
+		return compilation.existing().hasInternalTopic(Compilation.name(path, "emitted") + "-changelog");
 	}
 
 	/**

@@ -15,7 +15,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * A per-row step ({@code filter}, {@code set}, {@code select}) applied to a table's changelog,
  * where each record is the new version of the row with its key, or {@code null} for a delete. A
  * delete passes; a row the step drops (a filter that is false) becomes a delete, so it leaves the
- * table; a row that fails is dead-lettered and also becomes a delete.
+ * table; a row that fails is dead-lettered and also becomes a delete. A {@link Retraction} (the result
+ * an event had before its table row changed) goes through the step as the row did when it was emitted,
+ * but a retraction the step drops or fails on is not forwarded, and not dead-lettered again: there was
+ * nothing emitted to retract.
  */
 final class ChangelogStep implements FixedKeyProcessor<String, Row, Row> {
 
@@ -51,14 +54,20 @@ final class ChangelogStep implements FixedKeyProcessor<String, Row, Row> {
 			context.forward(record);
 			return;
 		}
+		boolean retraction = Retraction.marks(record.headers());
 		List<Row> out = new ArrayList<>(1);
 		try {
 			operator.apply(record, out::add);
 		}
 		catch (RecordException ex) {
+			if (retraction) {
+				return;
+			}
 			context.forward(record.withValue(row.fail(Failure.of(path, ex))), deadLetter);
 		}
-		context.forward(record.withValue(out.isEmpty() ? null : out.getFirst()));
+		if (!retraction || !out.isEmpty()) {
+			context.forward(record.withValue(out.isEmpty() ? null : out.getFirst()));
+		}
 	}
 
 }

@@ -103,9 +103,13 @@ public final class JoinCompiler {
 	 * table row when it changes. {@code on: key} on a stream still keyed as its topic is joined without
 	 * re-keying or repartitioning, as a lookup is. A pipeline version whose state an engine before issue 14 created (its
 	 * changelog of remembered events by identity exists) keeps {@link #reactiveByIdentity that layout}.
+	 * @param retracting whether each re-emitted result is preceded by the event's old result, marked as a
+	 *        {@link Retraction} and recomputed from the event and the table row it was last joined with (kept
+	 *        beside the events), so that an output needs no store of the rows it emitted; only for results that
+	 *        reach outputs through per-row steps, and ignored in the layout before issue 14
 	 */
-	public KStream<String, Row> reactive(Stream in, Step.Join join, String path) {
-		if (rememberedByIdentity(path)) {
+	public KStream<String, Row> reactive(Stream in, Step.Join join, String path, boolean retracting) {
+		if (remembersByIdentity(path)) {
 			return reactiveByIdentity(in, join, path);
 		}
 		KStream<String, Row> byJoinKey = joinsOnItsKey(in, join)
@@ -120,11 +124,11 @@ public final class JoinCompiler {
 			.leftJoin(tables.table(join.table()), EventMatch::new,
 					Joined.with(Serdes.String(), compilation.rows(), compilation.rows())
 						.withName(Compilation.name(path, "lookup")))
-			.process(() -> new RememberedEvents(store, joiner, join.type()), Named.as(Compilation.name(path, "remember")),
-					store);
+			.process(() -> new RememberedEvents(store, joiner, join.type(), retracting),
+					Named.as(Compilation.name(path, "remember")), store);
 		KStream<String, Row> replayed = tables.changelog(join.table())
-			.process(() -> new ReplayedEvents(store, joiner, join.type()), Named.as(Compilation.name(path, "replay")),
-					store);
+			.process(() -> retracting ? ReplayedEvents.retracting(store, joiner, join.type())
+					: ReplayedEvents.replacing(store, joiner, join.type()), Named.as(Compilation.name(path, "replay")), store);
 		return joined.merge(replayed, Named.as(Compilation.name(path, "changes")));
 	}
 
@@ -143,7 +147,7 @@ public final class JoinCompiler {
 	 * Whether the reactive join at {@code path} ran before in the layout of engines before issue 14:
 	 * the changelog of its events by identity, or their repartition topic, exists.
 	 */
-	private boolean rememberedByIdentity(String path) {
+	public boolean remembersByIdentity(String path) {
 		String remembered = Compilation.name(Compilation.name(path, "remembered"), "rows") + "-changelog";
 		String events = Compilation.name(path, "events") + "-repartition";
 		return compilation.existing().hasInternalTopic(remembered) || compilation.existing().hasInternalTopic(events);

@@ -20,6 +20,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * join without one (the row, when it comes, emits it). An event of a left join whose join key is
  * {@code null} can never match: it is forwarded alone and not remembered. Remembered events are
  * kept for the life of the pipeline, as before.
+ * <p>
+ * When the join {@link ReplayedEvents#retracting retracts}, the store also holds, under the bare
+ * {@link #prefix} of a join key with events, the table row they were joined with: written with the
+ * first event that finds a row, then kept by {@link ReplayedEvents} as the row changes.
  */
 final class RememberedEvents implements Processor<String, EventMatch, String, Row> {
 
@@ -32,14 +36,21 @@ final class RememberedEvents implements Processor<String, EventMatch, String, Ro
 
 	private final JoinType type;
 
+	private final boolean retracting;
+
 	private KeyValueStore<String, Row> events;
 
 	private ProcessorContext<String, Row> context;
 
-	RememberedEvents(String store, JoinedRows joiner, JoinType type) {
+	/**
+	 * @param retracting whether to keep the table row the events of a join key were joined with, from which
+	 *        {@link ReplayedEvents#retracting} recomputes their retractions
+	 */
+	RememberedEvents(String store, JoinedRows joiner, JoinType type, boolean retracting) {
 		this.store = store;
 		this.joiner = joiner;
 		this.type = type;
+		this.retracting = retracting;
 	}
 
 	/**
@@ -53,6 +64,16 @@ final class RememberedEvents implements Processor<String, EventMatch, String, Ro
 	/** The prefix of the store keys of the events of {@code joinKey}. */
 	static String prefix(String joinKey) {
 		return joinKey.length() + ":" + joinKey;
+	}
+
+	/** Keeps {@code tableRow} as the row the events under {@code prefix} were last joined with; {@code null}: none. */
+	static void joinedWith(KeyValueStore<String, Row> events, String prefix, Row tableRow) {
+		if (tableRow == null) {
+			events.delete(prefix);
+		}
+		else {
+			events.put(prefix, tableRow);
+		}
 	}
 
 	@Override
@@ -78,6 +99,9 @@ final class RememberedEvents implements Processor<String, EventMatch, String, Ro
 		}
 		events.put(key(record.key(), identity), event);
 		Row tableRow = record.value().tableRow();
+		if (retracting && tableRow != null && events.get(prefix(record.key())) == null) {
+			joinedWith(events, prefix(record.key()), tableRow);
+		}
 		if (tableRow != null || type.keepsUnmatchedRows()) {
 			context.forward(new Record<>(identity, joiner.apply(event, tableRow), record.timestamp(), headers));
 		}

@@ -17,6 +17,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * by its identity, with the change's timestamp: the event joined with the new row; for a delete,
  * a delete ({@code null}) in an inner join and the event alone in a left join. The change stream
  * of the output turns these into the retraction of the old result and the insertion of the new.
+ * <p>
+ * When the join {@link #retracting retracts} (its results reach outputs through per-row steps only),
+ * the store also holds, under the bare prefix of a join key with events, the table row they were last
+ * joined with; each event's new result is then preceded by its old one, recomputed from the event and
+ * that row and marked as a {@link Retraction} (none where there was no old result), and the row is
+ * replaced by the new one. The outputs then need no store of the rows they last emitted.
  */
 final class ReplayedEvents implements Processor<String, Row, String, Row> {
 
@@ -28,14 +34,27 @@ final class ReplayedEvents implements Processor<String, Row, String, Row> {
 
 	private final JoinType type;
 
+	private final boolean retracting;
+
 	private KeyValueStore<String, Row> events;
 
 	private ProcessorContext<String, Row> context;
 
-	ReplayedEvents(String store, JoinedRows joiner, JoinType type) {
+	private ReplayedEvents(String store, JoinedRows joiner, JoinType type, boolean retracting) {
 		this.store = store;
 		this.joiner = joiner;
 		this.type = type;
+		this.retracting = retracting;
+	}
+
+	/** Forwards each event's new result; the output's change stream remembers what it emitted. */
+	static ReplayedEvents replacing(String store, JoinedRows joiner, JoinType type) {
+		return new ReplayedEvents(store, joiner, type, false);
+	}
+
+	/** Forwards each event's old result as a {@link Retraction}, then its new result. */
+	static ReplayedEvents retracting(String store, JoinedRows joiner, JoinType type) {
+		return new ReplayedEvents(store, joiner, type, true);
 	}
 
 	@Override
@@ -51,13 +70,34 @@ final class ReplayedEvents implements Processor<String, Row, String, Row> {
 			return;
 		}
 		String prefix = RememberedEvents.prefix(record.key());
+		Row oldRow = retracting ? events.get(prefix) : null;
+		boolean replayed = false;
 		try (KeyValueIterator<String, Row> remembered = events.prefixScan(prefix, KEYS)) {
 			while (remembered.hasNext()) {
 				KeyValue<String, Row> event = remembered.next();
+				if (event.key.length() == prefix.length()) {
+					continue;
+				}
+				replayed = true;
 				String identity = event.key.substring(prefix.length());
+				if (retracting) {
+					retract(identity, result(event.value, oldRow), record);
+				}
 				context.forward(new Record<>(identity, result(event.value, tableRow), record.timestamp(), record.headers()));
 			}
 		}
+		if (retracting && replayed) {
+			RememberedEvents.joinedWith(events, prefix, tableRow);
+		}
+	}
+
+	private void retract(String identity, Row old, Record<String, Row> change) {
+		if (old == null) {
+			return;
+		}
+		Record<String, Row> retraction = new Record<>(identity, old, change.timestamp(), change.headers());
+		Retraction.mark(retraction.headers());
+		context.forward(retraction);
 	}
 
 	private Row result(Row event, Row tableRow) {
