@@ -87,7 +87,7 @@ final class DeferredPutSessionStore extends WrappedStateStore<SessionStore<Bytes
 		try (KeyValueIterator<Windowed<Bytes>, byte[]> sessions = wrapped().findSessions(earliestSessionEndTime,
 				latestSessionEndTime)) {
 			sessions.forEachRemaining(session -> {
-				if (!isMarker(session.value)) {
+				if (!SessionsWithoutMarkers.isMarker(session.value)) {
 					closed.add(session);
 				}
 			});
@@ -100,59 +100,59 @@ final class DeferredPutSessionStore extends WrappedStateStore<SessionStore<Bytes
 	public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(Bytes key, long earliestSessionEndTime,
 			long latestSessionStartTime) {
 		applyPending();
-		return new WithoutMarkers(wrapped().findSessions(key, earliestSessionEndTime, latestSessionStartTime));
+		return new SessionsWithoutMarkers(wrapped().findSessions(key, earliestSessionEndTime, latestSessionStartTime));
 	}
 
 	@Override
 	public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFindSessions(Bytes key, long earliestSessionEndTime,
 			long latestSessionStartTime) {
 		applyPending();
-		return new WithoutMarkers(wrapped().backwardFindSessions(key, earliestSessionEndTime, latestSessionStartTime));
+		return new SessionsWithoutMarkers(wrapped().backwardFindSessions(key, earliestSessionEndTime, latestSessionStartTime));
 	}
 
 	@Override
 	public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(Bytes keyFrom, Bytes keyTo,
 			long earliestSessionEndTime, long latestSessionStartTime) {
 		applyPending();
-		return new WithoutMarkers(wrapped().findSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime));
+		return new SessionsWithoutMarkers(wrapped().findSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime));
 	}
 
 	@Override
 	public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFindSessions(Bytes keyFrom, Bytes keyTo,
 			long earliestSessionEndTime, long latestSessionStartTime) {
 		applyPending();
-		return new WithoutMarkers(wrapped().backwardFindSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime));
+		return new SessionsWithoutMarkers(wrapped().backwardFindSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime));
 	}
 
 	@Override
 	public byte[] fetchSession(Bytes key, long sessionStartTime, long sessionEndTime) {
 		applyPending();
 		byte[] aggregate = wrapped().fetchSession(key, sessionStartTime, sessionEndTime);
-		return isMarker(aggregate) ? null : aggregate;
+		return SessionsWithoutMarkers.isMarker(aggregate) ? null : aggregate;
 	}
 
 	@Override
 	public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes key) {
 		applyPending();
-		return new WithoutMarkers(wrapped().fetch(key));
+		return new SessionsWithoutMarkers(wrapped().fetch(key));
 	}
 
 	@Override
 	public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes key) {
 		applyPending();
-		return new WithoutMarkers(wrapped().backwardFetch(key));
+		return new SessionsWithoutMarkers(wrapped().backwardFetch(key));
 	}
 
 	@Override
 	public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes keyFrom, Bytes keyTo) {
 		applyPending();
-		return new WithoutMarkers(wrapped().fetch(keyFrom, keyTo));
+		return new SessionsWithoutMarkers(wrapped().fetch(keyFrom, keyTo));
 	}
 
 	@Override
 	public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes keyFrom, Bytes keyTo) {
 		applyPending();
-		return new WithoutMarkers(wrapped().backwardFetch(keyFrom, keyTo));
+		return new SessionsWithoutMarkers(wrapped().backwardFetch(keyFrom, keyTo));
 	}
 
 	@Override
@@ -175,10 +175,6 @@ final class DeferredPutSessionStore extends WrappedStateStore<SessionStore<Bytes
 		super.close();
 	}
 
-	private static boolean isMarker(byte[] aggregate) {
-		return aggregate != null && aggregate.length == 0;
-	}
-
 	private void applyPending() {
 		pendingRemovals.forEach(wrapped()::remove);
 		pendingRemovals.clear();
@@ -192,53 +188,6 @@ final class DeferredPutSessionStore extends WrappedStateStore<SessionStore<Bytes
 			wrapped().put(key, pendingValue);
 			pendingValue = null;
 		}
-	}
-
-	/** A session iterator that skips the markers of moved sessions. */
-	private static final class WithoutMarkers implements KeyValueIterator<Windowed<Bytes>, byte[]> {
-
-		private final KeyValueIterator<Windowed<Bytes>, byte[]> sessions;
-
-		private KeyValue<Windowed<Bytes>, byte[]> next;
-
-		WithoutMarkers(KeyValueIterator<Windowed<Bytes>, byte[]> sessions) {
-			this.sessions = sessions;
-		}
-
-		@Override
-		public boolean hasNext() {
-			while (next == null && sessions.hasNext()) {
-				KeyValue<Windowed<Bytes>, byte[]> session = sessions.next();
-				if (!isMarker(session.value)) {
-					next = session;
-				}
-			}
-			return next != null;
-		}
-
-		@Override
-		public KeyValue<Windowed<Bytes>, byte[]> next() {
-			if (!hasNext()) {
-				throw new NoSuchElementException();
-			}
-			KeyValue<Windowed<Bytes>, byte[]> session = next;
-			next = null;
-			return session;
-		}
-
-		@Override
-		public Windowed<Bytes> peekNextKey() {
-			if (!hasNext()) {
-				throw new NoSuchElementException();
-			}
-			return next.key;
-		}
-
-		@Override
-		public void close() {
-			sessions.close();
-		}
-
 	}
 
 	/** The closed sessions read by {@link #findSessions(long, long)}. */
