@@ -15,7 +15,8 @@
 # beside the current settings).
 # Each variant runs in a worker JVM of its own (heap: --heap); SCALE_WORKER_JAVA_OPTS adds options to the
 # workers, e.g. "-XX:StartFlightRecording=filename=target/scale/{name}.jfr,settings=profile" ({name} is
-# replaced by the worker's name). BENCHMARK_JAVA_OPTS overrides the heap of the benchmark JVM (broker,
+# replaced by the worker's name); "-Dscale.rocksdb.log=target/rlog/{name}" writes RocksDB's statistics (seeks, internal
+# keys skipped, files per level, stalls) to each store's LOG there every 5 s (RocksDBDiagnostics). BENCHMARK_JAVA_OPTS overrides the heap of the benchmark JVM (broker,
 # loader, output checks). Runs at nice 10: the machine is shared.
 set -euo pipefail
 

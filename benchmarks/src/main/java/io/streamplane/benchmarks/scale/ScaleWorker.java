@@ -13,6 +13,7 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.LagInfo;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -38,6 +39,9 @@ public final class ScaleWorker {
 		Properties properties = new Properties();
 		try (Reader reader = Files.newBufferedReader(Path.of(args[1]))) {
 			properties.load(reader);
+		}
+		if (RocksDBDiagnostics.enabled()) {
+			properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDBDiagnostics.class.getName());
 		}
 		Topology topology = ScaleVariant.of(args[0]).topology(args[2], args[3]);
 		report("SOURCES " + sourceTopics(topology));

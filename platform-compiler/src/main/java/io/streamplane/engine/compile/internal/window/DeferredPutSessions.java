@@ -13,7 +13,8 @@ import org.apache.kafka.streams.state.SessionStore;
 /**
  * The store of a session window that emits on window close: the store Kafka Streams would choose
  * (time-ordered RocksDB with a key index, or in memory for a replay), retention gap plus lateness,
- * wrapped in a {@link DeferredPutSessionStore} so that no closed session is dropped before it is emitted.
+ * wrapped in a {@link DeferredPutSessionStore} so that no closed session is dropped before it is emitted, and, in
+ * RocksDB, a session that moves to a later segment leaves a marker rather than a tombstone in its old one.
  *
  * @param inner Kafka Streams' own store for the same parameters
  */
@@ -33,7 +34,8 @@ record DeferredPutSessions(SessionBytesStoreSupplier inner) implements SessionBy
 
 	@Override
 	public SessionStore<Bytes, byte[]> get() {
-		return new DeferredPutSessionStore(inner.get());
+		SessionStore<Bytes, byte[]> store = inner.get();
+		return new DeferredPutSessionStore(store, store.persistent() ? inner.segmentIntervalMs() : 0);
 	}
 
 	@Override
