@@ -35,6 +35,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.streamplane.protocol.index.IndexChange;
 import io.streamplane.rag.chunk.Chunk;
@@ -43,6 +45,7 @@ import io.streamplane.rag.embed.Embedder;
 import io.streamplane.rag.index.internal.ChunkFields;
 import io.streamplane.rag.index.internal.CommitData;
 import io.streamplane.rag.index.internal.FreshnessWindow;
+import io.streamplane.rag.index.internal.StageTimer;
 import io.streamplane.rag.index.internal.Vectors;
 import io.streamplane.spec.Chunking;
 
@@ -76,6 +79,8 @@ public final class IndexStore implements AutoCloseable {
 	 */
 	public record Definition(String pipeline, String index, Chunking chunking) {
 	}
+
+	private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
 
 	private static final int MAX_CANDIDATES = 1_000;
 
@@ -121,14 +126,16 @@ public final class IndexStore implements AutoCloseable {
 
 	private final Object pendingLock = new Object();
 
-	/** Source times of changes written but perhaps not searchable yet; guarded by {@link #pendingLock}. */
-	private List<long[]> pending = new ArrayList<>();
+	/** Changes written but perhaps not searchable yet; guarded by {@link #pendingLock}. */
+	private List<Written> pending = new ArrayList<>();
 
-	/** Source times of changes written before the refresh under way; guarded by {@link #pendingLock}. */
-	private List<long[]> refreshing = new ArrayList<>();
+	/** Changes written before the refresh under way; guarded by {@link #pendingLock}. */
+	private List<Written> refreshing = new ArrayList<>();
 
 	private volatile LongConsumer freshnessListener = millis -> {
 	};
+
+	private volatile StageListener stageListener = StageListener.NONE;
 
 	private volatile long lastIndexedAt;
 
@@ -225,6 +232,11 @@ public final class IndexStore implements AutoCloseable {
 		this.freshnessListener = millis;
 	}
 
+	/** Sets who hears where the changes' time goes ({@link IndexStage}) and how long commits take. */
+	public void stageListener(StageListener listener) {
+		this.stageListener = listener;
+	}
+
 	/** Sets how many records of the topic are not applied yet, as the consumer measures it. */
 	public void lag(long records) {
 		this.lag = records;
@@ -242,6 +254,8 @@ public final class IndexStore implements AutoCloseable {
 		if (changes.isEmpty()) {
 			return;
 		}
+		StageTimer stages = new StageTimer(changes.size());
+		long received = clock.millis();
 		Map<String, IndexChange> rows = new LinkedHashMap<>();
 		for (ConsumedChange consumed : changes) {
 			String row = ChunkFields.rowId(consumed.change().key());
@@ -249,7 +263,7 @@ public final class IndexStore implements AutoCloseable {
 			rows.put(row, consumed.change());
 		}
 		try {
-			Map<String, List<Document>> documents = documents(rows);
+			Map<String, List<Document>> documents = documents(rows, stages);
 			for (Map.Entry<String, List<Document>> row : documents.entrySet()) {
 				Term term = new Term(ChunkFields.ROW, row.getKey());
 				if (row.getValue().isEmpty()) {
@@ -259,6 +273,7 @@ public final class IndexStore implements AutoCloseable {
 					writer.updateDocuments(term, row.getValue());
 				}
 			}
+			stages.lap(IndexStage.WRITE);
 			long[] sourceTimes = new long[changes.size()];
 			int i = 0;
 			for (ConsumedChange consumed : changes) {
@@ -267,9 +282,10 @@ public final class IndexStore implements AutoCloseable {
 				sourceTimes[i++] = consumed.sourceTime();
 			}
 			synchronized (pendingLock) {
-				pending.add(sourceTimes);
+				pending.add(new Written(sourceTimes, System.nanoTime()));
 			}
 			lastIndexedAt = clock.millis();
+			report(stages, changes, received);
 			if (lastIndexedAt - lastCommit >= commitInterval.toMillis()) {
 				commit();
 			}
@@ -280,12 +296,29 @@ public final class IndexStore implements AutoCloseable {
 		}
 	}
 
+	private void report(StageTimer stages, List<ConsumedChange> changes, long received) {
+		StageListener listener = stageListener;
+		for (ConsumedChange consumed : changes) {
+			if (consumed.sourceTime() > 0) {
+				listener.stage(IndexStage.RECEIVE, Math.max(0, received - consumed.sourceTime()), 1);
+			}
+		}
+		stages.report(listener);
+		if (log.isDebugEnabled()) {
+			long oldest = changes.stream().mapToLong(ConsumedChange::sourceTime).filter(t -> t > 0).min().orElse(received);
+			log.debug("Index '{}' applied {} changes received {} ms after the oldest's source time: {}",
+					definition.index(), changes.size(), received - oldest, stages);
+		}
+	}
+
 	/** Commits what was applied, with the offsets where it ends: a crash after this loses none of it. */
 	public synchronized void commit() {
 		try {
+			long started = System.nanoTime();
 			writer.setLiveCommitData(new CommitData(offsets, settings, lastIndexedAt).toUserData().entrySet());
 			writer.commit();
 			lastCommit = clock.millis();
+			stageListener.committed((System.nanoTime() - started) / 1_000_000);
 		}
 		catch (IOException ex) {
 			throw RagIndexException.permanent("cannot commit the index '" + definition.index() + "': "
@@ -293,7 +326,8 @@ public final class IndexStore implements AutoCloseable {
 		}
 	}
 
-	private Map<String, List<Document>> documents(Map<String, IndexChange> rows) throws IOException {
+	private Map<String, List<Document>> documents(Map<String, IndexChange> rows, StageTimer stages)
+			throws IOException {
 		Map<String, List<Chunk>> chunks = new LinkedHashMap<>();
 		Map<String, float[]> vectors = new HashMap<>();
 		searchers.maybeRefreshBlocking();
@@ -309,7 +343,9 @@ public final class IndexStore implements AutoCloseable {
 		finally {
 			searchers.release(searcher);
 		}
+		stages.lap(IndexStage.PREPARE);
 		embedMissing(chunks, vectors);
+		stages.lap(IndexStage.EMBED);
 		Map<String, List<Document>> documents = new LinkedHashMap<>();
 		rows.forEach((row, change) -> {
 			List<Document> docs = new ArrayList<>();
@@ -453,7 +489,7 @@ public final class IndexStore implements AutoCloseable {
 
 		@Override
 		public void afterRefresh(boolean didRefresh) {
-			List<long[]> searchable;
+			List<Written> searchable;
 			synchronized (pendingLock) {
 				if (refreshing.isEmpty()) {
 					return;
@@ -462,9 +498,12 @@ public final class IndexStore implements AutoCloseable {
 				refreshing = new ArrayList<>();
 			}
 			long now = clock.millis();
+			long nanos = System.nanoTime();
 			LongConsumer listener = freshnessListener;
-			for (long[] sourceTimes : searchable) {
-				for (long sourceTime : sourceTimes) {
+			StageListener stages = stageListener;
+			for (Written written : searchable) {
+				stages.stage(IndexStage.REFRESH, (nanos - written.atNanos()) / 1_000_000, written.sourceTimes().length);
+				for (long sourceTime : written.sourceTimes()) {
 					if (sourceTime > 0) {
 						long millis = Math.max(0, now - sourceTime);
 						freshness.record(now, millis);
@@ -474,6 +513,10 @@ public final class IndexStore implements AutoCloseable {
 			}
 		}
 
+	}
+
+	/** The source times of the changes of one applied batch, and when it was written ({@link System#nanoTime}). */
+	private record Written(long[] sourceTimes, long atNanos) {
 	}
 
 	/** Waits until everything applied so far is searchable (tests, and shutdown). */
