@@ -26,7 +26,8 @@ import io.streamplane.rag.index.HnswQuery;
  * refresh); at most 1s
  * @param commitInterval how often applied changes are committed with their topic offsets; a crash replays at
  * most this much of the index topic (without duplicates: replays are idempotent)
- * @param batchSize most index records one poll returns, so most changes chunked and embedded together
+ * @param batchSize most index records one poll returns; they are applied (chunked, embedded, written and made
+ * searchable) in batches of at most what the embedder works on at once ({@link #applyBatch()})
  * @param pollTimeout longest time one poll of an index topic waits for records
  * @param maxQueryLength most characters in a search's query text; longer is a 400
  * @param maxK most hits one search may ask for; more is a 400
@@ -58,6 +59,15 @@ public record RagIndexerProperties(@NotNull @DefaultValue("./data/indexes") Path
 
 	private static final String VECTOR_CANDIDATES_RANGE = "vector-candidates (HNSW candidates explored per vector "
 			+ "search) must be from 1 to " + HnswQuery.MAX_CANDIDATES + "; the default is " + HnswQuery.DEFAULT_CANDIDATES;
+
+	/**
+	 * Most changes applied at once: what the embedder works on at once (in process, its batch size times its
+	 * threads), at most {@link #batchSize()}. Larger batches would not embed faster, and every change of a batch
+	 * waits for all of it before it is searchable.
+	 */
+	public int applyBatch() {
+		return Math.max(1, Math.min(batchSize, embedding.textsAtOnce()));
+	}
 
 	/** Whether searches need the {@link #readToken()}. */
 	public boolean readTokenRequired() {

@@ -41,6 +41,10 @@ public final class FreshnessBenchmark {
 
 	private static final Path EXAMPLE = Path.of("..", "examples", "cdc-to-vector-index.yaml");
 
+	private static final String CDC_TOPIC = "sp.cdc.public.documents";
+
+	private static final String INDEX_TOPIC = "sp.index.cdc-to-vector-index.documents";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Pattern PROMETHEUS = Pattern
@@ -69,6 +73,9 @@ public final class FreshnessBenchmark {
 			prepare(connection, probes, options.rows());
 			standalone.register(Files.readString(EXAMPLE));
 			awaitIndexed(standalone.indexer(), options.rows());
+			TopicObserver observer = new TopicObserver(standalone.bootstrap(), List.of(CDC_TOPIC, INDEX_TOPIC),
+					options.changes());
+			String scrapeBefore = standalone.indexer().get("/actuator/prometheus");
 			LoadAverage load = new LoadAverage();
 			LongSummaryStatistics rss = new LongSummaryStatistics();
 			Thread sampler = Thread.ofPlatform().daemon().name("load").start(() -> {
@@ -100,6 +107,8 @@ public final class FreshnessBenchmark {
 			});
 			probes.poll(standalone.indexer(), DRAIN.toNanos());
 			writer.join();
+			observer.close();
+			String scrapeAfter = standalone.indexer().get("/actuator/prometheus");
 			double wall = System.nanoTime() - wallBefore;
 			double cores = (standalone.cpuTime().toNanos() - cpuBefore.toNanos()) / wall;
 			double indexerCores = (standalone.indexer().cpuTime().toNanos() - indexerCpuBefore.toNanos()) / wall;
@@ -109,6 +118,8 @@ public final class FreshnessBenchmark {
 				memory = String.format("%.2f–%.2f GiB", rss.getMin() / 1048576.0, rss.getMax() / 1048576.0);
 			}
 			report.append(render(options, probes, load, loadBefore, started, standalone));
+			report.append(StageBreakdown.render(probes, observer));
+			report.append(StageBreakdown.renderIndexer(scrapeBefore, scrapeAfter));
 			report.append(String.format("%nCPU while changes ran: %.2f cores in all (%s); the rag-indexer's process: "
 					+ "%.2f cores, RSS %s (sampled every 5 s, heap -Xmx%s).%n", cores,
 					standalone.split() ? "standalone without the rag-indexer, and the rag-indexer" : "one JVM, every role",

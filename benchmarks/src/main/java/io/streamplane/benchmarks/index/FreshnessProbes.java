@@ -30,7 +30,7 @@ final class FreshnessProbes {
 
 	private static final int WORDS_PER_SEARCH = 100;
 
-	private static final Pattern WORD = Pattern.compile("fq(\\d+)z");
+	static final Pattern WORD = Pattern.compile("fq(\\d+)z");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,6 +41,8 @@ final class FreshnessProbes {
 	private final List<String> texts;
 
 	private final long[] sentNanos;
+
+	private final long[] searchableNanos;
 
 	private final Map<Integer, Long> outstanding = new ConcurrentSkipListMap<>();
 
@@ -60,6 +62,7 @@ final class FreshnessProbes {
 		this.options = options;
 		this.texts = texts;
 		this.sentNanos = new long[options.changes()];
+		this.searchableNanos = new long[options.changes()];
 	}
 
 	/** The text of change {@code i}. */
@@ -142,12 +145,31 @@ final class FreshnessProbes {
 		for (JsonNode hit : JSON.readTree(body).path("hits")) {
 			Matcher matcher = WORD.matcher(hit.path("text").asString());
 			while (matcher.find()) {
-				Long sent = outstanding.remove(Integer.parseInt(matcher.group(1)));
+				int change = Integer.parseInt(matcher.group(1));
+				Long sent = outstanding.remove(change);
+				if (sent != null) {
+					searchableNanos[change] = now;
+				}
 				if (sent != null && sent >= measureFrom && sent < measureUntil) {
 					measured.add(now - sent);
 				}
 			}
 		}
+	}
+
+	/** When each change was written ({@link System#nanoTime} just before its statement; 0: not yet). */
+	long[] sent() {
+		return sentNanos.clone();
+	}
+
+	/** When each change was first seen in a search's hits (0: never). */
+	long[] searchable() {
+		return searchableNanos.clone();
+	}
+
+	/** Whether a change written at {@code sentNanos} is in the measured window. */
+	boolean measured(long sentNanos) {
+		return sentNanos >= measureFrom && sentNanos < measureUntil;
 	}
 
 	/** Latencies (nanoseconds) of the measured changes that were seen. */

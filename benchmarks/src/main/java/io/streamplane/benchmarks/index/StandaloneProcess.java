@@ -31,11 +31,15 @@ final class StandaloneProcess implements AutoCloseable {
 
 	private final Path dataDir;
 
-	private StandaloneProcess(AppProcess standalone, AppProcess indexer, int postgresPort, Path dataDir) {
+	private final int kafkaPort;
+
+	private StandaloneProcess(AppProcess standalone, AppProcess indexer, int postgresPort, Path dataDir,
+			int kafkaPort) {
 		this.standalone = standalone;
 		this.indexer = indexer;
 		this.postgresPort = postgresPort;
 		this.dataDir = dataDir;
+		this.kafkaPort = kafkaPort;
 	}
 
 	/**
@@ -56,7 +60,7 @@ final class StandaloneProcess implements AutoCloseable {
 		AppProcess standalone = AppProcess.start(heap, BenchmarkCluster.freePort(), arguments, "index-freshness.log",
 				() -> Files.exists(dataDir.resolve("admin-token")));
 		if (indexerHeap == null) {
-			return new StandaloneProcess(standalone, standalone, postgresPort, dataDir);
+			return new StandaloneProcess(standalone, standalone, postgresPort, dataDir, kafkaPort);
 		}
 		try {
 			AppProcess indexer = AppProcess.start(indexerHeap, BenchmarkCluster.freePort(),
@@ -64,12 +68,17 @@ final class StandaloneProcess implements AutoCloseable {
 							"--streamplane.standalone.enabled=false", "--streamplane.roles=rag-indexer",
 							"--streamplane.rag-indexer.data-dir=" + dataDir.resolve("indexer")),
 					"index-freshness-indexer.log", () -> true);
-			return new StandaloneProcess(standalone, indexer, postgresPort, dataDir);
+			return new StandaloneProcess(standalone, indexer, postgresPort, dataDir, kafkaPort);
 		}
 		catch (RuntimeException ex) {
 			standalone.close();
 			throw ex;
 		}
+	}
+
+	/** The embedded broker's bootstrap address. */
+	String bootstrap() {
+		return "localhost:" + kafkaPort;
 	}
 
 	/** A connection to the standalone's PostgreSQL database (autocommit). */

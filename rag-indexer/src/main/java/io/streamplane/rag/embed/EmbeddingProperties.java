@@ -131,6 +131,14 @@ public record EmbeddingProperties(@DefaultValue("in-process") Provider provider,
 	}
 
 	/**
+	 * Texts this embedder works on at once: {@link #batchSize()} per thread in process, one batch per request to a
+	 * remote service.
+	 */
+	public int textsAtOnce() {
+		return provider == Provider.IN_PROCESS ? batchSize * effectiveThreads() : batchSize;
+	}
+
+	/**
 	 * Every problem of this configuration, each naming its key, the bad value and what is allowed; empty when
 	 * it is valid.
 	 */

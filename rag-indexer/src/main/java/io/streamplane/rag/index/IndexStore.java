@@ -25,7 +25,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
@@ -35,14 +34,19 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.streamplane.protocol.index.IndexChange;
 import io.streamplane.rag.chunk.Chunk;
 import io.streamplane.rag.chunk.Chunker;
 import io.streamplane.rag.embed.Embedder;
 import io.streamplane.rag.index.internal.ChunkFields;
+import io.streamplane.rag.index.internal.Committer;
 import io.streamplane.rag.index.internal.CommitData;
 import io.streamplane.rag.index.internal.FreshnessWindow;
+import io.streamplane.rag.index.internal.RefreshLoop;
+import io.streamplane.rag.index.internal.StageTimer;
 import io.streamplane.rag.index.internal.Vectors;
 import io.streamplane.spec.Chunking;
 
@@ -55,10 +59,12 @@ import io.streamplane.spec.Chunking;
  * sees the old chunks or the new, never a mix); a delete removes them.</li>
  * <li>A chunk whose text hash equals one the row already has keeps that stored vector: only new text is
  * embedded ({@link #embedded()} counts what was).</li>
- * <li>The next offset of each partition is committed with the documents ({@link CommitData}), so after any
- * crash the consumer resumes exactly after the last committed change: replaying a change is idempotent and no
- * change is skipped.</li>
- * <li>Changes are searchable within the refresh interval (a {@link ControlledRealTimeReopenThread}). The refresh
+ * <li>The next offset of each partition is committed with the documents ({@link CommitData}) every commit
+ * interval, on a thread of its own ({@link Committer}: the writing thread never waits for a flush and fsync), so
+ * after any crash the consumer resumes exactly after the last committed change: replaying a change is idempotent
+ * and no change is skipped.</li>
+ * <li>Changes are searchable as soon as a refresh after their batch ends ({@link #requestRefresh()}), and
+ * within the refresh interval in any case ({@link RefreshLoop}); the writing thread never waits for it. The refresh
  * that makes a change searchable measures its freshness: now minus the change's source time (see
  * {@link IndexStatistics.Freshness}).</li>
  * <li>An index committed with other chunking or another model is emptied and rebuilt from the topic's
@@ -76,6 +82,8 @@ public final class IndexStore implements AutoCloseable {
 	 */
 	public record Definition(String pipeline, String index, Chunking chunking) {
 	}
+
+	private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
 
 	private static final int MAX_CANDIDATES = 1_000;
 
@@ -97,8 +105,6 @@ public final class IndexStore implements AutoCloseable {
 
 	private final Clock clock;
 
-	private final Duration commitInterval;
-
 	private final int vectorCandidates;
 
 	private final Analyzer analyzer = new StandardAnalyzer(ENGLISH_STOP_WORDS);
@@ -109,7 +115,9 @@ public final class IndexStore implements AutoCloseable {
 
 	private final SearcherManager searchers;
 
-	private final ControlledRealTimeReopenThread<IndexSearcher> refresher;
+	private final RefreshLoop refresher;
+
+	private final Committer committer;
 
 	private final String settings;
 
@@ -121,14 +129,16 @@ public final class IndexStore implements AutoCloseable {
 
 	private final Object pendingLock = new Object();
 
-	/** Source times of changes written but perhaps not searchable yet; guarded by {@link #pendingLock}. */
-	private List<long[]> pending = new ArrayList<>();
+	/** Changes written but perhaps not searchable yet; guarded by {@link #pendingLock}. */
+	private List<Written> pending = new ArrayList<>();
 
-	/** Source times of changes written before the refresh under way; guarded by {@link #pendingLock}. */
-	private List<long[]> refreshing = new ArrayList<>();
+	/** Changes written before the refresh under way; guarded by {@link #pendingLock}. */
+	private List<Written> refreshing = new ArrayList<>();
 
 	private volatile LongConsumer freshnessListener = millis -> {
 	};
+
+	private volatile StageListener stageListener = StageListener.NONE;
 
 	private volatile long lastIndexedAt;
 
@@ -136,7 +146,8 @@ public final class IndexStore implements AutoCloseable {
 
 	private volatile long lag = -1;
 
-	private long lastCommit;
+	/** Batches written so far; guarded by this. */
+	private long version;
 
 	private IndexStore(Definition definition, Path path, Embedder embedder, Duration refresh, Duration commitInterval,
 			int vectorCandidates, Clock clock) throws IOException {
@@ -145,7 +156,6 @@ public final class IndexStore implements AutoCloseable {
 		this.embedder = embedder;
 		this.chunker = new Chunker(definition.chunking());
 		this.clock = clock;
-		this.commitInterval = commitInterval;
 		this.settings = definition.chunking().maxTokens() + "/" + definition.chunking().overlap() + "/"
 				+ embedder.model() + "/" + embedder.dimensions() + "/en";
 		this.directory = FSDirectory.open(path);
@@ -160,12 +170,9 @@ public final class IndexStore implements AutoCloseable {
 		}
 		this.searchers = new SearcherManager(writer, null);
 		searchers.addListener(new FreshnessListener());
-		double seconds = refresh.toNanos() / 1e9;
-		this.refresher = new ControlledRealTimeReopenThread<>(writer, searchers, seconds, Math.min(seconds, 0.01));
-		refresher.setName("sp-index-refresh-" + definition.index());
-		refresher.setDaemon(true);
-		refresher.start();
-		this.lastCommit = clock.millis();
+		this.refresher = new RefreshLoop(searchers, refresh, "sp-index-refresh-" + definition.index());
+		this.committer = new Committer(writer, this::snapshot, commitInterval, "sp-index-commit-" + definition.index(),
+				millis -> stageListener.committed(millis));
 	}
 
 	/**
@@ -225,6 +232,11 @@ public final class IndexStore implements AutoCloseable {
 		this.freshnessListener = millis;
 	}
 
+	/** Sets who hears where the changes' time goes ({@link IndexStage}) and how long commits take. */
+	public void stageListener(StageListener listener) {
+		this.stageListener = listener;
+	}
+
 	/** Sets how many records of the topic are not applied yet, as the consumer measures it. */
 	public void lag(long records) {
 		this.lag = records;
@@ -242,6 +254,9 @@ public final class IndexStore implements AutoCloseable {
 		if (changes.isEmpty()) {
 			return;
 		}
+		committer.rethrow();
+		StageTimer stages = new StageTimer(changes.size());
+		long received = clock.millis();
 		Map<String, IndexChange> rows = new LinkedHashMap<>();
 		for (ConsumedChange consumed : changes) {
 			String row = ChunkFields.rowId(consumed.change().key());
@@ -249,7 +264,8 @@ public final class IndexStore implements AutoCloseable {
 			rows.put(row, consumed.change());
 		}
 		try {
-			Map<String, List<Document>> documents = documents(rows);
+			Map<String, Map<String, float[]>> vectors = new HashMap<>();
+			Map<String, List<Document>> documents = documents(rows, stages, vectors);
 			for (Map.Entry<String, List<Document>> row : documents.entrySet()) {
 				Term term = new Term(ChunkFields.ROW, row.getKey());
 				if (row.getValue().isEmpty()) {
@@ -259,6 +275,7 @@ public final class IndexStore implements AutoCloseable {
 					writer.updateDocuments(term, row.getValue());
 				}
 			}
+			stages.lap(IndexStage.WRITE);
 			long[] sourceTimes = new long[changes.size()];
 			int i = 0;
 			for (ConsumedChange consumed : changes) {
@@ -267,12 +284,11 @@ public final class IndexStore implements AutoCloseable {
 				sourceTimes[i++] = consumed.sourceTime();
 			}
 			synchronized (pendingLock) {
-				pending.add(sourceTimes);
+				pending.add(new Written(sourceTimes, System.nanoTime(), vectors));
 			}
 			lastIndexedAt = clock.millis();
-			if (lastIndexedAt - lastCommit >= commitInterval.toMillis()) {
-				commit();
-			}
+			version++;
+			report(stages, changes, received);
 		}
 		catch (IOException ex) {
 			throw RagIndexException.permanent("cannot write the index '" + definition.index() + "': " + ex.getMessage(),
@@ -280,52 +296,113 @@ public final class IndexStore implements AutoCloseable {
 		}
 	}
 
-	/** Commits what was applied, with the offsets where it ends: a crash after this loses none of it. */
-	public synchronized void commit() {
-		try {
-			writer.setLiveCommitData(new CommitData(offsets, settings, lastIndexedAt).toUserData().entrySet());
-			writer.commit();
-			lastCommit = clock.millis();
+	private void report(StageTimer stages, List<ConsumedChange> changes, long received) {
+		StageListener listener = stageListener;
+		for (ConsumedChange consumed : changes) {
+			if (consumed.sourceTime() > 0) {
+				listener.stage(IndexStage.RECEIVE, Math.max(0, received - consumed.sourceTime()), 1);
+			}
 		}
-		catch (IOException ex) {
-			throw RagIndexException.permanent("cannot commit the index '" + definition.index() + "': "
-					+ ex.getMessage(), ex);
+		stages.report(listener);
+		if (log.isDebugEnabled()) {
+			long oldest = changes.stream().mapToLong(ConsumedChange::sourceTime).filter(t -> t > 0).min().orElse(received);
+			log.debug("Index '{}' applied {} changes received {} ms after the oldest's source time: {}",
+					definition.index(), changes.size(), received - oldest, stages);
 		}
 	}
 
-	private Map<String, List<Document>> documents(Map<String, IndexChange> rows) throws IOException {
+	/**
+	 * Commits what was applied, with the offsets where it ends: a crash after this loses none of it. Applied
+	 * changes are also committed every commit interval on a thread of the store's own.
+	 *
+	 * @throws RagIndexException (permanent) when the index cannot be committed
+	 */
+	public void commit() {
+		try {
+			committer.commit();
+		}
+		catch (UncheckedIOException ex) {
+			throw RagIndexException.permanent("cannot commit the index '" + definition.index() + "': "
+					+ ex.getCause().getMessage(), ex.getCause());
+		}
+	}
+
+	/**
+	 * Starts a refresh now rather than at the end of the refresh interval, without waiting for it: what was
+	 * applied becomes searchable as soon as the refresh ends.
+	 */
+	public void requestRefresh() {
+		refresher.request();
+	}
+
+	private synchronized Committer.Snapshot snapshot() {
+		return new Committer.Snapshot(new CommitData(new TreeMap<>(offsets), settings, lastIndexedAt), version);
+	}
+
+	/**
+	 * The documents of each row (none for a delete), with the vectors of their chunks by row and text hash in
+	 * {@code written}.
+	 */
+	private Map<String, List<Document>> documents(Map<String, IndexChange> rows, StageTimer stages,
+			Map<String, Map<String, float[]>> written) throws IOException {
 		Map<String, List<Chunk>> chunks = new LinkedHashMap<>();
 		Map<String, float[]> vectors = new HashMap<>();
-		searchers.maybeRefreshBlocking();
+		List<Written> unrefreshed = unrefreshed();
 		IndexSearcher searcher = searchers.acquire();
 		try {
 			for (Map.Entry<String, IndexChange> row : rows.entrySet()) {
 				if (row.getValue() instanceof IndexChange.Upsert upsert) {
 					chunks.put(row.getKey(), chunker.chunk(upsert.text()));
-					storedVectors(searcher, row.getKey(), vectors);
+					storedVectors(unrefreshed, searcher, row.getKey(), vectors);
 				}
 			}
 		}
 		finally {
 			searchers.release(searcher);
 		}
+		stages.lap(IndexStage.PREPARE);
 		embedMissing(chunks, vectors);
+		stages.lap(IndexStage.EMBED);
 		Map<String, List<Document>> documents = new LinkedHashMap<>();
 		rows.forEach((row, change) -> {
 			List<Document> docs = new ArrayList<>();
+			Map<String, float[]> rowVectors = new HashMap<>();
 			if (change instanceof IndexChange.Upsert upsert) {
 				for (Chunk chunk : chunks.get(row)) {
-					docs.add(ChunkFields.document(upsert.key(), chunk.number(), chunk.text(),
-							vectors.get(ChunkFields.hash(chunk.text())), upsert.metadata()));
+					String hash = ChunkFields.hash(chunk.text());
+					rowVectors.put(hash, vectors.get(hash));
+					docs.add(ChunkFields.document(upsert.key(), chunk.number(), chunk.text(), vectors.get(hash),
+							upsert.metadata()));
 				}
 			}
+			written.put(row, rowVectors);
 			documents.put(row, docs);
 		});
 		return documents;
 	}
 
-	private static void storedVectors(IndexSearcher searcher, String row, Map<String, float[]> vectors)
-			throws IOException {
+	/** Batches written but perhaps not in the searcher acquired after this, newest first. */
+	private List<Written> unrefreshed() {
+		synchronized (pendingLock) {
+			List<Written> batches = new ArrayList<>(refreshing);
+			batches.addAll(pending);
+			return batches.reversed();
+		}
+	}
+
+	/**
+	 * The vectors the row has now, by text hash: from the newest batch not yet refreshed that wrote the row, else
+	 * from the searcher (a row it lacks is embedded again, which is slower but gives the same vectors).
+	 */
+	private static void storedVectors(List<Written> unrefreshed, IndexSearcher searcher, String row,
+			Map<String, float[]> vectors) throws IOException {
+		for (Written batch : unrefreshed) {
+			Map<String, float[]> written = batch.vectors().get(row);
+			if (written != null) {
+				vectors.putAll(written);
+				return;
+			}
+		}
 		TermQuery query = new TermQuery(new Term(ChunkFields.ROW, row));
 		int count = searcher.count(query);
 		if (count == 0) {
@@ -453,7 +530,7 @@ public final class IndexStore implements AutoCloseable {
 
 		@Override
 		public void afterRefresh(boolean didRefresh) {
-			List<long[]> searchable;
+			List<Written> searchable;
 			synchronized (pendingLock) {
 				if (refreshing.isEmpty()) {
 					return;
@@ -462,9 +539,12 @@ public final class IndexStore implements AutoCloseable {
 				refreshing = new ArrayList<>();
 			}
 			long now = clock.millis();
+			long nanos = System.nanoTime();
 			LongConsumer listener = freshnessListener;
-			for (long[] sourceTimes : searchable) {
-				for (long sourceTime : sourceTimes) {
+			StageListener stages = stageListener;
+			for (Written written : searchable) {
+				stages.stage(IndexStage.REFRESH, (nanos - written.atNanos()) / 1_000_000, written.sourceTimes().length);
+				for (long sourceTime : written.sourceTimes()) {
 					if (sourceTime > 0) {
 						long millis = Math.max(0, now - sourceTime);
 						freshness.record(now, millis);
@@ -474,6 +554,13 @@ public final class IndexStore implements AutoCloseable {
 			}
 		}
 
+	}
+
+	/**
+	 * One applied batch: its changes' source times, when it was written ({@link System#nanoTime}) and the vectors
+	 * of each row it wrote by text hash (empty for a deleted row), for the next batches until a refresh shows it.
+	 */
+	private record Written(long[] sourceTimes, long atNanos, Map<String, Map<String, float[]>> vectors) {
 	}
 
 	/** Waits until everything applied so far is searchable (tests, and shutdown). */
@@ -490,9 +577,16 @@ public final class IndexStore implements AutoCloseable {
 	 * Closes the index without committing, as a crash would: what was applied since the last commit is dropped,
 	 * and a store opened again resumes from the last commit's offsets.
 	 */
-	public synchronized void rollback() {
+	public void rollback() {
+		committer.close();
+		refresher.close();
+		synchronized (this) {
+			rollbackClosed();
+		}
+	}
+
+	private void rollbackClosed() {
 		try {
-			refresher.close();
 			searchers.close();
 			writer.rollback();
 			directory.close();
@@ -504,10 +598,17 @@ public final class IndexStore implements AutoCloseable {
 
 	/** Commits and closes the index. */
 	@Override
-	public synchronized void close() {
+	public void close() {
+		committer.close();
+		refresher.close();
+		commit();
+		synchronized (this) {
+			closeCommitted();
+		}
+	}
+
+	private void closeCommitted() {
 		try {
-			refresher.close();
-			commit();
 			searchers.close();
 			writer.close();
 			directory.close();

@@ -24,9 +24,12 @@ import io.streamplane.rag.index.IndexStore;
 
 /**
  * Feeds one index topic into its {@link IndexStore}: assigns every partition (no consumer group), seeks to the
- * offsets of the store's last commit (the beginning for a new index), and applies each poll's records as one
- * batch. A retriable embedding failure retries the same batch with a growing pause; a record that breaks the
- * index contract is skipped with a warning. Until the engine created the topic it checks again every two seconds.
+ * offsets of the store's last commit (the beginning for a new index), and applies each poll's records in batches
+ * of at most {@code applyBatch} (what the embedder runs at once), asking for a refresh after each: when the
+ * indexer keeps up, a poll brings what arrived during the last batch and all of it is embedded at once; when a
+ * backlog builds, its first changes become searchable after one such batch rather than after the whole poll. A
+ * retriable embedding failure retries the same batch with a growing pause; a record that breaks the index
+ * contract is skipped with a warning. Until the engine created the topic it checks again every two seconds.
  */
 final class IndexFollower {
 
@@ -46,12 +49,15 @@ final class IndexFollower {
 
 	private final Duration pollTimeout;
 
+	private final int applyBatch;
+
 	private final ConsumerLoop<Consumer<byte[], byte[]>> loop;
 
-	IndexFollower(IndexStore store, String topic, IndexConsumers consumers, Duration pollTimeout) {
+	IndexFollower(IndexStore store, String topic, IndexConsumers consumers, Duration pollTimeout, int applyBatch) {
 		this.store = store;
 		this.topic = topic;
 		this.pollTimeout = pollTimeout;
+		this.applyBatch = applyBatch;
 		String index = store.definition().index();
 		this.loop = new ConsumerLoop<>("sp-rag-index-" + index, "index '" + index + "' no longer follows " + topic,
 				() -> consumers.forIndex(index), this::follow);
@@ -91,7 +97,11 @@ final class IndexFollower {
 		long lagMeasured = System.nanoTime() - LAG_INTERVAL.toNanos();
 		while (running.getAsBoolean()) {
 			ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
-			applyUntilDone(changes(records), running);
+			List<ConsumedChange> changes = changes(records);
+			for (int from = 0; from < changes.size() && running.getAsBoolean(); from += applyBatch) {
+				applyUntilDone(changes.subList(from, Math.min(from + applyBatch, changes.size())), running);
+				store.requestRefresh();
+			}
 			long now = System.nanoTime();
 			if (now - lagMeasured >= LAG_INTERVAL.toNanos()) {
 				store.lag(lag(consumer, partitions));

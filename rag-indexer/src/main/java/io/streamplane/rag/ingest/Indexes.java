@@ -126,7 +126,8 @@ public final class Indexes implements AutoCloseable {
 		}
 		IndexStore store = IndexStore.open(new IndexStore.Definition(pipeline, index.name(), index.chunking()), path,
 				embedder, properties.refreshInterval(), properties.commitInterval(), properties.vectorCandidates());
-		IndexFollower follower = new IndexFollower(store, index.topic(pipeline), consumers, properties.pollTimeout());
+		IndexFollower follower = new IndexFollower(store, index.topic(pipeline), consumers, properties.pollTimeout(),
+				properties.applyBatch());
 		running.put(index.name(), new Running(pipeline, index, follower, new IndexMeters(registry, store)));
 		follower.start();
 		log.info("Indexing '{}' of pipeline {} in {}", index.name(), pipeline, path);

@@ -1,7 +1,9 @@
 package io.streamplane.rag.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.streamplane.protocol.index.IndexChange;
+import io.streamplane.rag.index.internal.CommitData;
 import io.streamplane.spec.Chunking;
 
 class IndexStoreTest {
@@ -180,6 +187,44 @@ class IndexStoreTest {
 
 		assertThat(problems).extracting(FilterQueries.Problem::path)
 			.containsExactly("filter.and[0].year.gte", "filter.and[1]", "filter.tag.like");
+	}
+
+	@Test
+	void shouldKeepTheVectorsOfARowWrittenByABatchNoRefreshShowsYet() {
+		IndexStore store = IndexStore.open(new IndexStore.Definition("p", "docs", Chunking.DEFAULT), dir, embedder,
+				Duration.ofHours(1), Duration.ofHours(1), HnswQuery.DEFAULT_CANDIDATES);
+		opened.add(store);
+		store.apply(List.of(upsert(1, "Kafka Streams keeps state in RocksDB.", Map.of("category", "streaming"))));
+		store.apply(List.of(upsert(1, "Kafka Streams keeps state in RocksDB.", Map.of("category", "storage"))));
+
+		assertThat(store.embedded()).as("the second batch reused the first one's vector").isEqualTo(1);
+
+		store.apply(List.of(delete(1)));
+		store.apply(List.of(upsert(1, "Kafka Streams keeps state in RocksDB.", Map.of())));
+
+		assertThat(store.embedded()).as("a deleted row keeps no vector").isEqualTo(2);
+		assertThat(search(store, "state", SearchMode.VECTOR, null)).hasSize(1);
+	}
+
+	@Test
+	void shouldCommitAppliedChangesWithTheirOffsetsEveryCommitIntervalOnItsOwn() {
+		IndexStore store = IndexStore.open(new IndexStore.Definition("p", "docs", Chunking.DEFAULT), dir, embedder,
+				Duration.ofMillis(50), Duration.ofMillis(20), HnswQuery.DEFAULT_CANDIDATES);
+		opened.add(store);
+
+		store.apply(List.of(upsert(1, "one", Map.of()), upsert(2, "two", Map.of())));
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(committedOffsets()).isEqualTo(Map.of(0, 2L)));
+	}
+
+	private Map<Integer, Long> committedOffsets() throws IOException {
+		try (Directory directory = FSDirectory.open(dir)) {
+			if (!DirectoryReader.indexExists(directory)) {
+				return Map.of();
+			}
+			List<IndexCommit> commits = DirectoryReader.listCommits(directory);
+			return CommitData.read(commits.getLast().getUserData().entrySet()).offsets();
+		}
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import io.streamplane.protocol.index.IndexChange;
 import io.streamplane.rag.embed.Embedder;
 import io.streamplane.rag.index.ConsumedChange;
 import io.streamplane.rag.index.HnswQuery;
+import io.streamplane.rag.index.IndexStage;
 import io.streamplane.rag.index.IndexStore;
 import io.streamplane.spec.Chunking;
 
@@ -65,6 +66,32 @@ class IndexMetersTest {
 
 			assertThat(registry.find(IndexMeters.FRESHNESS).timer()).isNull();
 			assertThat(timer.count()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void shouldTimeEveryStageOfEachChangeAndEachCommit() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		try (IndexStore store = IndexStore.open(new IndexStore.Definition("p", "docs", Chunking.DEFAULT), dir,
+				embedder, Duration.ofMillis(50), Duration.ofHours(1), HnswQuery.DEFAULT_CANDIDATES)) {
+			IndexMeters meters = new IndexMeters(registry, store);
+			long committed = System.currentTimeMillis() - 2_000;
+			store.apply(List.of(change(1, committed, 0), change(2, committed, 1)));
+			store.refresh();
+			store.commit();
+
+			for (IndexStage stage : IndexStage.values()) {
+				Timer timer = registry.get(IndexMeters.STAGE).tag("index", "docs").tag("stage", stage.tag()).timer();
+				assertThat(timer.count()).as(stage.tag()).isEqualTo(2);
+			}
+			Timer receive = registry.get(IndexMeters.STAGE).tag("stage", "receive").timer();
+			assertThat(receive.max(TimeUnit.MILLISECONDS)).isBetween(2_000.0, 60_000.0);
+			assertThat(registry.get(IndexMeters.COMMIT).tag("index", "docs").timer().count()).isOne();
+
+			meters.remove();
+
+			assertThat(registry.find(IndexMeters.STAGE).timers()).isEmpty();
+			assertThat(registry.find(IndexMeters.COMMIT).timer()).isNull();
 		}
 	}
 
