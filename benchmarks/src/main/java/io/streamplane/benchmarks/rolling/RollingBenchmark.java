@@ -22,7 +22,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -33,11 +38,17 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * key (the serialized slices, key included, as the store's changelog holds them last) and the peak
  * resident memory of this process (broker, producer and Kafka Streams together, heap preallocated).
  * <p>
+ * Each round first runs a bare baseline on the same input and configuration: Kafka Streams copying
+ * every record to an output topic, no parsing and no state, so the ratio shows what the pipeline
+ * costs over the harness (producer, broker in the same JVM, consumer).
+ * <p>
  * Run it with {@code benchmarks/run-rolling.sh [--events=N --users=N --partitions=N --rounds=N]}.
  */
 public final class RollingBenchmark {
 
 	private static final String INPUT = "rolling-clicks";
+
+	private static final String BASELINE_OUTPUT = "rolling-baseline-copy";
 
 	/** The changelog of the rolling step's store, after the application id. */
 	private static final String STATE_CHANGELOG = "transforms.alerts.steps.0.state-changelog";
@@ -58,7 +69,14 @@ public final class RollingBenchmark {
 			load(cluster.bootstrapServers(), events, users);
 			Progress.log("Loaded " + events + " clicks of " + users + " users in "
 					+ Duration.ofNanos(System.nanoTime() - loading).toMillis() + " ms");
+			cluster.createTopics(partitions, List.of(BASELINE_OUTPUT));
 			for (int round = 1; round <= Integer.parseInt(options.get("rounds")); round++) {
+				Throughput copy = StreamsThroughput.measure(copy(), BenchmarkStreamsConfig.throughput(cluster,
+						"rolling-baseline-" + round, StreamsConfig.AT_LEAST_ONCE), events);
+				String baseline = String.format("| %d baseline (copy) | %,.0f | %,d | | | | |", round, copy.perSecond(),
+						copy.nanos() / 1_000_000);
+				Progress.log(baseline);
+				rows.add(baseline);
 				CompiledPipeline pipeline = SpecResources.compile("rolling/clicks-24h.yaml");
 				List<String> topics = new ArrayList<>(pipeline.outputTopics());
 				topics.add(pipeline.deadLetterTopic());
@@ -81,6 +99,14 @@ public final class RollingBenchmark {
 				+ "|---|---|---|---|---|---|---|\n"
 				+ String.join("\n", rows) + "\n";
 		Progress.publish(report, options.get("report"));
+	}
+
+	/** The baseline: every input record copied to an output topic, bytes in, bytes out. */
+	private static Topology copy() {
+		StreamsBuilder builder = new StreamsBuilder();
+		builder.stream(INPUT, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+			.to(BASELINE_OUTPUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+		return builder.build();
 	}
 
 	private static void load(String bootstrap, long events, int users) {

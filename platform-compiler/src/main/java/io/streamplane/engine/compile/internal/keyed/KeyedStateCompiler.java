@@ -24,9 +24,11 @@ import org.apache.kafka.streams.state.Stores;
  * Compiles the steps that keep per-key state ({@code dedupe}, {@code running}, {@code rolling},
  * {@code crossing}, {@code changes}): a repartition by key when the key changed, as for windows
  * ({@link KeyedRepartition}), then the step's
- * {@link KeyedOperator} over a persistent RocksDB store with a changelog topic, behind the record
- * cache, so state reaches the changelog once per key per commit and is restored after a restart or
- * on another instance. Operators, stores and internal topics are named from the step's spec path,
+ * {@link KeyedOperator} over a persistent RocksDB store with a changelog topic. The key-value stores
+ * ({@code running}, {@code rolling}, {@code crossing}, {@code changes}) sit behind a
+ * {@link WriteBackStore} instead of the record cache, the window store of {@code dedupe} behind the
+ * record cache; either way state reaches the changelog once per key per commit and is restored after
+ * a restart or on another instance. Operators, stores and internal topics are named from the step's spec path,
  * e.g. {@code transforms.milestones.steps.1.state}.
  */
 public final class KeyedStateCompiler {
@@ -49,8 +51,8 @@ public final class KeyedStateCompiler {
 	public Stream running(Stream in, Step.Running step, String path) {
 		AggregateInputs arguments = new AggregateInputs(step.aggregations());
 		String store = store(path);
-		StoreBuilder<?> states = Stores.keyValueStoreBuilder(compilation.keyValueStore(store), Serdes.String(),
-				new WindowStateSerde(step.aggregations())).withCachingEnabled();
+		StoreBuilder<?> states = WriteBackStores.of(compilation.keyValueStore(store),
+				new WindowStateSerde(step.aggregations()));
 		return compile(in, path, "running",
 				states, deadLetter -> new Running(path, deadLetter, store, in.keyField(), step.aggregations(), arguments));
 	}
@@ -78,8 +80,7 @@ public final class KeyedStateCompiler {
 	}
 
 	private StoreBuilder<?> lastValues(String store) {
-		return Stores.keyValueStoreBuilder(compilation.keyValueStore(store), Serdes.String(), StoredValue.serde())
-			.withCachingEnabled();
+		return WriteBackStores.of(compilation.keyValueStore(store), StoredValue.serde());
 	}
 
 	private static String store(String path) {
