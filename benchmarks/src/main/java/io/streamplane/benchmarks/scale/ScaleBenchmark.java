@@ -142,6 +142,7 @@ public final class ScaleBenchmark {
 			}
 			// measured after a clean close, which flushes RocksDB's memtables to disk
 			long stateBytes = StateSizes.onDisk(stateDirectory(applicationId, 1));
+			Progress.log("  state on disk: " + StateSizes.byKind(stateDirectory(applicationId, 1)));
 			SizeResult result = new SizeResult(users, variant, workload.backlogEvents(), nanos, rss, peakRss, stateBytes,
 					changelogBytes, dropped, verifier.latencies(0, sent), verifier.exactness(users + closers));
 			results.add(result);
