@@ -150,6 +150,7 @@ public final class ScaleBenchmark {
 					"  %,.0f events/s, RSS %,d MiB (peak %,d), state %,.0f B/key on disk, %,.0f B/key in changelogs, p95 %.0f ms, %,d dropped, %s",
 					result.perSecond(), rss >> 20, peakRss >> 20, (double) stateBytes / users, (double) changelogBytes / users,
 					result.latencyPercentile(95), dropped, result.exactness()));
+			Progress.log("  SST contents: " + SstContents.describe(stateDirectory(applicationId, 1)));
 			if (compareRestores && options.restoreRounds() > 0) {
 				long bytes = StateSizes.changelogs(admin, applicationId);
 				comparedChangelogBytes.put(variant, bytes);
