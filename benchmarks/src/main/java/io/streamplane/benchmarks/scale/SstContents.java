@@ -25,17 +25,18 @@ import org.rocksdb.TableProperties;
  * time-first and key-first copies of a session differ there) and how many of them hold an empty value (the
  * markers of sessions moved to a later segment). Explains the state on disk per key: how many entries a key
  * costs, and how many bytes an entry.
+ *
+ * @param aggregates live keys with a non-empty value: the aggregates the state holds (a session store's
+ * time-first copies; its key-first copies and markers are empty), 0 if there are no SST files
+ * @param description every figure in one line, empty if there are no SST files
  */
-final class SstContents {
+record SstContents(long aggregates, String description) {
 
-	private SstContents() {
-	}
-
-	/** The contents of every SST file under {@code directory}, in one line; empty if there is none. */
-	static String describe(Path directory) {
+	/** Reads every SST file under {@code directory}. */
+	static SstContents read(Path directory) {
 		List<Path> files = sstFiles(directory);
 		if (files.isEmpty()) {
-			return "";
+			return new SstContents(0, "");
 		}
 		RocksDB.loadLibrary();
 		Totals totals = new Totals();
@@ -51,11 +52,11 @@ final class SstContents {
 					}
 				}
 				catch (RocksDBException ex) {
-					return "could not read " + file + ": " + ex.getMessage();
+					return new SstContents(0, "could not read " + file + ": " + ex.getMessage());
 				}
 			}
 		}
-		return totals.describe(files.size());
+		return new SstContents(totals.aggregates(), totals.describe(files.size()));
 	}
 
 	private static List<Path> sstFiles(Path directory) {
@@ -105,6 +106,10 @@ final class SstContents {
 			counts[1] += value.length == 0 ? 1 : 0;
 			counts[2] += key.length;
 			counts[3] += value.length;
+		}
+
+		long aggregates() {
+			return live.values().stream().mapToLong(counts -> counts[0] - counts[1]).sum();
 		}
 
 		String describe(int files) {

@@ -28,7 +28,7 @@ class SstContentsTest {
 			db.flush(flush);
 		}
 
-		String contents = SstContents.describe(directory);
+		String contents = SstContents.read(directory).description();
 
 		assertThat(contents).startsWith("1 SST files, 4 entries written (1 deletions;")
 			.contains("0x00: 2 (1 empty; keys 14 B, values 9 B), 0x01: 1 (1 empty; keys 7 B, values 0 B)");
@@ -36,7 +36,7 @@ class SstContentsTest {
 
 	@Test
 	void shouldDescribeADirectoryWithoutSstFilesAsEmpty(@TempDir Path directory) {
-		assertThat(SstContents.describe(directory.resolve("missing"))).isEmpty();
+		assertThat(SstContents.read(directory.resolve("missing"))).isEqualTo(new SstContents(0, ""));
 	}
 
 	private static byte[] key(int first, String user) {
