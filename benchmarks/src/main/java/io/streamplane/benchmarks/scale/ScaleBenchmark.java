@@ -143,12 +143,15 @@ public final class ScaleBenchmark {
 			// measured after a clean close, which flushes RocksDB's memtables to disk
 			long stateBytes = StateSizes.onDisk(stateDirectory(applicationId, 1));
 			Progress.log("  state on disk: " + StateSizes.byKind(stateDirectory(applicationId, 1)));
+			SstContents sst = SstContents.read(stateDirectory(applicationId, 1));
+			Progress.log("  SST contents: " + sst.description());
 			SizeResult result = new SizeResult(users, variant, workload.backlogEvents(), nanos, rss, peakRss, stateBytes,
-					changelogBytes, dropped, verifier.latencies(0, sent), verifier.exactness(users + closers));
+					sst.aggregates(), changelogBytes, dropped, verifier.latencies(0, sent), verifier.exactness(users + closers));
 			results.add(result);
 			Progress.log(String.format(
-					"  %,.0f events/s, RSS %,d MiB (peak %,d), state %,.0f B/key on disk, %,.0f B/key in changelogs, p95 %.0f ms, %,d dropped, %s",
-					result.perSecond(), rss >> 20, peakRss >> 20, (double) stateBytes / users, (double) changelogBytes / users,
+					"  %,.0f events/s, RSS %,d MiB (peak %,d), state %,.0f B/key on disk (%,d sessions held, %.2f× their raw bytes), %,.0f B/key in changelogs, p95 %.0f ms, %,d dropped, %s",
+					result.perSecond(), rss >> 20, peakRss >> 20, (double) stateBytes / users, result.aggregatesHeld(),
+					result.diskOverRaw(), (double) changelogBytes / users,
 					result.latencyPercentile(95), dropped, result.exactness()));
 			if (compareRestores && options.restoreRounds() > 0) {
 				long bytes = StateSizes.changelogs(admin, applicationId);
@@ -167,7 +170,8 @@ public final class ScaleBenchmark {
 
 	/**
 	 * Waits until every backlog record went through every source topic; returns the nanoseconds from the first.
-	 * @throws BenchmarkException if the worker consumes nothing for {@link #STALL}
+	 * @throws BenchmarkException if the worker's count of records consumed does not change for {@link #STALL} (a count
+	 * that falls, as when Kafka Streams re-creates its tasks after an error under exactly once, is a change)
 	 */
 	private long backlog(WorkerProcess worker, SessionWorkload workload) throws InterruptedException {
 		long started = 0;
@@ -176,7 +180,11 @@ public final class ScaleBenchmark {
 		long logged = System.nanoTime();
 		while (worker.sources() == 0 || worker.consumed() < worker.sources() * workload.backlogEvents()) {
 			worker.requireHealthy();
-			if (worker.consumed() > lastConsumed) {
+			if (worker.consumed() != lastConsumed) {
+				if (worker.consumed() < lastConsumed) {
+					Progress.log(String.format("  the worker's count of records through the source topics fell from %,d to %,d: its tasks were re-created (their metrics restarted)",
+							lastConsumed, worker.consumed()));
+				}
 				lastConsumed = worker.consumed();
 				deadline = System.nanoTime() + STALL.toNanos();
 			}

@@ -11,16 +11,27 @@ package io.streamplane.benchmarks.scale;
  * @param peakRss its peak resident set size until then ({@code VmHWM}), bytes
  * @param stateBytes the worker's state directory on disk after the latency run and a clean close (RocksDB
  * files, checkpoints), bytes
+ * @param aggregatesHeld the sessions that state holds ({@link SstContents#aggregates()}): one per user after the
+ * backlog, plus a new one for each user sent a closing event in the latency run, whose closed session stays until
+ * its retention; 0 if unknown
  * @param changelogBytes its changelog topics' bytes on the broker then
  * @param dropped records the worker dropped, e.g. as too late for their session
  * @param latency milliseconds from closing events to their sessions' final results, sorted
  * @param exactness the output of the backlog and the latency run against the workload
  */
 record SizeResult(long users, ScaleVariant variant, long events, long nanos, long rss, long peakRss, long stateBytes,
-		long changelogBytes, long dropped, double[] latency, SessionVerifier.Exactness exactness) {
+		long aggregatesHeld, long changelogBytes, long dropped, double[] latency, SessionVerifier.Exactness exactness) {
 
 	double perSecond() {
 		return events * 1e9 / nanos;
+	}
+
+	/**
+	 * State on disk over the raw bytes of the aggregates it holds (the issue's goal: at most 2): per session held if
+	 * known, else per user.
+	 */
+	double diskOverRaw() {
+		return (double) stateBytes / (aggregatesHeld > 0 ? aggregatesHeld : users) / rawBytesPerKey(users);
 	}
 
 	/** Raw bytes of one active session's aggregate: the user id as text, start, end, count and sum as 8 bytes each. */

@@ -19,10 +19,14 @@ import io.streamplane.benchmarks.harness.BenchmarkException;
 
 /**
  * A {@link ScaleWorker} in a JVM of its own: what it reported so far, its memory from
- * {@code /proc/<pid>/status}, and {@code kill -9}. Its stderr goes to {@code target/scale-<name>.log};
+ * {@code /proc/<pid>/status}, and {@code kill -9}. Its stderr, with its log ({@value #LOGGING}), goes to
+ * {@code target/scale/<name>.log};
  * {@code SCALE_WORKER_JAVA_OPTS} adds JVM options, e.g. a JFR recording.
  */
 final class WorkerProcess implements AutoCloseable {
+
+	/** The workers' logging: to stderr, since stdout carries their reports; Kafka Streams and producers from WARN. */
+	private static final String LOGGING = "scale/worker-logback.xml";
 
 	private final Process process;
 
@@ -73,7 +77,7 @@ final class WorkerProcess implements AutoCloseable {
 			settings.store(writer, "Kafka Streams settings of scale worker " + name);
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "--enable-native-access=ALL-UNNAMED"));
+				"-Xmx" + heap, "--enable-native-access=ALL-UNNAMED", "-Dlogback.configurationFile=" + LOGGING));
 		String options = System.getenv("SCALE_WORKER_JAVA_OPTS");
 		if (options != null && !options.isBlank()) {
 			command.addAll(Arrays.asList(options.replace("{name}", name).trim().split("\\s+")));

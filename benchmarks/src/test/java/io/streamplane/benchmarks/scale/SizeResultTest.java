@@ -20,12 +20,23 @@ class SizeResultTest {
 		for (int i = 0; i < latencies.length; i++) {
 			latencies[i] = i + 1;
 		}
-		SizeResult result = new SizeResult(10, ScaleVariant.STREAMPLANE, 40, 1, 0, 0, 0, 0, 0, latencies, null);
+		SizeResult result = new SizeResult(10, ScaleVariant.STREAMPLANE, 40, 1, 0, 0, 0, 0, 0, 0, latencies, null);
 
 		assertThat(result.latencyPercentile(95)).isEqualTo(95);
 		assertThat(result.latencyPercentile(50)).isEqualTo(50);
-		assertThat(new SizeResult(10, ScaleVariant.STREAMPLANE, 40, 1, 0, 0, 0, 0, 0, new double[0], null)
+		assertThat(new SizeResult(10, ScaleVariant.STREAMPLANE, 40, 1, 0, 0, 0, 0, 0, 0, new double[0], null)
 			.latencyPercentile(95)).isNaN();
+	}
+
+	@Test
+	void shouldCompareTheStateWithTheRawBytesOfTheSessionsItHoldsNotOfTheUsers() {
+		SizeResult holdingTwoSessionsPerUser = new SizeResult(10, ScaleVariant.STREAMPLANE, 40, 1, 0, 0, 1_320, 20, 0, 0,
+				new double[0], null);
+		SizeResult unknownSessions = new SizeResult(10, ScaleVariant.STREAMPLANE, 40, 1, 0, 0, 1_320, 0, 0, 0,
+				new double[0], null);
+
+		assertThat(holdingTwoSessionsPerUser.diskOverRaw()).isCloseTo(2.0, within(1e-9));
+		assertThat(unknownSessions.diskOverRaw()).isCloseTo(4.0, within(1e-9));
 	}
 
 }
