@@ -18,7 +18,8 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param rows rows in the table before the index is created (the updates cycle over them)
  * @param chunkWords most words of a row's text (real documentation, so every change is embedded)
  * @param docDirs comma-separated directories of real text
- * @param pollInterval pause between two searches for the changes not yet seen
+ * @param pollInterval pause between two searches for the changes not yet seen: the measurement's resolution
+ * (a latency over-states by up to one interval) and its cost (one search per interval in the measured JVM)
  * @param heap the standalone's heap ({@code -Xmx})
  * @param indexerHeap the heap of the rag-indexer's own JVM ({@code -Xmx}; 1g is the chart's 50% of 2 GiB), or
  * {@code null} ({@code --indexer-heap=none}) to keep the role in the standalone JVM
@@ -35,7 +36,7 @@ record FreshnessOptions(int rate, Duration warmup, Duration measure, int rows, i
 		defaults.put("rows", "1000");
 		defaults.put("chunk-words", "80");
 		defaults.put("doc-dirs", "/usr/share/doc");
-		defaults.put("poll-ms", "20");
+		defaults.put("poll-ms", "100");
 		defaults.put("heap", "1536m");
 		defaults.put("indexer-heap", "1g");
 		defaults.put("report", "target/index-freshness-results.md");

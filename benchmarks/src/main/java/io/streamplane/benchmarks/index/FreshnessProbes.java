@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@value #WORDS_PER_SEARCH}) every poll interval and takes a change as searchable when a hit's text holds its
  * word. The latency is from the statement to the answer that shows it: PostgreSQL's commit, the CDC capture, the
  * engine's transactions, the indexer's poll, chunking, embedding, refresh, and up to one poll interval plus one
- * search.
+ * search. The interval (100 ms by default: 10 searches a second, whatever the rate) bounds what the harness costs
+ * the JVM it measures; a 20 ms poll took 43% of the rag-indexer's CPU at 50 rows/s (docs/benchmarks.md, session
+ * 13).
  */
 final class FreshnessProbes {
 

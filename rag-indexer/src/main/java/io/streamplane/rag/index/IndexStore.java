@@ -20,7 +20,6 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -48,6 +47,7 @@ import io.streamplane.rag.index.internal.FreshnessWindow;
 import io.streamplane.rag.index.internal.RefreshLoop;
 import io.streamplane.rag.index.internal.StageTimer;
 import io.streamplane.rag.index.internal.Vectors;
+import io.streamplane.rag.index.internal.WriterConfig;
 import io.streamplane.spec.Chunking;
 
 /**
@@ -159,7 +159,7 @@ public final class IndexStore implements AutoCloseable {
 		this.settings = definition.chunking().maxTokens() + "/" + definition.chunking().overlap() + "/"
 				+ embedder.model() + "/" + embedder.dimensions() + "/en";
 		this.directory = FSDirectory.open(path);
-		this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+		this.writer = new IndexWriter(directory, WriterConfig.nearRealTime(analyzer));
 		CommitData committed = CommitData.read(writer.getLiveCommitData());
 		if (committed.settings() != null && !committed.settings().equals(settings)) {
 			writer.deleteAll();
