@@ -51,8 +51,9 @@ public final class KeyedStateCompiler {
 	public Stream running(Stream in, Step.Running step, String path) {
 		AggregateInputs arguments = new AggregateInputs(step.aggregations());
 		String store = store(path);
+		long stateBytes = WriteBackStores.windowStateBytes(step.aggregations().size());
 		StoreBuilder<?> states = WriteBackStores.of(compilation.keyValueStore(store),
-				new WindowStateSerde(step.aggregations()));
+				new WindowStateSerde(step.aggregations()), state -> stateBytes);
 		return compile(in, path, "running",
 				states, deadLetter -> new Running(path, deadLetter, store, in.keyField(), step.aggregations(), arguments));
 	}
@@ -80,7 +81,8 @@ public final class KeyedStateCompiler {
 	}
 
 	private StoreBuilder<?> lastValues(String store) {
-		return WriteBackStores.of(compilation.keyValueStore(store), StoredValue.serde());
+		return WriteBackStores.of(compilation.keyValueStore(store), StoredValue.serde(),
+				value -> WriteBackStores.STORED_VALUE_BYTES);
 	}
 
 	private static String store(String path) {

@@ -23,9 +23,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
 record RollingStores(String state, String streamTime) {
 
 	Set<StoreBuilder<?>> builders(Compilation compilation, List<Aggregation> aggregations) {
+		long sliceBytes = 32 + WriteBackStores.windowStateBytes(aggregations.size());
 		return Set.of(
-				WriteBackStores.of(compilation.keyValueStore(state), new RollingStateSerde(aggregations)),
-				WriteBackStores.of(compilation.keyValueStore(streamTime), Serdes.Long()));
+				WriteBackStores.of(compilation.keyValueStore(state), new RollingStateSerde(aggregations),
+						rolling -> 64 + rolling.slices().size() * sliceBytes),
+				WriteBackStores.of(compilation.keyValueStore(streamTime), Serdes.Long(), time -> 16));
 	}
 
 }

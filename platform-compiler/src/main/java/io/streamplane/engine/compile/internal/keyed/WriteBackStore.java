@@ -3,6 +3,7 @@ package io.streamplane.engine.compile.internal.keyed;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
@@ -18,7 +19,9 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * Kafka Streams' record cache: the step reads and writes objects in a hash map, and the entries it
  * changed reach the store below (metered, changelogged, RocksDB), once per key, when Kafka Streams
  * flushes caches before a commit ({@link #flushCache}), when the store is flushed, and when the map
- * holds {@code capacity} entries (all are written and the map starts over).
+ * holds {@code capacity} entries or the {@link WriteBackBudget} shared by the stores of the JVM is
+ * exceeded (then all are written and the map starts over). Each entry is charged to that budget with
+ * the heap its value is estimated to take.
  * <p>
  * The record cache keeps serialized entries in a sorted map of byte keys, which a per-key step does
  * not need: with 100,000 keys its lookups took about a third of the stream thread of the rolling
@@ -53,6 +56,8 @@ final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<String, V>
 
 		ProcessorRecordContext changedBy;
 
+		long bytes;
+
 		Entry(V value, boolean dirty, ProcessorRecordContext changedBy) {
 			this.value = value;
 			this.dirty = dirty;
@@ -61,7 +66,17 @@ final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<String, V>
 
 	}
 
+	/** The heap of an entry besides its value: the map's node, the key, the entry. */
+	static final long ENTRY_OVERHEAD_BYTES = 128;
+
 	private final int capacity;
+
+	private final ToLongFunction<V> weigher;
+
+	private final WriteBackBudget budget;
+
+	/** The estimated bytes of the entries held, charged to {@link #budget}. */
+	private long held;
 
 	private final Map<String, Entry<V>> entries = new HashMap<>();
 
@@ -71,18 +86,22 @@ final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<String, V>
 	/**
 	 * @param inner the store the changes are written to
 	 * @param capacity the entries held before they are all written back and dropped
+	 * @param weigher the estimated heap of a (non-null) value
+	 * @param budget the heap shared with the other write-back stores
 	 */
-	WriteBackStore(KeyValueStore<String, V> inner, int capacity) {
+	WriteBackStore(KeyValueStore<String, V> inner, int capacity, ToLongFunction<V> weigher, WriteBackBudget budget) {
 		super(inner);
 		if (capacity < 1) {
 			throw new IllegalArgumentException("capacity must be positive: " + capacity);
 		}
 		this.capacity = capacity;
+		this.weigher = weigher;
+		this.budget = budget;
 	}
 
 	@Override
 	public void init(StateStoreContext context, StateStore root) {
-		entries.clear();
+		drop();
 		this.context = context instanceof InternalProcessorContext<?, ?> internal ? internal : null;
 		super.init(context, root);
 	}
@@ -105,6 +124,7 @@ final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<String, V>
 			entry.value = value;
 			entry.dirty = true;
 			entry.changedBy = current();
+			charge(entry);
 		}
 		else {
 			cache(key, new Entry<>(value, true, current()));
@@ -166,13 +186,13 @@ final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<String, V>
 
 	@Override
 	public void clearCache() {
-		entries.clear();
+		drop();
 		super.clearCache();
 	}
 
 	@Override
 	public void close() {
-		entries.clear();
+		drop();
 		super.close();
 	}
 
@@ -188,9 +208,32 @@ final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<String, V>
 	private void cache(String key, Entry<V> entry) {
 		if (entries.size() >= capacity) {
 			writeBack();
-			entries.clear();
+			drop();
 		}
 		entries.put(key, entry);
+		charge(entry);
+	}
+
+	/**
+	 * Charges the change of {@code entry}'s estimated heap to the budget; when that exceeds it, writes
+	 * every change back and drops every entry, this one included.
+	 */
+	private void charge(Entry<V> entry) {
+		long bytes = ENTRY_OVERHEAD_BYTES + (entry.value == null ? 0 : weigher.applyAsLong(entry.value));
+		long change = bytes - entry.bytes;
+		entry.bytes = bytes;
+		held += change;
+		if (!budget.charge(change)) {
+			writeBack();
+			drop();
+		}
+	}
+
+	/** Forgets every entry, written back or not, and gives their room back to the budget. */
+	private void drop() {
+		budget.charge(-held);
+		held = 0;
+		entries.clear();
 	}
 
 	/** Writes the changed entries to the store below; they stay cached, clean. */

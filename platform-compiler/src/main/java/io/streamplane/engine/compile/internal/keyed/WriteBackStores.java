@@ -1,6 +1,7 @@
 package io.streamplane.engine.compile.internal.keyed;
 
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,32 +19,43 @@ import org.apache.kafka.streams.state.Stores;
 final class WriteBackStores<V> implements StoreBuilder<WriteBackStore<V>> {
 
 	/**
-	 * The entries a store holds before it writes them all back. Per task (partition) and step; a
-	 * {@code rolling} entry of 24 slices takes about 2 KiB of heap, a {@code crossing} entry about 100 bytes.
+	 * The entries a store holds before it writes them all back. Per task (partition) and step; the
+	 * stores of a JVM together are also bounded by {@link WriteBackBudget#HEAP}.
 	 */
 	static final int CAPACITY = 50_000;
 
+	/** The estimated heap of a {@link StoredValue} of a scalar or a short string. */
+	static final long STORED_VALUE_BYTES = 64;
+
 	private final StoreBuilder<KeyValueStore<String, V>> inner;
 
-	private final int capacity;
+	private final ToLongFunction<V> weigher;
 
-	private WriteBackStores(StoreBuilder<KeyValueStore<String, V>> inner, int capacity) {
+	private WriteBackStores(StoreBuilder<KeyValueStore<String, V>> inner, ToLongFunction<V> weigher) {
 		this.inner = inner.withCachingDisabled();
-		this.capacity = capacity;
+		this.weigher = weigher;
 	}
 
-	/** The store {@code supplier} makes, holding values of {@code values} by string key. */
-	static <V> WriteBackStores<V> of(KeyValueBytesStoreSupplier supplier, Serde<V> values) {
-		return of(supplier, values, CAPACITY);
+	/**
+	 * The store {@code supplier} makes, holding values of {@code values} by string key.
+	 *
+	 * @param weigher the estimated heap of a value, charged to the budget the stores share
+	 */
+	static <V> WriteBackStores<V> of(KeyValueBytesStoreSupplier supplier, Serde<V> values, ToLongFunction<V> weigher) {
+		return new WriteBackStores<>(Stores.keyValueStoreBuilder(supplier, Serdes.String(), values), weigher);
 	}
 
-	static <V> WriteBackStores<V> of(KeyValueBytesStoreSupplier supplier, Serde<V> values, int capacity) {
-		return new WriteBackStores<>(Stores.keyValueStoreBuilder(supplier, Serdes.String(), values), capacity);
+	/**
+	 * The estimated heap of a window state of {@code aggregations} accumulators: the record, its list
+	 * and about 48 bytes per accumulator.
+	 */
+	static long windowStateBytes(int aggregations) {
+		return 100 + 48L * aggregations;
 	}
 
 	@Override
 	public WriteBackStore<V> build() {
-		return new WriteBackStore<>(inner.build(), capacity);
+		return new WriteBackStore<>(inner.build(), CAPACITY, weigher, WriteBackBudget.HEAP);
 	}
 
 	/** Ignored: the write-back cache takes the record cache's place. */

@@ -27,12 +27,28 @@ class WriteBackStoreTest {
 
 	private WriteBackStore<Long> store;
 
+	/** Each entry weighs its overhead plus its value in bytes. */
+	private static final long ENTRY = WriteBackStore.ENTRY_OVERHEAD_BYTES;
+
 	private void open(int capacity) {
-		below = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("state"), Serdes.String(), Serdes.Long())
+		open(capacity, new WriteBackBudget(Long.MAX_VALUE));
+	}
+
+	private void open(int capacity, WriteBackBudget budget) {
+		below = newBelow("state");
+		store = open(below, capacity, budget);
+	}
+
+	private static KeyValueStore<String, Long> newBelow(String name) {
+		return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.Long())
 			.withLoggingDisabled()
 			.build();
-		store = new WriteBackStore<>(below, capacity);
-		store.init(context.getStateStoreContext(), store);
+	}
+
+	private WriteBackStore<Long> open(KeyValueStore<String, Long> below, int capacity, WriteBackBudget budget) {
+		WriteBackStore<Long> opened = new WriteBackStore<>(below, capacity, value -> value, budget);
+		opened.init(context.getStateStoreContext(), opened);
+		return opened;
 	}
 
 	@AfterEach
@@ -120,6 +136,64 @@ class WriteBackStoreTest {
 		try (KeyValueIterator<String, Long> all = store.all()) {
 			assertThat(all).toIterable().extracting(entry -> entry.key + "=" + entry.value).containsExactly("a=1", "b=2");
 		}
+	}
+
+	@Test
+	void shouldWriteBackAndEmptyTheStoreThatExceedsTheSharedBudget() {
+		WriteBackBudget budget = new WriteBackBudget(3 * ENTRY + 6);
+		open(100, budget);
+		KeyValueStore<String, Long> otherBelow = newBelow("other");
+		WriteBackStore<Long> other = open(otherBelow, 100, budget);
+		try {
+			store.put("a", 1L);
+			store.put("b", 2L);
+			other.put("c", 3L);
+			assertThat(budget.used()).isEqualTo(3 * ENTRY + 6);
+			assertThat(otherBelow.get("c")).as("within the budget, nothing written").isNull();
+
+			other.put("d", 4L);
+			assertThat(otherBelow.get("c")).isEqualTo(3L);
+			assertThat(otherBelow.get("d")).isEqualTo(4L);
+			assertThat(other.cached()).as("the store that exceeded the budget emptied itself").isZero();
+			assertThat(store.cached()).as("the other store keeps its entries").isEqualTo(2);
+			assertThat(below.get("a")).isNull();
+			assertThat(budget.used()).isEqualTo(2 * ENTRY + 3);
+		}
+		finally {
+			other.close();
+		}
+		assertThat(budget.used()).isEqualTo(2 * ENTRY + 3);
+		store.close();
+		assertThat(budget.used()).as("closing gives the room back").isZero();
+	}
+
+	@Test
+	void shouldChargeAValueThatGrowsAndWriteBackWhenItNoLongerFits() {
+		WriteBackBudget budget = new WriteBackBudget(2 * ENTRY + 100);
+		open(100, budget);
+		store.put("a", 10L);
+		store.put("b", 10L);
+		assertThat(below.approximateNumEntries()).isZero();
+
+		store.put("a", 91L);
+		assertThat(below.get("a")).isEqualTo(91L);
+		assertThat(below.get("b")).isEqualTo(10L);
+		assertThat(store.cached()).isZero();
+		assertThat(budget.used()).isZero();
+		assertThat(store.get("a")).as("read back from the store below").isEqualTo(91L);
+		assertThat(budget.used()).isEqualTo(ENTRY + 91);
+	}
+
+	@Test
+	void shouldGiveTheRoomOfDroppedChangesBackOnADirtyClose() {
+		WriteBackBudget budget = new WriteBackBudget(Long.MAX_VALUE);
+		open(100, budget);
+		store.put("a", 5L);
+		store.delete("b");
+		assertThat(budget.used()).isEqualTo(2 * ENTRY + 5);
+
+		store.clearCache();
+		assertThat(budget.used()).isZero();
 	}
 
 }
