@@ -8,7 +8,6 @@ import java.util.Properties;
 import io.streamplane.engine.compile.CompiledPipeline;
 import io.streamplane.spec.DeliveryGuarantee;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -33,9 +32,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * members).</li>
  * <li>{@link CompiledPipeline#requiredStreamsConfig()}: what the compiled topology needs.</li>
  * </ul>
- * Two defaults the engine sets only when {@code spring.kafka.streams.*} does not: the restore consumer's
- * {@code max.partition.fetch.bytes}, {@link #RESTORE_PARTITION_FETCH_BYTES}, and the producer's
- * {@code transaction.timeout.ms}, {@link #TRANSACTION_TIMEOUT}.
+ * One default the engine sets only when {@code spring.kafka.streams.*} does not: the restore consumer's
+ * {@code max.partition.fetch.bytes}, {@link #RESTORE_PARTITION_FETCH_BYTES}.
  */
 final class StreamsSettings {
 
@@ -58,20 +56,6 @@ final class StreamsSettings {
 	 * (50 MiB).
 	 */
 	static final int RESTORE_PARTITION_FETCH_BYTES = 8 * 1024 * 1024;
-
-	/**
-	 * The producer's {@code transaction.timeout.ms} unless {@code spring.kafka.streams.*} sets
-	 * {@code transaction.timeout.ms} with or without the {@code producer.} prefix: 5 minutes, Kafka Streams'
-	 * {@code max.poll.interval.ms}, rather than the 10 s Kafka Streams sets under exactly once. Kafka Streams
-	 * forwards everything one record releases while processing that record, inside the open transaction: one
-	 * record that moves stream time far can close millions of windows or sessions at once (every session of a
-	 * backlog caught up after downtime), about 100,000 a second on 2 shared cores. If that takes longer than the
-	 * timeout, the broker aborts the transaction, the thread is fenced, its tasks are closed with their state wiped,
-	 * restored and the same record closes them again, for ever (docs/benchmarks.md, Scale, session 15). The cost:
-	 * an instance that dies with a transaction open holds back {@code read_committed} readers of the partitions
-	 * that transaction wrote until the broker aborts it, up to this long, unless the instance comes back first.
-	 */
-	static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(5);
 
 	private final Map<String, Object> base;
 
@@ -116,11 +100,6 @@ final class StreamsSettings {
 		if (!config.containsKey(fetchBytes) && !config.containsKey(StreamsConfig.consumerPrefix(fetchBytes))
 				&& !config.containsKey(StreamsConfig.restoreConsumerPrefix(fetchBytes))) {
 			config.put(StreamsConfig.restoreConsumerPrefix(fetchBytes), RESTORE_PARTITION_FETCH_BYTES);
-		}
-		String transactionTimeout = ProducerConfig.TRANSACTION_TIMEOUT_CONFIG;
-		if (!config.containsKey(transactionTimeout)
-				&& !config.containsKey(StreamsConfig.producerPrefix(transactionTimeout))) {
-			config.put(StreamsConfig.producerPrefix(transactionTimeout), (int) TRANSACTION_TIMEOUT.toMillis());
 		}
 		config.putAll(CompiledPipeline.requiredStreamsConfig());
 		return config;

@@ -65,22 +65,6 @@ class StreamsSettingsTest {
 		assertThat(config.getMainConsumerConfigs("group", "client", 0)).doesNotContainKey("max.partition.fetch.bytes");
 	}
 
-	/** Issue 19: one record closing 5M sessions at 10M users outlasted the 10 s and looped for ever. */
-	@Test
-	void shouldLetATransactionStayOpenForFiveMinutesByDefault() {
-		StreamsConfig config = new StreamsConfig(settings(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")));
-		assertThat(config.getProducerConfigs("client").get("transaction.timeout.ms")).isEqualTo(300_000);
-	}
-
-	@Test
-	void shouldLeaveTheTransactionTimeoutToTheUser() {
-		assertThat(settings(Map.of("producer.transaction.timeout.ms", "10000")).get("producer.transaction.timeout.ms"))
-			.isEqualTo("10000");
-		StreamsConfig config = new StreamsConfig(settings(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
-				"transaction.timeout.ms", "10000")));
-		assertThat(config.getProducerConfigs("client").get("transaction.timeout.ms")).isEqualTo("10000");
-	}
-
 	private static Properties settings(Map<String, Object> base) {
 		CompiledPipeline pipeline = new CompiledPipeline("p", new Topology(), Set.of("in"), Set.of(), "sp.dlq.p",
 				DeliveryGuarantee.EXACTLY_ONCE, Map.of(), Set.of());
