@@ -17,6 +17,7 @@ import io.streamplane.benchmarks.harness.Progress;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -39,6 +40,17 @@ public final class ScaleBenchmark {
 	private static final Duration STALL = Duration.ofMinutes(3);
 
 	private static final Duration KILL_AFTER = Duration.ofSeconds(5);
+
+	/**
+	 * The workers' {@code transaction.timeout.ms} (Kafka Streams' is 10 s under exactly once), or the system property
+	 * {@code scale.transaction.timeout.ms}. One record closes every user's first session (round 2), and Kafka Streams
+	 * forwards them all while processing it, in one transaction: about 100,000 sessions a second here (each task's
+	 * 500,000 at 1M users stopped consuming for 4–5 s), so 5M per task at 10M users take about a minute, longer
+	 * than the broker lets a transaction stay open by Kafka Streams' default. Equal to Kafka Streams'
+	 * {@code max.poll.interval.ms}; docs/benchmarks.md (Scale, session 15).
+	 */
+	static final Duration TRANSACTION_TIMEOUT = Duration.ofMillis(Long.getLong("scale.transaction.timeout.ms",
+			Duration.ofMinutes(5).toMillis()));
 
 	private final ScaleOptions options;
 
@@ -301,7 +313,8 @@ public final class ScaleBenchmark {
 
 	/**
 	 * The settings of every worker: the benchmarks' shared ones under exactly once, a state directory per
-	 * instance, one standby replica (idle while an instance is alone) and the session timeout of the options.
+	 * instance, one standby replica (idle while an instance is alone), the session timeout of the options, and
+	 * transactions that may stay open for {@link #TRANSACTION_TIMEOUT}.
 	 */
 	private Properties settings(String applicationId, int instance) {
 		Properties properties = BenchmarkStreamsConfig.throughput(cluster, applicationId, StreamsConfig.EXACTLY_ONCE_V2);
@@ -311,6 +324,8 @@ public final class ScaleBenchmark {
 				String.valueOf(options.sessionTimeout().toMillis()));
 		properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
 				String.valueOf(Math.max(500, options.sessionTimeout().toMillis() / 4)));
+		properties.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+				String.valueOf(TRANSACTION_TIMEOUT.toMillis()));
 		properties.replaceAll((key, value) -> String.valueOf(value));
 		return properties;
 	}

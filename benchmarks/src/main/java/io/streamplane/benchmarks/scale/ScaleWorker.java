@@ -24,7 +24,8 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
  * Reports on stdout, one line each, times in epoch milliseconds: {@code SOURCES <topics it consumes>},
  * {@code STATE <state> <time>}, {@code RESTORE-START <time>}, {@code RESTORE-END <records> <time>} and every 100 ms
  * {@code PROGRESS <records consumed> <records dropped> <local store partitions> <their largest offset lag>}; on stderr
- * (its log) the records restored into each store partition.
+ * (its log) the records restored into each store partition, and every pause of a second or more in consuming while
+ * running (one record's processing that long, e.g. a burst of closed sessions, or a pause of the JVM).
  * <p>
  * Arguments: the variant's letter, a properties file of Kafka Streams settings, the input and the output topic.
  */
@@ -54,11 +55,41 @@ public final class ScaleWorker {
 		});
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> streams.close(Duration.ofSeconds(30))));
 		streams.start();
+		Pauses pauses = new Pauses();
 		while (true) {
 			Thread.sleep(REPORT);
-			report("PROGRESS " + sum(streams, "stream-topic-metrics", "records-consumed-total") + " "
-					+ sum(streams, "stream-task-metrics", "dropped-records-total") + " " + storeLag(streams));
+			long consumed = sum(streams, "stream-topic-metrics", "records-consumed-total");
+			pauses.observe(consumed, streams.state());
+			report("PROGRESS " + consumed + " " + sum(streams, "stream-task-metrics", "dropped-records-total") + " "
+					+ storeLag(streams));
 		}
+	}
+
+	/**
+	 * Logs (stderr) each pause of {@link #LONG_PAUSE} or more in consuming while running, once consuming resumes:
+	 * its start, length and the records consumed before it.
+	 */
+	private static final class Pauses {
+
+		private static final Duration LONG_PAUSE = Duration.ofSeconds(1);
+
+		private long consumed = -1;
+
+		private long since = System.currentTimeMillis();
+
+		void observe(long now, KafkaStreams.State state) {
+			long time = System.currentTimeMillis();
+			if (now == consumed && state == KafkaStreams.State.RUNNING) {
+				return;
+			}
+			if (consumed >= 0 && time - since >= LONG_PAUSE.toMillis()) {
+				System.err.printf("%tT.%<tL consumed nothing for %,d ms from %,d records (now %,d, %s)%n", since,
+						time - since, consumed, now, state);
+			}
+			consumed = now;
+			since = time;
+		}
+
 	}
 
 	private static synchronized void report(String line) {

@@ -4,27 +4,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.SstFileReader;
-import org.rocksdb.SstFileReaderIterator;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.TableProperties;
 
 /**
- * What the SST files under a state directory hold, read from the files themselves after the worker closed:
- * from each file's table properties, the entries it was written with (live values and deletions) and the bytes
- * of its data, index and filter blocks; from iterating it, the live keys by their first byte (a session store's
- * time-first and key-first copies of a session differ there) and how many of them hold an empty value (the
- * markers of sessions moved to a later segment). Explains the state on disk per key: how many entries a key
- * costs, and how many bytes an entry.
+ * What the SST files under a state directory hold, read after the worker closed: from each file's table
+ * properties, the entries it was written with (live values and deletions) and the bytes of its data, index and
+ * filter blocks; from iterating each RocksDB (opened read-only, every column family), the live keys by their
+ * first byte (a session store's time-first and key-first copies of a session differ there) and how many of them
+ * hold an empty value (the markers of sessions moved to a later segment). Explains the state on disk per key:
+ * how many entries a key costs, and how many bytes an entry. Live keys come from the databases, not the files:
+ * a key written to one file and overwritten or deleted in a later one is in both until a compaction merges them.
  *
  * @param aggregates live keys with a non-empty value: the aggregates the state holds (a session store's
  * time-first copies; its key-first copies and markers are empty), 0 if there are no SST files
@@ -40,23 +45,49 @@ record SstContents(long aggregates, String description) {
 		}
 		RocksDB.loadLibrary();
 		Totals totals = new Totals();
-		try (Options options = new Options(); ReadOptions read = new ReadOptions()) {
+		try (Options options = new Options()) {
 			for (Path file : files) {
 				try (SstFileReader reader = new SstFileReader(options)) {
 					reader.open(file.toString());
 					totals.add(reader.getTableProperties());
-					try (SstFileReaderIterator iterator = reader.newIterator(read)) {
-						for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
-							totals.live(iterator.key(), iterator.value());
-						}
-					}
 				}
 				catch (RocksDBException ex) {
 					return new SstContents(0, "could not read " + file + ": " + ex.getMessage());
 				}
 			}
 		}
+		for (Path database : files.stream().map(Path::getParent).distinct().toList()) {
+			try {
+				readLiveKeys(database, totals);
+			}
+			catch (RocksDBException ex) {
+				return new SstContents(0, "could not open " + database + ": " + ex.getMessage());
+			}
+		}
 		return new SstContents(totals.aggregates(), totals.describe(files.size()));
+	}
+
+	private static void readLiveKeys(Path database, Totals totals) throws RocksDBException {
+		List<ColumnFamilyDescriptor> families;
+		try (Options options = new Options()) {
+			families = RocksDB.listColumnFamilies(options, database.toString()).stream()
+				.map(ColumnFamilyDescriptor::new).toList();
+		}
+		List<ColumnFamilyHandle> handles = new ArrayList<>();
+		try (DBOptions options = new DBOptions();
+				RocksDB db = RocksDB.openReadOnly(options, database.toString(), families, handles);
+				ReadOptions read = new ReadOptions()) {
+			for (ColumnFamilyHandle handle : handles) {
+				try (RocksIterator iterator = db.newIterator(handle, read)) {
+					for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
+						totals.live(iterator.key(), iterator.value());
+					}
+				}
+			}
+		}
+		finally {
+			handles.forEach(ColumnFamilyHandle::close);
+		}
 	}
 
 	private static List<Path> sstFiles(Path directory) {

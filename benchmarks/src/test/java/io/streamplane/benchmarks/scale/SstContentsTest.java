@@ -35,6 +35,28 @@ class SstContentsTest {
 	}
 
 	@Test
+	void shouldCountAKeyOverwrittenOrDeletedInALaterFileOnlyAsItIsNow(@TempDir Path directory) throws Exception {
+		RocksDB.loadLibrary();
+		try (Options options = new Options().setCreateIfMissing(true).setDisableAutoCompactions(true);
+				RocksDB db = RocksDB.open(options, directory.resolve("segment").toString());
+				FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+			db.put(key(0, "moved"), "aggregate".getBytes(StandardCharsets.UTF_8));
+			db.put(key(0, "merged"), "aggregate".getBytes(StandardCharsets.UTF_8));
+			db.put(key(0, "open"), "aggregate".getBytes(StandardCharsets.UTF_8));
+			db.flush(flush);
+			db.put(key(0, "moved"), new byte[0]);
+			db.delete(key(0, "merged"));
+			db.flush(flush);
+		}
+
+		SstContents contents = SstContents.read(directory);
+
+		assertThat(contents.aggregates()).isEqualTo(1);
+		assertThat(contents.description()).startsWith("2 SST files, 5 entries written (1 deletions;")
+			.contains("0x00: 2 (1 empty;");
+	}
+
+	@Test
 	void shouldDescribeADirectoryWithoutSstFilesAsEmpty(@TempDir Path directory) {
 		assertThat(SstContents.read(directory.resolve("missing"))).isEqualTo(new SstContents(0, ""));
 	}

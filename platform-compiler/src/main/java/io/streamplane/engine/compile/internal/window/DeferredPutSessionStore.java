@@ -2,10 +2,8 @@ package io.streamplane.engine.compile.internal.window;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.SessionStore;
@@ -21,8 +19,7 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * drops every segment (RocksDB) or session (in memory) older than the retention, gap plus lateness,
  * which is the very close time: without this store, the sessions a record closes across a segment
  * boundary, and every session a jump of stream time by more than a segment closes, would be dropped
- * unseen. Deferred by one operation, the put lands after the fetch, which reads every result before
- * it returns. Changelogging sits above this store, so the changelog sees every put at once.
+ * unseen. Deferred by one operation, the put lands after the fetch, once its iterator is closed. Changelogging sits above this store, so the changelog sees every put at once.
  * <p>
  * A session that a merge moves to a later segment of a RocksDB store (its end crossed a segment boundary) is
  * not deleted from its old segment but overwritten there with an empty value, a marker that every read of
@@ -79,21 +76,17 @@ final class DeferredPutSessionStore extends WrappedStateStore<SessionStore<Bytes
 				&& removed.window().end() / segmentInterval < merged.window().end() / segmentInterval;
 	}
 
-	/** The closed sessions, read in full before the pending put lets the store drop them. */
+	/**
+	 * The closed sessions, read before the pending put lets the store drop them: the put is applied when the
+	 * iterator is closed. Read one by one, not copied, since one record can close millions of sessions (every
+	 * session a jump of stream time closes); nothing else may use this store until the iterator is closed, as
+	 * Kafka Streams' session aggregation forwards each session downstream in the meantime.
+	 */
 	@Override
 	public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(long earliestSessionEndTime,
 			long latestSessionEndTime) {
-		List<KeyValue<Windowed<Bytes>, byte[]>> closed = new ArrayList<>();
-		try (KeyValueIterator<Windowed<Bytes>, byte[]> sessions = wrapped().findSessions(earliestSessionEndTime,
-				latestSessionEndTime)) {
-			sessions.forEachRemaining(session -> {
-				if (!SessionsWithoutMarkers.isMarker(session.value)) {
-					closed.add(session);
-				}
-			});
-		}
-		applyPending();
-		return new ListIterator(closed);
+		return new SessionsWithoutMarkers(wrapped().findSessions(earliestSessionEndTime, latestSessionEndTime),
+				this::applyPending);
 	}
 
 	@Override
@@ -188,44 +181,6 @@ final class DeferredPutSessionStore extends WrappedStateStore<SessionStore<Bytes
 			wrapped().put(key, pendingValue);
 			pendingValue = null;
 		}
-	}
-
-	/** The closed sessions read by {@link #findSessions(long, long)}. */
-	private static final class ListIterator implements KeyValueIterator<Windowed<Bytes>, byte[]> {
-
-		private final List<KeyValue<Windowed<Bytes>, byte[]>> sessions;
-
-		private int next;
-
-		ListIterator(List<KeyValue<Windowed<Bytes>, byte[]>> sessions) {
-			this.sessions = sessions;
-		}
-
-		@Override
-		public boolean hasNext() {
-			return next < sessions.size();
-		}
-
-		@Override
-		public KeyValue<Windowed<Bytes>, byte[]> next() {
-			if (!hasNext()) {
-				throw new NoSuchElementException();
-			}
-			return sessions.get(next++);
-		}
-
-		@Override
-		public Windowed<Bytes> peekNextKey() {
-			if (!hasNext()) {
-				throw new NoSuchElementException();
-			}
-			return sessions.get(next).key;
-		}
-
-		@Override
-		public void close() {
-		}
-
 	}
 
 }

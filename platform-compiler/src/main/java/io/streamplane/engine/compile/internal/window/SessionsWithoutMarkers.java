@@ -15,10 +15,22 @@ final class SessionsWithoutMarkers implements KeyValueIterator<Windowed<Bytes>, 
 
 	private final KeyValueIterator<Windowed<Bytes>, byte[]> sessions;
 
+	private final Runnable afterClose;
+
 	private KeyValue<Windowed<Bytes>, byte[]> next;
 
 	SessionsWithoutMarkers(KeyValueIterator<Windowed<Bytes>, byte[]> sessions) {
+		this(sessions, () -> {
+		});
+	}
+
+	/**
+	 * @param sessions the sessions as stored
+	 * @param afterClose what to do once {@code sessions} is closed
+	 */
+	SessionsWithoutMarkers(KeyValueIterator<Windowed<Bytes>, byte[]> sessions, Runnable afterClose) {
 		this.sessions = sessions;
+		this.afterClose = afterClose;
 	}
 
 	@Override
@@ -52,7 +64,12 @@ final class SessionsWithoutMarkers implements KeyValueIterator<Windowed<Bytes>, 
 
 	@Override
 	public void close() {
-		sessions.close();
+		try {
+			sessions.close();
+		}
+		finally {
+			afterClose.run();
+		}
 	}
 
 	/** Whether a stored aggregate is the marker of a moved session: a serialized aggregate is never empty. */

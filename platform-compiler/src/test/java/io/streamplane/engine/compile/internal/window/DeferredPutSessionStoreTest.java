@@ -74,6 +74,20 @@ class DeferredPutSessionStoreTest {
 	}
 
 	@Test
+	void shouldApplyThePendingPutOnlyOnceTheClosedSessionsAreReadToTheEnd() {
+		when(inner.findSessions(anyLong(), anyLong()))
+			.thenReturn(iterator(List.of(KeyValue.pair(session("u", 100, 200), aggregate(2)))));
+		store.put(session("v", 5_000, 5_000), aggregate(1));
+
+		KeyValueIterator<Windowed<Bytes>, byte[]> closed = store.findSessions(0, 2_000);
+		assertThat(closed.next().key).isEqualTo(session("u", 100, 200));
+		verify(inner, never()).put(any(), any());
+
+		closed.close();
+		verify(inner).put(session("v", 5_000, 5_000), aggregate(1));
+	}
+
+	@Test
 	void shouldNotReturnMarkersFromAnyRead() {
 		List<KeyValue<Windowed<Bytes>, byte[]>> stored = List.of(KeyValue.pair(session("u", 900, 950), new byte[0]),
 				KeyValue.pair(session("u", 900, 1_100), aggregate(2)));
