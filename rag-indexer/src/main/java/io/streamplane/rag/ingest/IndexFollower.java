@@ -25,9 +25,9 @@ import io.streamplane.rag.index.IndexStore;
 /**
  * Feeds one index topic into its {@link IndexStore}: assigns every partition (no consumer group), seeks to the
  * offsets of the store's last commit (the beginning for a new index), and applies each poll's records in batches
- * of at most {@code applyBatch} (what the embedder runs at once), asking for a refresh after each: when the
- * indexer keeps up, a poll brings what arrived during the last batch and all of it is embedded at once; when a
- * backlog builds, its first changes become searchable after one such batch rather than after the whole poll. A
+ * of at most {@code applyBatch} (a few texts per embedding thread), asking for a refresh after each: when the
+ * indexer keeps up, a poll brings what arrived during the last batch, usually one such batch; when a backlog
+ * builds, its first changes become searchable after one such batch rather than after the whole poll. A
  * retriable embedding failure retries the same batch with a growing pause; a record that breaks the index
  * contract is skipped with a warning. Until the engine created the topic it checks again every two seconds.
  */

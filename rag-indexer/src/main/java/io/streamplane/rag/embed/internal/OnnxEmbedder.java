@@ -31,10 +31,10 @@ import io.streamplane.rag.embed.TokenCounter;
 
 /**
  * A BERT sentence embedder in this process that batches across texts: the texts of one {@link #embedAll} call are
- * tokenized together, sorted by length, cut into batches of at most {@code batchSize} (and into at least
- * {@code threads} batches when there are enough texts), each batch padded to its longest text and run through
- * ONNX Runtime once, then mean-pooled over the attention mask and L2-normalised. Up to {@code threads} batches
- * run at once, each on a single ONNX Runtime thread that does not spin.
+ * tokenized together, sorted by length, cut into batches of at most {@code batchSize} (and into two batches per
+ * thread when there are enough texts, see {@link #rowsPerBatch}), each batch padded to its longest text and run
+ * through ONNX Runtime once, then mean-pooled over the attention mask and L2-normalised. Up to {@code threads}
+ * batches run at once, longest texts first, each on a single ONNX Runtime thread that does not spin.
  *
  * <p>
  * LangChain4j's in-process models run one ONNX session call of shape {@code [1, n]} per text on a pool of one
@@ -140,9 +140,17 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
 		return Arrays.asList(vectors);
 	}
 
-	/** Rows of each batch: at most the batch size, and as many batches as threads when there are enough texts. */
+	/**
+	 * Rows of each batch: at most the batch size, and with more than one thread, two batches per thread when there
+	 * are at least two texts for each (else one batch per thread). Batches run longest texts first, each on the next free thread, so the
+	 * threads end together: with one batch per thread the thread of the longest texts ran on alone (on the
+	 * freshness benchmark's texts, 16 texts in 2 batches took 11.6% more wall time than an even split, in 4 batches
+	 * 6.1%, docs/benchmarks.md, session 15), and batches of 2 or more texts cost no more CPU per text than larger
+	 * ones.
+	 */
 	int rowsPerBatch(int texts) {
-		int batches = Math.max(Math.min(threads, texts), (texts + batchSize - 1) / batchSize);
+		int perThreads = threads == 1 ? 1 : Math.max(Math.min(threads, texts), Math.min(2 * threads, texts / 2));
+		int batches = Math.max(perThreads, (texts + batchSize - 1) / batchSize);
 		return (texts + batches - 1) / batches;
 	}
 

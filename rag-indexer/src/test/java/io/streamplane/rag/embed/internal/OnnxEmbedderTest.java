@@ -78,11 +78,13 @@ class OnnxEmbedderTest {
 	}
 
 	@Test
-	void shouldSpreadTextsOverOneBatchPerThreadAndCapBatchesAtTheBatchSize() {
+	void shouldSpreadTextsOverTwoBatchesPerThreadAndCapBatchesAtTheBatchSize() {
 		assertThat(batched.rowsPerBatch(1)).isEqualTo(1);
 		assertThat(batched.rowsPerBatch(3)).isEqualTo(2);
-		assertThat(batched.rowsPerBatch(8)).isEqualTo(4);
+		assertThat(batched.rowsPerBatch(5)).isEqualTo(3);
+		assertThat(batched.rowsPerBatch(8)).isEqualTo(2);
 		assertThat(batched.rowsPerBatch(9)).isEqualTo(3);
+		assertThat(batched.rowsPerBatch(16)).isEqualTo(4);
 		assertThat(batched.rowsPerBatch(100)).isEqualTo(4);
 	}
 
