@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * drops every segment (RocksDB) or session (in memory) older than the retention, gap plus lateness,
  * which is the very close time: without this store, the sessions a record closes across a segment
  * boundary, and every session a jump of stream time by more than a segment closes, would be dropped
- * unseen. Deferred by one operation, the put lands after the fetch, once its iterator is closed. Changelogging sits above this store, so the changelog sees every put at once.
+ * unseen. Deferred by one operation, the put lands after the fetch, once its iterator is closed.
+ * Changelogging sits above this store, so the changelog sees every put at once.
  * <p>
  * A session that a merge moves to a later segment of a RocksDB store (its end crossed a segment boundary) is
  * not deleted from its old segment but overwritten there with an empty value, a marker that every read of
