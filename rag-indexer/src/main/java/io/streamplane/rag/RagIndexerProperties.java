@@ -62,8 +62,9 @@ public record RagIndexerProperties(@NotNull @DefaultValue("./data/indexes") Path
 
 	/**
 	 * Most texts per thread of the in-process model in one applied batch. From about 8 texts per ONNX run on, the
-	 * model spends more CPU per text, not less (9.5 core-ms per text in runs of 8 against 10.5–10.9 in runs of 32,
-	 * docs/benchmarks.md, session 15), while every change of a batch waits for all of it.
+	 * model spends more CPU per text, not less (8.8–8.9 core-ms per text in runs of 8 against 9.6–9.7 in runs of 32,
+	 * measured under the benchmark lock, docs/benchmarks.md, session 15), while every change of a batch waits for
+	 * all of it.
 	 */
 	static final int APPLY_TEXTS_PER_THREAD = 8;
 

@@ -142,8 +142,8 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
 
 	/**
 	 * Rows of each batch: at most the batch size, and with more than one thread, two batches per thread when there
-	 * are at least two texts for each (else one batch per thread). Batches run longest texts first, each on the next free thread, so the
-	 * threads end together: with one batch per thread the thread of the longest texts ran on alone (on the
+	 * are at least two texts for each (else one batch per thread). Batches run longest texts first, each on the
+	 * next free thread, so the threads end together: with one batch per thread the thread of the longest texts ran on alone (on the
 	 * freshness benchmark's texts, 16 texts in 2 batches took 11.6% more wall time than an even split, in 4 batches
 	 * 6.1%, docs/benchmarks.md, session 15), and batches of 2 or more texts cost no more CPU per text than larger
 	 * ones.
