@@ -2,6 +2,8 @@ package io.streamplane.benchmarks.joins;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import io.streamplane.benchmarks.harness.BenchmarkStreamsConfig;
 import io.streamplane.benchmarks.harness.LatencyResult;
@@ -16,7 +18,7 @@ final class JoinsReport {
 	private JoinsReport() {
 	}
 
-	static String render(JoinsOptions options, Results results, LatencyResult cdc, String cdcFailure,
+	static String render(JoinsOptions options, Results results, List<CdcRun> cdc, String cdcFailure,
 			Duration elapsed) {
 		StringBuilder out = new StringBuilder();
 		out.append("## Stream–table enrichment, ").append(LocalDate.now()).append("\n\n");
@@ -50,7 +52,9 @@ final class JoinsReport {
 				+ "the table is read as part of the run) to the output topic holding one record per page view; "
 				+ "median over the rounds, in the order b-a-d, a-b-d, …; (c), then (e), once after the rounds.\n");
 		out.append("- Every variant gets the same Kafka Streams settings (one thread, Kafka Streams defaults "
-				+ "otherwise, as the engine's runtime sets them), except `max.task.idle.ms` = "
+				+ "otherwise), except the producer's `linger.ms`: " + options.lingerMs() + " ms for (a), (c) and (e) "
+				+ "(the engine's default is " + JoinsOptions.ENGINE_LINGER_MS + " ms), Kafka Streams' 100 ms for the "
+				+ "hand-written (b) and (d); and `max.task.idle.ms` = "
 				+ JoinsBenchmark.MAX_TASK_IDLE_MS + " for the stream–table joins (a), (b), (d), so that no view "
 				+ "overtakes its user's row on the way to the join; the guarantee is set by the harness. (b) is "
 				+ "idiomatic Kafka Streams for topics already keyed by user: Jackson-bound records, "
@@ -73,23 +77,37 @@ final class JoinsReport {
 				+ "is from just before the statement is sent to the receipt of the re-emitted view (`+`) with that "
 				+ "name from the output topic; commit interval " + BenchmarkStreamsConfig.LATENCY_COMMIT_INTERVAL_MS
 				+ " ms, at least once. Warm-up " + options.cdcWarmup().toSeconds() + " s, measured "
-				+ options.cdcDuration().toSeconds() + " s.\n");
+				+ options.cdcDuration().toSeconds() + " s. One run per producer `linger.ms`, in the order given, each "
+				+ "a fresh application on the same database and capture. Hops (`--cdc-hops`): when each update was "
+				+ "first read from the CDC topic and from each repartition topic of the pipeline by a consumer of the "
+				+ "harness, charged from the same send time.\n");
 		results.notes().forEach(note -> out.append("- ").append(note).append('\n'));
 		return out.toString();
 	}
 
-	private static void cdc(StringBuilder out, JoinsOptions options, LatencyResult cdc, String failure) {
-		out.append("CDC latency, PostgreSQL commit → re-emitted joined view on the output topic (target p95 ≤ 500 ms "
-				+ "at 1,000 changes/s):\n\n");
-		out.append("| users | rate, updates/s | updates measured | p50 ms | p95 ms | p99 ms | max ms | never seen |\n");
-		out.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-		if (cdc == null) {
-			out.append(String.format("| %,d | not measured: `%s` | | | | | | |%n%n", options.cdcUsers(), failure));
+	private static void cdc(StringBuilder out, JoinsOptions options, List<CdcRun> runs, String failure) {
+		out.append("CDC latency, PostgreSQL commit → re-emitted joined view on the output topic (target p95 ≤ 200 ms "
+				+ "at 1,000 changes/s), and to each hop before it:\n\n");
+		out.append("| run | producer linger.ms | to | rate, updates/s | updates measured | p50 ms | p95 ms | p99 ms | max ms | never seen |\n");
+		out.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+		if (runs.isEmpty()) {
+			out.append(String.format("| | | not measured: `%s` | | | | | | | |%n%n", failure));
 			return;
 		}
-		out.append(String.format("| %,d | %s | %,d | %d | %d | %d | %d | %,d |%n%n", options.cdcUsers(),
-				ReportTables.rate(cdc.perSecond()), cdc.measured(), cdc.p50(), cdc.p95(), cdc.p99(), cdc.max(),
-				cdc.unseen()));
+		for (int run = 0; run < runs.size(); run++) {
+			CdcRun cdc = runs.get(run);
+			for (Map.Entry<String, LatencyResult> hop : cdc.hops().entrySet()) {
+				row(out, run + 1, cdc.lingerMs(), "`" + hop.getKey() + "`", hop.getValue());
+			}
+			row(out, run + 1, cdc.lingerMs(), "**re-emitted view (output)**", cdc.latency());
+		}
+		out.append('\n');
+	}
+
+	private static void row(StringBuilder out, int run, int lingerMs, String to, LatencyResult latency) {
+		out.append(String.format("| %d | %d | %s | %s | %,d | %d | %d | %d | %d | %,d |%n", run, lingerMs, to,
+				ReportTables.rate(latency.perSecond()), latency.measured(), latency.p50(), latency.p95(), latency.p99(),
+				latency.max(), latency.unseen()));
 	}
 
 }
