@@ -32,9 +32,7 @@ import io.streamplane.engine.cdc.CdcProperties;
 import io.streamplane.engine.cdc.CdcTable;
 import io.streamplane.engine.compile.CompiledPipeline;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * CDC latency: the embedded PostgreSQL, Streamplane's CDC capture (driven through its API, as an
@@ -51,6 +49,8 @@ final class CdcLatencyRun {
 	private static final Duration WAIT = Duration.ofSeconds(120);
 
 	private static final Duration DRAIN = Duration.ofSeconds(3);
+
+	private static final Duration QUIET = Duration.ofSeconds(1);
 
 	static final int WRITERS = 4;
 
@@ -95,11 +95,11 @@ final class CdcLatencyRun {
 		String output = pipeline.outputTopics().iterator().next();
 		int lingerMs = options.cdcLingerMs().get(run);
 		String applicationId = "joins-cdc-latency-" + run;
-		Properties settings = BenchmarkStreamsConfig.latency(cluster, applicationId);
-		settings.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMs);
+		Properties settings = JoinsBenchmark.lingering(BenchmarkStreamsConfig.latency(cluster, applicationId), lingerMs);
 		long joinedBefore = cluster.recordsIn(output);
 		try (StreamsApp app = StreamsApp.start(pipeline.topology(), settings)) {
 			awaitRecords(cluster, output, joinedBefore + options.cdcUsers(), "the first join of every view");
+			awaitQuiet(cluster, output);
 			int updates = updatesPerRun(options);
 			long first = (long) run * updates;
 			OutputWatcher<Reemission> watcher = OutputWatcher.start(cluster.bootstrapServers(), output,
@@ -196,6 +196,24 @@ final class CdcLatencyRun {
 						+ " records on " + topic + ")");
 			}
 			Thread.sleep(100);
+		}
+	}
+
+	/**
+	 * Waits until nothing is added to {@code topic} for {@link #QUIET}: a later run's application also replays the
+	 * earlier runs' updates from the CDC topic, and its updates must not queue behind them.
+	 */
+	private static void awaitQuiet(BenchmarkCluster cluster, String topic) throws InterruptedException {
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		long records = cluster.recordsIn(topic);
+		long quietSince = System.nanoTime();
+		while (System.nanoTime() - quietSince < QUIET.toNanos() && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			long now = cluster.recordsIn(topic);
+			if (now != records) {
+				records = now;
+				quietSince = System.nanoTime();
+			}
 		}
 	}
 

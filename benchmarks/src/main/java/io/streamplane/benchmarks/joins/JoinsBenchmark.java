@@ -92,6 +92,9 @@ public final class JoinsBenchmark {
 		if (options.exactlyOnce()) {
 			throughput(new Case(JoinVariant.KAFKA_STREAMS, EXACTLY_ONCE), 1);
 			throughput(new Case(JoinVariant.LOOKUP, EXACTLY_ONCE), 1);
+			if (options.lingerCompare()) {
+				throughput(new Case(JoinVariant.LOOKUP_STREAMS_LINGER, EXACTLY_ONCE), 1);
+			}
 		}
 		if (options.reactive()) {
 			throughput(new Case(JoinVariant.REACTIVE, AT_LEAST_ONCE), 1);
@@ -115,9 +118,14 @@ public final class JoinsBenchmark {
 		}
 	}
 
-	private static List<JoinVariant> order(int round) {
-		return round % 2 == 1 ? List.of(JoinVariant.KAFKA_STREAMS, JoinVariant.LOOKUP, JoinVariant.KAFKA_STREAMS_REPARTITIONED)
-				: List.of(JoinVariant.LOOKUP, JoinVariant.KAFKA_STREAMS, JoinVariant.KAFKA_STREAMS_REPARTITIONED);
+	private List<JoinVariant> order(int round) {
+		List<JoinVariant> order = new ArrayList<>(round % 2 == 1
+				? List.of(JoinVariant.KAFKA_STREAMS, JoinVariant.LOOKUP, JoinVariant.KAFKA_STREAMS_REPARTITIONED)
+				: List.of(JoinVariant.LOOKUP, JoinVariant.KAFKA_STREAMS, JoinVariant.KAFKA_STREAMS_REPARTITIONED));
+		if (options.lingerCompare()) {
+			order.add(round % 2 == 1 ? 2 : 0, JoinVariant.LOOKUP_STREAMS_LINGER);
+		}
+		return order;
 	}
 
 	private void throughput(Case key, int round) throws InterruptedException {
@@ -142,11 +150,13 @@ public final class JoinsBenchmark {
 	private Throughput measure(JoinVariant variant, String guarantee, String applicationId)
 			throws InterruptedException {
 		return switch (variant) {
-			case LOOKUP -> streamplane(JoinsWorkload.SPEC_LOOKUP, lingering(lookupSettings(applicationId, guarantee)));
-			case REACTIVE -> streamplane(JoinsWorkload.SPEC_REACTIVE,
-					lingering(BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee)));
-			case REACTIVE_ON_KEY -> streamplane(JoinsWorkload.SPEC_REACTIVE_ON_KEY,
-					lingering(BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee)));
+			case LOOKUP -> streamplane(JoinsWorkload.SPEC_LOOKUP,
+					lingering(lookupSettings(applicationId, guarantee), JoinsOptions.ENGINE_LINGER_MS));
+			case LOOKUP_STREAMS_LINGER -> streamplane(JoinsWorkload.SPEC_LOOKUP, lookupSettings(applicationId, guarantee));
+			case REACTIVE -> streamplane(JoinsWorkload.SPEC_REACTIVE, lingering(
+					BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee), JoinsOptions.ENGINE_LINGER_MS));
+			case REACTIVE_ON_KEY -> streamplane(JoinsWorkload.SPEC_REACTIVE_ON_KEY, lingering(
+					BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee), JoinsOptions.ENGINE_LINGER_MS));
 			case KAFKA_STREAMS -> handWritten(false, "enriched-views-b", guarantee, applicationId);
 			case KAFKA_STREAMS_REPARTITIONED -> handWritten(true, "enriched-views-d", guarantee, applicationId);
 		};
@@ -176,9 +186,9 @@ public final class JoinsBenchmark {
 		return run.withDroppedRecords(run.droppedRecords() + cluster.recordsIn(pipeline.deadLetterTopic()) - deadLetters);
 	}
 
-	/** The Streamplane variants' producer {@code linger.ms}, the engine's unless {@code --linger-ms} says otherwise. */
-	private Properties lingering(Properties settings) {
-		settings.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), options.lingerMs());
+	/** {@code settings} with the producer's {@code linger.ms}, as the engine sets it for the Streamplane variants. */
+	static Properties lingering(Properties settings, int lingerMs) {
+		settings.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMs);
 		return settings;
 	}
 

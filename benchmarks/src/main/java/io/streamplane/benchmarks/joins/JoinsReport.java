@@ -34,6 +34,7 @@ final class JoinsReport {
 		Case c = new Case(JoinVariant.REACTIVE, StreamsConfig.AT_LEAST_ONCE);
 		Case d = new Case(JoinVariant.KAFKA_STREAMS_REPARTITIONED, StreamsConfig.AT_LEAST_ONCE);
 		Case e = new Case(JoinVariant.REACTIVE_ON_KEY, StreamsConfig.AT_LEAST_ONCE);
+		Case f = new Case(JoinVariant.LOOKUP_STREAMS_LINGER, StreamsConfig.AT_LEAST_ONCE);
 		out.append("Ratios of medians (same run): **a/b = ").append(ReportTables.ratio(results, a, b))
 			.append("** (target ≥ 0.90), c/b = ").append(ReportTables.ratio(results, c, b))
 			.append(", d/b = ").append(ReportTables.ratio(results, d, b))
@@ -46,15 +47,24 @@ final class JoinsReport {
 					new Case(JoinVariant.KAFKA_STREAMS, StreamsConfig.EXACTLY_ONCE_V2)))
 			.append(". a/b round by round (each round runs a and b back to back): ")
 			.append(ReportTables.paired(results, a, b)).append(".\n\n");
+		if (options.lingerCompare()) {
+			out.append("Producer linger (engine 5 ms in (a), Kafka Streams' 100 ms in (f)): **a/f = ")
+				.append(ReportTables.ratio(results, a, f)).append("**, f/b = ").append(ReportTables.ratio(results, f, b))
+				.append(", a/f round by round ").append(ReportTables.paired(results, a, f))
+				.append("; exactly once a/f = ")
+				.append(ReportTables.ratio(results, new Case(JoinVariant.LOOKUP, StreamsConfig.EXACTLY_ONCE_V2),
+						new Case(JoinVariant.LOOKUP_STREAMS_LINGER, StreamsConfig.EXACTLY_ONCE_V2)))
+				.append(".\n\n");
+		}
 		cdc(out, options, cdc, cdcFailure);
 		out.append("How it was measured:\n\n");
 		out.append("- Throughput = page views / time from the first record the application consumes (a users row: "
 				+ "the table is read as part of the run) to the output topic holding one record per page view; "
 				+ "median over the rounds, in the order b-a-d, a-b-d, …; (c), then (e), once after the rounds.\n");
 		out.append("- Every variant gets the same Kafka Streams settings (one thread, Kafka Streams defaults "
-				+ "otherwise), except the producer's `linger.ms`: " + options.lingerMs() + " ms for (a), (c) and (e) "
-				+ "(the engine's default is " + JoinsOptions.ENGINE_LINGER_MS + " ms), Kafka Streams' 100 ms for the "
-				+ "hand-written (b) and (d); and `max.task.idle.ms` = "
+				+ "otherwise), except the producer's `linger.ms`: the engine's " + JoinsOptions.ENGINE_LINGER_MS
+				+ " ms for (a), (c) and (e), Kafka Streams' 100 ms for the hand-written (b) and (d) and for (f), which is "
+				+ "(a) otherwise; and `max.task.idle.ms` = "
 				+ JoinsBenchmark.MAX_TASK_IDLE_MS + " for the stream–table joins (a), (b), (d), so that no view "
 				+ "overtakes its user's row on the way to the join; the guarantee is set by the harness. (b) is "
 				+ "idiomatic Kafka Streams for topics already keyed by user: Jackson-bound records, "
