@@ -90,7 +90,8 @@ final class JoinsReport {
 				+ options.cdcDuration().toSeconds() + " s. One run per producer `linger.ms`, in the order given, each "
 				+ "a fresh application on the same database and capture. Hops (`--cdc-hops`): when each update was "
 				+ "first read from the CDC topic and from each repartition topic of the pipeline by a consumer of the "
-				+ "harness, charged from the same send time.\n");
+				+ "harness, charged from the same send time; topics no update passed (the views' repartition) are left "
+				+ "out.\n");
 		results.notes().forEach(note -> out.append("- ").append(note).append('\n'));
 		return out.toString();
 	}
@@ -107,7 +108,9 @@ final class JoinsReport {
 		for (int run = 0; run < runs.size(); run++) {
 			CdcRun cdc = runs.get(run);
 			for (Map.Entry<String, LatencyResult> hop : cdc.hops().entrySet()) {
-				row(out, run + 1, cdc.lingerMs(), "`" + hop.getKey() + "`", hop.getValue());
+				if (hop.getValue().unseen() < hop.getValue().measured()) {
+					row(out, run + 1, cdc.lingerMs(), "`" + hop.getKey() + "`", hop.getValue());
+				}
 			}
 			row(out, run + 1, cdc.lingerMs(), "**re-emitted view (output)**", cdc.latency());
 		}
