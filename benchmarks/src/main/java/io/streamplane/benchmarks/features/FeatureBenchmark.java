@@ -94,22 +94,33 @@ public final class FeatureBenchmark {
 		List<String> properties = new ArrayList<>(List.of("--streamplane.roles=feature-server"));
 		properties.addAll(BenchView.serverProperties());
 		try (ServerProcess server = ServerProcess.start(dataDir, cluster.bootstrapServers(), freePort(),
-				freePort(), options.serverHeap(), properties)) {
-			progress("Feature server started, pid " + server.pid());
+				freePort(), options.serverHeap(), properties);
+				EchoProcess echo = options.echo() ? EchoProcess.start(freePort()) : null) {
+			progress("Feature server started, pid " + server.pid() + (echo == null ? "" : ", echo server pid " + echo.pid()));
 			LoadPhases phases = new LoadPhases(options, server);
 			phases.check();
+			List<OpenLoopLoad.Result> echoes = new ArrayList<>();
 			List<OpenLoopLoad.Result> trivial = new ArrayList<>();
 			List<OpenLoopLoad.Result> gets = new ArrayList<>();
 			for (int round = 1; round <= options.rounds(); round++) {
-				Duration start = server.cpuTime();
-				trivial.add(phases.trivial());
-				Duration between = server.cpuTime();
-				gets.add(phases.get(round));
-				Duration end = server.cpuTime();
-				rounds.add(new Round(trivial.getLast().latency(), perRequest(between.minus(start)),
-						gets.getLast().latency(), perRequest(end.minus(between))));
-				progress(String.format("Round %d of %d: 404 p99 %.3f ms, GET p99 %.3f ms", round, options.rounds(),
-						rounds.getLast().baseline().p99() / 1000, rounds.getLast().get().p99() / 1000));
+				Phase echoPhase = null;
+				if (echo != null) {
+					int port = echo.port();
+					echoPhase = Phase.measure(echo.pid(), requestsPerPhase(), () -> phases.echo(port));
+					echoes.add(echoPhase.result());
+				}
+				Phase baseline = Phase.measure(server.pid(), requestsPerPhase(), phases::trivial);
+				trivial.add(baseline.result());
+				int getRound = round;
+				Phase get = Phase.measure(server.pid(), requestsPerPhase(), () -> phases.get(getRound));
+				gets.add(get.result());
+				rounds.add(new Round(echoPhase, baseline, get, perRequest(baseline.cpu()), perRequest(get.cpu())));
+				progress(String.format("Round %d of %d: %s404 p99 %.3f ms, GET p99 %.3f ms", round, options.rounds(),
+						echoPhase == null ? "" : String.format("echo p99 %.3f ms, ", echoPhase.latency().p99() / 1000),
+						rounds.getLast().baseline().latency().p99() / 1000, rounds.getLast().get().latency().p99() / 1000));
+			}
+			if (!echoes.isEmpty()) {
+				latencies.add(OpenLoopLoad.Result.pool(echoes.getFirst().name(), echoes).latency());
 			}
 			latencies.add(OpenLoopLoad.Result.pool(trivial.getFirst().name(), trivial).latency());
 			latencies.add(OpenLoopLoad.Result.pool(gets.getFirst().name(), gets).latency());
@@ -158,16 +169,20 @@ public final class FeatureBenchmark {
 	}
 
 	/**
-	 * One round of the serving port's 404 baseline and GET, measured back to back, each with the server's CPU
-	 * time per request sent (warm-up included).
+	 * One round of the echo server (null without {@code --echo}), the serving port's 404 baseline and the GET,
+	 * measured back to back, with the server's CPU time per 404 and GET sent (warm-up included).
 	 */
-	record Round(Latency baseline, double baselineCpuMicros, Latency get, double getCpuMicros) {
+	record Round(Phase echo, Phase baseline, Phase get, double baselineCpuMicros, double getCpuMicros) {
 	}
 
 	/** Server CPU microseconds per request of a phase at the GET rate, warm-up and measurement. */
 	private double perRequest(Duration cpu) {
-		long requests = (options.warmup().toSeconds() + options.measure().toSeconds()) * options.getRate();
-		return cpu.toNanos() / 1000.0 / requests;
+		return cpu.toNanos() / 1000.0 / requestsPerPhase();
+	}
+
+	/** Requests sent by a phase at the GET rate, warm-up and measurement. */
+	private long requestsPerPhase() {
+		return (options.warmup().toSeconds() + options.measure().toSeconds()) * options.getRate();
 	}
 
 	static void progress(String message) {

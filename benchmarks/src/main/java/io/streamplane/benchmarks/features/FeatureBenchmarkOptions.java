@@ -32,12 +32,14 @@ import io.streamplane.benchmarks.harness.Arguments;
  *        entity either way): no repartition in the engine
  * @param freshnessHops whether the freshness run also reports each hop's latency ({@link FreshnessHops}; its
  *        consumers add load)
+ * @param echo whether each round first measures the same 404 request against a bare blocking-socket server in a JVM
+ *        of its own ({@link EchoServer}): the floor of this machine and load generator, without the feature server
  * @param report where the markdown report is written
  */
 record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, int postRate, int postEntities,
 		int connections, Duration warmup, Duration measure, int rounds, int rawReads, long rssUpdates,
 		String serverHeap, long seed, boolean serving, int freshnessRate, Duration commitInterval,
-		boolean keyedByEntity, boolean freshnessHops, String report) {
+		boolean keyedByEntity, boolean freshnessHops, boolean echo, String report) {
 
 	/**
 	 * Defaults: 1M entities, 2 tiles each, GET at 5,000/s, POST(100) at 200/s, 10 s warm-up + 20 s measured
@@ -48,7 +50,7 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 	static FeatureBenchmarkOptions defaults() {
 		return new FeatureBenchmarkOptions(1_000_000, 2, 5_000, 200, 100, 8, Duration.ofSeconds(10),
 				Duration.ofSeconds(20), 3, 200_000, 2_000_000, "512m", 42, true, 0, Duration.ZERO,
-				false, false, "target/features-results.md");
+				false, false, true, "target/features-results.md");
 	}
 
 	/**
@@ -71,7 +73,8 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 					Boolean.parseBoolean(values.get("serving")), Integer.parseInt(values.get("freshness-rate")),
 					Duration.ofMillis(Long.parseLong(values.get("commit-interval-ms"))),
 					Boolean.parseBoolean(values.get("keyed-by-entity")),
-					Boolean.parseBoolean(values.get("freshness-hops")), values.get("report"));
+					Boolean.parseBoolean(values.get("freshness-hops")), Boolean.parseBoolean(values.get("echo")),
+					values.get("report"));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Bad number in " + values + ": " + ex.getMessage()
@@ -99,6 +102,7 @@ record FeatureBenchmarkOptions(int entities, int tilesPerEntity, int getRate, in
 		map.put("commit-interval-ms", String.valueOf(commitInterval.toMillis()));
 		map.put("keyed-by-entity", String.valueOf(keyedByEntity));
 		map.put("freshness-hops", String.valueOf(freshnessHops));
+		map.put("echo", String.valueOf(echo));
 		map.put("report", report);
 		return map;
 	}

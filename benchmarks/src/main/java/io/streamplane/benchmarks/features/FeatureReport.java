@@ -70,19 +70,33 @@ final class FeatureReport {
 		if (rounds.isEmpty()) {
 			return;
 		}
-		out.append("| round | 404 p99 ms | GET p99 ms | GET p99.9 ms | GET exchange p99 ms | GET p99 / 404 p99 "
-				+ "| server CPU µs per 404 / GET |\n");
-		out.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+		out.append("| round | echo p99 ms | 404 p99 ms | GET p99 ms | GET p99.9 ms | echo / 404 / GET exchange p99 ms "
+				+ "| server CPU µs per 404 / GET | run-queue wait µs per request: server echo / 404 / GET "
+				+ "| load threads echo / 404 / GET | steal % |\n");
+		out.append("|---:|---:|---:|---:|---:|---|---|---|---|---:|\n");
 		for (int i = 0; i < rounds.size(); i++) {
 			FeatureBenchmark.Round round = rounds.get(i);
-			Latency baseline = round.baseline();
-			Latency get = round.get();
-			out.append(String.format("| %d | %.3f | %.3f | %.3f | %.3f | %.2f | %.0f / %.0f |%n", i + 1,
-					baseline.p99() / 1000, get.p99() / 1000, get.p999() / 1000, get.exchangeP99() / 1000,
-					get.p99() / baseline.p99(), round.baselineCpuMicros(), round.getCpuMicros()));
+			Latency baseline = round.baseline().latency();
+			Latency get = round.get().latency();
+			Latency echo = round.echo() == null ? null : round.echo().latency();
+			out.append(String.format("| %d | %s | %.3f | %.3f | %.3f | %s / %.3f / %.3f | %.0f / %.0f | %s / %.1f / %.1f "
+					+ "| %s / %.1f / %.1f | %.1f |%n", i + 1,
+					echo == null ? "–" : String.format("%.3f", echo.p99() / 1000), baseline.p99() / 1000,
+					get.p99() / 1000, get.p999() / 1000,
+					echo == null ? "–" : String.format("%.3f", echo.exchangeP99() / 1000), baseline.exchangeP99() / 1000,
+					get.exchangeP99() / 1000, round.baselineCpuMicros(), round.getCpuMicros(),
+					round.echo() == null ? "–" : String.format("%.1f", round.echo().serverWaitMicros()),
+					round.baseline().serverWaitMicros(), round.get().serverWaitMicros(),
+					round.echo() == null ? "–" : String.format("%.1f", round.echo().result().loadWaitMicros()),
+					round.baseline().result().loadWaitMicros(), round.get().result().loadWaitMicros(),
+					round.get().stealPercent()));
 		}
 		out.append("\nServer CPU per request: the server process's CPU time over the phase (warm-up included, all "
-				+ "threads: event loops, GC, JIT, ingest) divided by the requests sent.\n\n");
+				+ "threads: event loops, GC, JIT, ingest) divided by the requests sent. Run-queue wait: the time the "
+				+ "threads of the server (or of the echo server) and the load generator's threads spent runnable "
+				+ "but not running (`/proc/…/schedstat`), per request sent; the echo server is a bare blocking-socket "
+				+ "HTTP server in a JVM of its own (`EchoServer`), the same client and request: the floor of this "
+				+ "machine. Steal: CPU time the hypervisor took, over the GET phase.\n\n");
 	}
 
 	private static void targets(StringBuilder out, List<Latency> latencies, FeatureBenchmarkOptions options) {

@@ -51,6 +51,16 @@ final class LoadPhases {
 	}
 
 	/**
+	 * The same 404 request to the bare {@link EchoServer} on {@code port}: the floor of the kernel, the JVM, the
+	 * scheduling and this load generator, without the feature server's stack.
+	 */
+	OpenLoopLoad.Result echo(int port) throws InterruptedException {
+		byte[] request = HttpConnection.get("/features/no_such_view/x");
+		return OpenLoopLoad.run("HTTP GET to a bare blocking-socket server (EchoServer, own JVM): the floor", port,
+				options.connections(), options.getRate(), options.warmup(), options.measure(), 404, i -> request);
+	}
+
+	/**
 	 * GET of one entity's 20 features on the serving port, where model servers read; each round reads its own
 	 * sequence of entities.
 	 */

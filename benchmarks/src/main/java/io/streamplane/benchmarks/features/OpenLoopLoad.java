@@ -40,6 +40,7 @@ final class OpenLoopLoad {
 		long start = System.nanoTime() + 100_000_000L;
 		AtomicLong next = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
+		AtomicLong waited = new AtomicLong();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		List<Histogram> histograms = new ArrayList<>();
 		List<Histogram> exchanges = new ArrayList<>();
@@ -51,6 +52,7 @@ final class OpenLoopLoad {
 			exchanges.add(exchange);
 			threads.add(Thread.ofPlatform().name("load-" + c).uncaughtExceptionHandler((thread, ex) -> failure.set(ex))
 				.start(() -> {
+				long runQueueBefore = SchedStats.threadRunQueueNanos();
 				try (HttpConnection connection = new HttpConnection(port)) {
 					for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
 						byte[] request = requests.apply(i);
@@ -73,6 +75,7 @@ final class OpenLoopLoad {
 				catch (IOException ex) {
 					throw new BenchmarkException("load connection failed: " + ex.getMessage(), ex);
 				}
+				waited.addAndGet(SchedStats.threadRunQueueNanos() - runQueueBefore);
 			}));
 		}
 		for (Thread thread : threads) {
@@ -82,7 +85,8 @@ final class OpenLoopLoad {
 			throw new BenchmarkException(name + ": " + failure.get().getMessage(), failure.get());
 		}
 		double elapsedSeconds = (System.nanoTime() - start) / 1e9 - warmup.toSeconds();
-		return new Result(name, sum(histograms), sum(exchanges), errors.get(), elapsedSeconds);
+		return new Result(name, sum(histograms), sum(exchanges), errors.get(), elapsedSeconds,
+				waited.get() / (double) total / 1000);
 	}
 
 	private static Histogram sum(List<Histogram> histograms) {
@@ -93,16 +97,19 @@ final class OpenLoopLoad {
 
 	/**
 	 * What one open-loop phase measured, in nanoseconds: the latencies, the exchanges alone, the errors and
-	 * the length of the measured window.
+	 * the length of the measured window; and how long the load threads waited runnable for a core, in microseconds
+	 * per request sent (warm-up included; {@link SchedStats}).
 	 */
-	record Result(String name, Histogram latencies, Histogram exchanges, long errors, double seconds) {
+	record Result(String name, Histogram latencies, Histogram exchanges, long errors, double seconds,
+			double loadWaitMicros) {
 
 		/** Several phases of the same load as one measurement, e.g. the rounds of the GET phase. */
 		static Result pool(String name, List<Result> phases) {
 			return new Result(name, sum(phases.stream().map(Result::latencies).toList()),
 					sum(phases.stream().map(Result::exchanges).toList()),
 					phases.stream().mapToLong(Result::errors).sum(),
-					phases.stream().mapToDouble(Result::seconds).sum());
+					phases.stream().mapToDouble(Result::seconds).sum(),
+					phases.stream().mapToDouble(Result::loadWaitMicros).average().orElse(0));
 		}
 
 		/** The percentiles. */

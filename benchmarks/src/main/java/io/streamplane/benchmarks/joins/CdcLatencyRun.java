@@ -8,9 +8,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,6 +24,7 @@ import io.streamplane.benchmarks.harness.BenchmarkStreamsConfig;
 import io.streamplane.benchmarks.harness.Json;
 import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.OutputWatcher;
+import io.streamplane.benchmarks.harness.Progress;
 import io.streamplane.benchmarks.harness.SpecResources;
 import io.streamplane.benchmarks.harness.StreamsApp;
 import io.streamplane.engine.cdc.CdcCapture;
@@ -36,7 +39,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * engine does for the pipelines' {@code postgresCdc} tables) and the pipeline
  * {@code joins/enrich-cdc.yaml}, one page view per user. Rows are updated at a fixed rate, each
  * update giving the user a new unique name; an update's latency is from just before its
- * statement was sent (autocommit) to the receipt of the re-emitted view carrying that name.
+ * statement was sent (autocommit) to the receipt of the re-emitted view carrying that name. One run per producer
+ * {@code linger.ms} asked for, each a fresh application on the same database, capture and topics.
  */
 final class CdcLatencyRun {
 
@@ -46,12 +50,15 @@ final class CdcLatencyRun {
 
 	private static final Duration DRAIN = Duration.ofSeconds(3);
 
+	private static final Duration QUIET = Duration.ofSeconds(1);
+
 	static final int WRITERS = 4;
 
 	private CdcLatencyRun() {
 	}
 
-	static LatencyResult measure(BenchmarkCluster cluster, JoinsOptions options) throws Exception {
+	/** Measures once per {@link JoinsOptions#cdcLingerMs() linger}, in that order, on one database and capture. */
+	static List<CdcRun> measure(BenchmarkCluster cluster, JoinsOptions options) throws Exception {
 		try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(cluster.directory("postgres"),
 				BenchmarkCluster.freePort())) {
 			execute(postgres, "CREATE TABLE bench_users (id int PRIMARY KEY, name text, plan text)",
@@ -60,43 +67,88 @@ final class CdcLatencyRun {
 			try (CdcCapture.Owned capture = capture(cluster, postgres)) {
 				capture.demand(Set.of(USERS));
 				awaitRecords(cluster, USERS.topic(), options.cdcUsers(), "the snapshot of " + USERS);
-				return measure(cluster, postgres, options);
+				CompiledPipeline pipeline = SpecResources.compile(JoinsWorkload.SPEC_CDC);
+				List<String> topics = new ArrayList<>(pipeline.outputTopics());
+				topics.add(pipeline.deadLetterTopic());
+				topics.add("page-views-cdc");
+				cluster.createTopics(options.partitions(), topics);
+				loadViews(cluster, options.cdcUsers());
+				List<CdcRun> runs = new ArrayList<>();
+				for (int run = 0; run < options.cdcLingerMs().size(); run++) {
+					runs.add(measure(cluster, postgres, pipeline, options, run));
+					Progress.log(String.format("  linger.ms %d: p50 %d ms, p95 %d ms, p99 %d ms over %,d updates (%,d unseen)",
+							runs.getLast().lingerMs(), runs.getLast().latency().p50(), runs.getLast().latency().p95(),
+							runs.getLast().latency().p99(), runs.getLast().latency().measured(),
+							runs.getLast().latency().unseen()));
+				}
+				return runs;
 			}
 		}
 	}
 
-	private static LatencyResult measure(BenchmarkCluster cluster, EmbeddedPostgresServer postgres,
-			JoinsOptions options) throws Exception {
-		CompiledPipeline pipeline = SpecResources.compile(JoinsWorkload.SPEC_CDC);
+	/**
+	 * Run number {@code run}: a fresh application (it joins every view again), then updates whose names are numbered
+	 * from {@code run * updates per run}, so that no re-emission of an earlier run counts.
+	 */
+	private static CdcRun measure(BenchmarkCluster cluster, EmbeddedPostgresServer postgres, CompiledPipeline pipeline,
+			JoinsOptions options, int run) throws Exception {
 		String output = pipeline.outputTopics().iterator().next();
-		List<String> topics = new ArrayList<>(pipeline.outputTopics());
-		topics.add(pipeline.deadLetterTopic());
-		topics.add("page-views-cdc");
-		cluster.createTopics(options.partitions(), topics);
-		loadViews(cluster, options.cdcUsers());
-		try (StreamsApp app = StreamsApp.start(pipeline.topology(),
-				BenchmarkStreamsConfig.latency(cluster, "joins-cdc-latency"))) {
-			awaitRecords(cluster, output, options.cdcUsers(), "the first join of every view");
+		int lingerMs = options.cdcLingerMs().get(run);
+		String applicationId = "joins-cdc-latency-" + run;
+		Properties settings = JoinsBenchmark.lingering(BenchmarkStreamsConfig.latency(cluster, applicationId), lingerMs);
+		long joinedBefore = cluster.recordsIn(output);
+		try (StreamsApp app = StreamsApp.start(pipeline.topology(), settings)) {
+			awaitRecords(cluster, output, joinedBefore + options.cdcUsers(), "the first join of every view");
+			awaitQuiet(cluster, output);
+			int updates = updatesPerRun(options);
+			long first = (long) run * updates;
 			OutputWatcher<Reemission> watcher = OutputWatcher.start(cluster.bootstrapServers(), output,
 					Reemission::decode);
+			CdcHops hops = options.cdcHops() ? CdcHops.start(cluster.bootstrapServers(), USERS.topic(), applicationId)
+					: null;
 			long[] sent;
+			List<Reemission> seen;
+			Map<String, List<Reemission>> hopsSeen = Map.of();
 			try {
-				sent = update(postgres, options);
+				sent = update(postgres, options, first);
 				Thread.sleep(DRAIN);
 			}
-			catch (RuntimeException | InterruptedException ex) {
-				watcher.stop();
-				throw ex;
+			finally {
+				seen = watcher.stop();
+				if (hops != null) {
+					hopsSeen = hops.stop();
+					hops.close();
+				}
 			}
-			List<Reemission> seen = watcher.stop();
 			app.requireHealthy();
-			return ChangeLatencies.of(sent, seen, sent[0] + options.cdcWarmup().toMillis(), options.cdcRate());
+			long measureFrom = sent[0] + options.cdcWarmup().toMillis();
+			Map<String, LatencyResult> hopLatencies = new LinkedHashMap<>();
+			hopsSeen.forEach((topic, topicSeen) -> hopLatencies.put(topic,
+					ChangeLatencies.of(sent, relative(topicSeen, first, updates), measureFrom, options.cdcRate())));
+			return new CdcRun(lingerMs, ChangeLatencies.of(sent, relative(seen, first, updates), measureFrom,
+					options.cdcRate()), hopLatencies);
 		}
 	}
 
-	/** Sends the updates from {@value #WRITERS} connections, paced; returns each one's send time. */
-	private static long[] update(EmbeddedPostgresServer postgres, JoinsOptions options) throws InterruptedException {
-		int total = (int) (options.cdcRate() * (options.cdcWarmup().toSeconds() + options.cdcDuration().toSeconds()));
+	private static int updatesPerRun(JoinsOptions options) {
+		return (int) (options.cdcRate() * (options.cdcWarmup().toSeconds() + options.cdcDuration().toSeconds()));
+	}
+
+	/** The changes of one run, numbered from 0: those named {@code v<first>} to {@code v<first + updates - 1>}. */
+	private static List<Reemission> relative(List<Reemission> seen, long first, int updates) {
+		return seen.stream()
+			.filter(reemission -> reemission.change() >= first && reemission.change() < first + updates)
+			.map(reemission -> new Reemission(reemission.change() - first, reemission.seenMillis()))
+			.toList();
+	}
+
+	/**
+	 * Sends the updates from {@value #WRITERS} connections, paced, naming update {@code i} {@code v<first + i>};
+	 * returns each one's send time.
+	 */
+	private static long[] update(EmbeddedPostgresServer postgres, JoinsOptions options, long first)
+			throws InterruptedException {
+		int total = updatesPerRun(options);
 		long[] sent = new long[total];
 		long start = System.nanoTime();
 		List<Thread> writers = new ArrayList<>();
@@ -108,7 +160,7 @@ final class CdcLatencyRun {
 								"UPDATE bench_users SET name = ? WHERE id = ?")) {
 					for (int i = writer; i < total; i += WRITERS) {
 						LockSupport.parkNanos(start + i * 1_000_000_000L / options.cdcRate() - System.nanoTime());
-						statement.setString(1, Reemission.name(i));
+						statement.setString(1, Reemission.name(first + i));
 						statement.setInt(2, (int) (i % options.cdcUsers()));
 						sent[i] = System.currentTimeMillis();
 						statement.executeUpdate();
@@ -144,6 +196,24 @@ final class CdcLatencyRun {
 						+ " records on " + topic + ")");
 			}
 			Thread.sleep(100);
+		}
+	}
+
+	/**
+	 * Waits until nothing is added to {@code topic} for {@link #QUIET}: a later run's application also replays the
+	 * earlier runs' updates from the CDC topic, and its updates must not queue behind them.
+	 */
+	private static void awaitQuiet(BenchmarkCluster cluster, String topic) throws InterruptedException {
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		long records = cluster.recordsIn(topic);
+		long quietSince = System.nanoTime();
+		while (System.nanoTime() - quietSince < QUIET.toNanos() && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			long now = cluster.recordsIn(topic);
+			if (now != records) {
+				records = now;
+				quietSince = System.nanoTime();
+			}
 		}
 	}
 

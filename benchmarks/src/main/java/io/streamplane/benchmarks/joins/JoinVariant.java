@@ -27,7 +27,13 @@ enum JoinVariant implements Variant {
 	 * (d) (b) as it would be written for views not keyed by user: {@code selectKey} first, so Kafka
 	 * Streams repartitions them, as (a) always does. Shows what the repartition costs.
 	 */
-	KAFKA_STREAMS_REPARTITIONED("d", "hand-written join after selectKey (repartitioned)");
+	KAFKA_STREAMS_REPARTITIONED("d", "hand-written join after selectKey (repartitioned)"),
+
+	/**
+	 * (f) (a) with Kafka Streams' producer {@code linger.ms} (100 ms) instead of the engine's (5 ms), measured in the
+	 * same rounds when {@code --linger-compare=true}: what the engine's linger costs or gains in throughput.
+	 */
+	LOOKUP_STREAMS_LINGER("f", "Streamplane lookup join, Kafka Streams' producer linger (100 ms)");
 
 	private final String letter;
 

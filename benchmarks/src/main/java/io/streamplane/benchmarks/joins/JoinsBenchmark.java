@@ -10,13 +10,13 @@ import java.util.Set;
 import io.streamplane.benchmarks.harness.BenchmarkCluster;
 import io.streamplane.benchmarks.harness.BenchmarkException;
 import io.streamplane.benchmarks.harness.BenchmarkStreamsConfig;
-import io.streamplane.benchmarks.harness.LatencyResult;
 import io.streamplane.benchmarks.harness.Progress;
 import io.streamplane.benchmarks.harness.Results.Case;
 import io.streamplane.benchmarks.harness.Results;
 import io.streamplane.benchmarks.harness.SpecResources;
 import io.streamplane.benchmarks.harness.Throughput;
 import io.streamplane.engine.compile.CompiledPipeline;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
@@ -52,7 +52,7 @@ public final class JoinsBenchmark {
 
 	private final Results results = new Results();
 
-	private LatencyResult cdcLatency;
+	private List<CdcRun> cdcRuns = List.of();
 
 	private String cdcFailure = "not run (--cdc=false)";
 
@@ -73,7 +73,7 @@ public final class JoinsBenchmark {
 			benchmark = new JoinsBenchmark(options, cluster);
 			benchmark.run();
 		}
-		String report = JoinsReport.render(options, benchmark.results, benchmark.cdcLatency, benchmark.cdcFailure,
+		String report = JoinsReport.render(options, benchmark.results, benchmark.cdcRuns, benchmark.cdcFailure,
 				Duration.ofNanos(System.nanoTime() - started));
 		Progress.publish(report, options.report());
 	}
@@ -92,6 +92,9 @@ public final class JoinsBenchmark {
 		if (options.exactlyOnce()) {
 			throughput(new Case(JoinVariant.KAFKA_STREAMS, EXACTLY_ONCE), 1);
 			throughput(new Case(JoinVariant.LOOKUP, EXACTLY_ONCE), 1);
+			if (options.lingerCompare()) {
+				throughput(new Case(JoinVariant.LOOKUP_STREAMS_LINGER, EXACTLY_ONCE), 1);
+			}
 		}
 		if (options.reactive()) {
 			throughput(new Case(JoinVariant.REACTIVE, AT_LEAST_ONCE), 1);
@@ -103,12 +106,11 @@ public final class JoinsBenchmark {
 	}
 
 	private void cdcLatency() {
-		Progress.log(String.format("Measuring CDC latency: %,d users, %,d updates/s for %d s + %d s", options.cdcUsers(),
-				options.cdcRate(), options.cdcWarmup().toSeconds(), options.cdcDuration().toSeconds()));
+		Progress.log(String.format("Measuring CDC latency: %,d users, %,d updates/s for %d s + %d s, linger.ms %s",
+				options.cdcUsers(), options.cdcRate(), options.cdcWarmup().toSeconds(), options.cdcDuration().toSeconds(),
+				options.cdcLingerMs()));
 		try {
-			cdcLatency = CdcLatencyRun.measure(cluster, options);
-			Progress.log(String.format("  p50 %d ms, p95 %d ms, p99 %d ms over %,d updates (%,d unseen)", cdcLatency.p50(),
-					cdcLatency.p95(), cdcLatency.p99(), cdcLatency.measured(), cdcLatency.unseen()));
+			cdcRuns = CdcLatencyRun.measure(cluster, options);
 		}
 		catch (Exception ex) {
 			cdcFailure = ex.getClass().getSimpleName() + ": " + ex.getMessage();
@@ -116,9 +118,14 @@ public final class JoinsBenchmark {
 		}
 	}
 
-	private static List<JoinVariant> order(int round) {
-		return round % 2 == 1 ? List.of(JoinVariant.KAFKA_STREAMS, JoinVariant.LOOKUP, JoinVariant.KAFKA_STREAMS_REPARTITIONED)
-				: List.of(JoinVariant.LOOKUP, JoinVariant.KAFKA_STREAMS, JoinVariant.KAFKA_STREAMS_REPARTITIONED);
+	private List<JoinVariant> order(int round) {
+		List<JoinVariant> order = new ArrayList<>(round % 2 == 1
+				? List.of(JoinVariant.KAFKA_STREAMS, JoinVariant.LOOKUP, JoinVariant.KAFKA_STREAMS_REPARTITIONED)
+				: List.of(JoinVariant.LOOKUP, JoinVariant.KAFKA_STREAMS, JoinVariant.KAFKA_STREAMS_REPARTITIONED));
+		if (options.lingerCompare()) {
+			order.add(round % 2 == 1 ? 2 : 0, JoinVariant.LOOKUP_STREAMS_LINGER);
+		}
+		return order;
 	}
 
 	private void throughput(Case key, int round) throws InterruptedException {
@@ -143,11 +150,13 @@ public final class JoinsBenchmark {
 	private Throughput measure(JoinVariant variant, String guarantee, String applicationId)
 			throws InterruptedException {
 		return switch (variant) {
-			case LOOKUP -> streamplane(JoinsWorkload.SPEC_LOOKUP, lookupSettings(applicationId, guarantee));
-			case REACTIVE -> streamplane(JoinsWorkload.SPEC_REACTIVE,
-					BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee));
-			case REACTIVE_ON_KEY -> streamplane(JoinsWorkload.SPEC_REACTIVE_ON_KEY,
-					BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee));
+			case LOOKUP -> streamplane(JoinsWorkload.SPEC_LOOKUP,
+					lingering(lookupSettings(applicationId, guarantee), JoinsOptions.ENGINE_LINGER_MS));
+			case LOOKUP_STREAMS_LINGER -> streamplane(JoinsWorkload.SPEC_LOOKUP, lookupSettings(applicationId, guarantee));
+			case REACTIVE -> streamplane(JoinsWorkload.SPEC_REACTIVE, lingering(
+					BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee), JoinsOptions.ENGINE_LINGER_MS));
+			case REACTIVE_ON_KEY -> streamplane(JoinsWorkload.SPEC_REACTIVE_ON_KEY, lingering(
+					BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee), JoinsOptions.ENGINE_LINGER_MS));
 			case KAFKA_STREAMS -> handWritten(false, "enriched-views-b", guarantee, applicationId);
 			case KAFKA_STREAMS_REPARTITIONED -> handWritten(true, "enriched-views-d", guarantee, applicationId);
 		};
@@ -175,6 +184,12 @@ public final class JoinsBenchmark {
 		Throughput run = OutputThroughput.measure(cluster, pipeline.topology(), settings,
 				pipeline.outputTopics().iterator().next(), options.events());
 		return run.withDroppedRecords(run.droppedRecords() + cluster.recordsIn(pipeline.deadLetterTopic()) - deadLetters);
+	}
+
+	/** {@code settings} with the producer's {@code linger.ms}, as the engine sets it for the Streamplane variants. */
+	static Properties lingering(Properties settings, int lingerMs) {
+		settings.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMs);
+		return settings;
 	}
 
 	private Properties lookupSettings(String applicationId, String guarantee) {

@@ -8,6 +8,7 @@ import java.util.Properties;
 import io.streamplane.engine.compile.CompiledPipeline;
 import io.streamplane.spec.DeliveryGuarantee;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -32,8 +33,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * members).</li>
  * <li>{@link CompiledPipeline#requiredStreamsConfig()}: what the compiled topology needs.</li>
  * </ul>
- * One default the engine sets only when {@code spring.kafka.streams.*} does not: the restore consumer's
- * {@code max.partition.fetch.bytes}, {@link #RESTORE_PARTITION_FETCH_BYTES}.
+ * Two defaults the engine sets only when {@code spring.kafka.streams.*} does not: the restore consumer's
+ * {@code max.partition.fetch.bytes}, {@link #RESTORE_PARTITION_FETCH_BYTES}, and the producer's {@code linger.ms},
+ * {@link #PRODUCER_LINGER_MS}.
  */
 final class StreamsSettings {
 
@@ -56,6 +58,17 @@ final class StreamsSettings {
 	 * (50 MiB).
 	 */
 	static final int RESTORE_PARTITION_FETCH_BYTES = 8 * 1024 * 1024;
+
+	/**
+	 * The producer's {@code linger.ms} unless {@code spring.kafka.streams.*} sets {@code linger.ms} with any prefix:
+	 * 5 ms (the Kafka producer's own default since Kafka 4.0) rather than Kafka Streams' 100 ms. Every record a
+	 * pipeline writes to a repartition or output topic waits in the producer until its batch is full or the linger
+	 * ends (or a commit flushes it), and a change crosses two such hops or more (a CDC table's by-key repartition,
+	 * then the output), so below a batch's worth of records per partition per linger each hop added up to 100 ms:
+	 * the CDC commit → re-emitted view p95 (docs/benchmarks.md, CDC capture latency). At high rates batches fill
+	 * before the linger ends either way.
+	 */
+	static final int PRODUCER_LINGER_MS = 5;
 
 	private final Map<String, Object> base;
 
@@ -100,6 +113,10 @@ final class StreamsSettings {
 		if (!config.containsKey(fetchBytes) && !config.containsKey(StreamsConfig.consumerPrefix(fetchBytes))
 				&& !config.containsKey(StreamsConfig.restoreConsumerPrefix(fetchBytes))) {
 			config.put(StreamsConfig.restoreConsumerPrefix(fetchBytes), RESTORE_PARTITION_FETCH_BYTES);
+		}
+		String linger = ProducerConfig.LINGER_MS_CONFIG;
+		if (!config.containsKey(linger) && !config.containsKey(StreamsConfig.producerPrefix(linger))) {
+			config.put(StreamsConfig.producerPrefix(linger), PRODUCER_LINGER_MS);
 		}
 		config.putAll(CompiledPipeline.requiredStreamsConfig());
 		return config;

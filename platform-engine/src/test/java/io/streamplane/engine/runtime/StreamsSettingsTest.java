@@ -65,6 +65,22 @@ class StreamsSettingsTest {
 		assertThat(config.getMainConsumerConfigs("group", "client", 0)).doesNotContainKey("max.partition.fetch.bytes");
 	}
 
+	@Test
+	void shouldLingerFiveMillisecondsInTheProducerByDefault() {
+		StreamsConfig config = new StreamsConfig(settings(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")));
+		assertThat(config.getProducerConfigs("client").get("linger.ms")).isEqualTo(5);
+	}
+
+	@Test
+	void shouldLeaveTheLingerToAnyLingerMsOfTheUser() {
+		StreamsConfig plain = new StreamsConfig(settings(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+				"linger.ms", "50")));
+		StreamsConfig prefixed = new StreamsConfig(settings(Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+				"localhost:9092", "producer.linger.ms", "20")));
+		assertThat(plain.getProducerConfigs("client").get("linger.ms")).isEqualTo("50");
+		assertThat(prefixed.getProducerConfigs("client").get("linger.ms")).isEqualTo("20");
+	}
+
 	private static Properties settings(Map<String, Object> base) {
 		CompiledPipeline pipeline = new CompiledPipeline("p", new Topology(), Set.of("in"), Set.of(), "sp.dlq.p",
 				DeliveryGuarantee.EXACTLY_ONCE, Map.of(), Set.of());
