@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.streamplane.benchmarks.harness.BenchmarkException;
 
@@ -62,16 +61,7 @@ final class EchoProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
-		process.destroy();
-		try {
-			if (!process.waitFor(10, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			process.destroyForcibly();
-		}
+		ServerProcess.stop(process, 10);
 	}
 
 }

@@ -209,9 +209,14 @@ final class ServerProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
+		stop(process, 30);
+	}
+
+	/** Asks {@code process} to stop and kills it if it has not within {@code seconds}. */
+	static void stop(Process process, int seconds) {
 		process.destroy();
 		try {
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+			if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 			}
 		}
