@@ -13,6 +13,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.streamplane.features.ingest.TileIngest;
+import io.streamplane.features.serving.ServingServer;
 
 class FeatureServerAutoConfigurationTest {
 
@@ -70,6 +71,23 @@ class FeatureServerAutoConfigurationTest {
 				.hasMessageContaining("streamplane.feature-server.views.a: ")
 				.hasMessageContaining("streamplane.feature-server.views.b: ")
 				.hasMessageContaining("must be a multiple of the tile size"));
+	}
+
+	@Test // issue 14: one loop per core (2 here) left 8 client connections queueing behind each other
+	void shouldGiveTheServingListenerAnEventLoopPerConnectionOfAUsualPoolByDefault() {
+		runner().withPropertyValues("streamplane.roles=feature-server", "streamplane.feature-server.serving-port=0")
+			.run(context -> {
+				int expected = Math.max(8, Runtime.getRuntime().availableProcessors());
+				assertThat(context.getBean(FeatureServerProperties.class).servingThreads()).isEqualTo(expected);
+				assertThat(context.getBean(ServingServer.class).threads()).isEqualTo(expected);
+			});
+	}
+
+	@Test
+	void shouldKeepTheConfiguredServingThreads() {
+		runner().withPropertyValues("streamplane.roles=feature-server", "streamplane.feature-server.serving-port=0",
+				"streamplane.feature-server.serving-threads=3")
+			.run(context -> assertThat(context.getBean(ServingServer.class).threads()).isEqualTo(3));
 	}
 
 	@Test

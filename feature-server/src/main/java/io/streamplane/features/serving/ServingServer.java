@@ -67,17 +67,27 @@ public final class ServingServer implements SmartLifecycle, EnvironmentAware {
 
 	/**
 	 * @param port the port to listen on, {@code 0} for any free one
-	 * @param threads event-loop threads, {@code 0} for one per available processor
+	 * @param threads event-loop threads, at least 1; each owns its connections and serves them one request at a time
+	 * @throws IllegalArgumentException if {@code threads} is less than 1
 	 */
 	public ServingServer(int port, int threads, ServingHandler handler) {
+		if (threads < 1) {
+			throw new IllegalArgumentException("serving threads must be at least 1, was " + threads
+					+ "; set streamplane.feature-server.serving-threads to a positive number, or 0 for the default");
+		}
 		this.requestedPort = port;
-		this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+		this.threads = threads;
 		this.handler = handler;
 	}
 
 	@Override
 	public void setEnvironment(Environment environment) {
 		this.environment = environment;
+	}
+
+	/** The event-loop threads it runs while started. */
+	public int threads() {
+		return threads;
 	}
 
 	/** The port listened on; {@code -1} while stopped. */

@@ -250,6 +250,15 @@ class ServingServerTest {
 		assertThat(second.isRunning()).isFalse();
 	}
 
+	@Test
+	void shouldRefuseFewerThanOneEventLoop() {
+		assertThatThrownBy(() -> new ServingServer(0, 0,
+				new ServingHandler(api, null, new FeatureRequestTimers(registry, "serving"))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("was 0")
+			.hasMessageContaining("streamplane.feature-server.serving-threads");
+	}
+
 	private void start(ReadToken token) {
 		server = new ServingServer(0, 1, new ServingHandler(api, token, new FeatureRequestTimers(registry, "serving")));
 		server.start();
