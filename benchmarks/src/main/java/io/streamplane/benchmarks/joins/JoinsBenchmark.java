@@ -152,7 +152,8 @@ public final class JoinsBenchmark {
 		return switch (variant) {
 			case LOOKUP -> streamplane(JoinsWorkload.SPEC_LOOKUP,
 					lingering(lookupSettings(applicationId, guarantee), JoinsOptions.ENGINE_LINGER_MS));
-			case LOOKUP_STREAMS_LINGER -> streamplane(JoinsWorkload.SPEC_LOOKUP, lookupSettings(applicationId, guarantee));
+			case LOOKUP_STREAMS_LINGER -> streamplane(JoinsWorkload.SPEC_LOOKUP,
+					lingering(lookupSettings(applicationId, guarantee), options.compareLingerMs()));
 			case REACTIVE -> streamplane(JoinsWorkload.SPEC_REACTIVE, lingering(
 					BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee), JoinsOptions.ENGINE_LINGER_MS));
 			case REACTIVE_ON_KEY -> streamplane(JoinsWorkload.SPEC_REACTIVE_ON_KEY, lingering(

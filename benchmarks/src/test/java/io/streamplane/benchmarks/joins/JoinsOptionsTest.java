@@ -19,6 +19,12 @@ class JoinsOptionsTest {
 	}
 
 	@Test
+	void shouldCompareTheEngineLingerWithKafkaStreamsUnlessToldAnother() {
+		assertThat(JoinsOptions.defaults().compareLingerMs()).isEqualTo(100);
+		assertThat(JoinsOptions.parse("--linger-compare=true", "--compare-linger-ms=20").compareLingerMs()).isEqualTo(20);
+	}
+
+	@Test
 	void shouldRejectABadNumberNamingTheRule() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JoinsOptions.parse("--events=1e6"))
 			.withMessageContaining("1e6")
