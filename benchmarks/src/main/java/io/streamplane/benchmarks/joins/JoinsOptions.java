@@ -30,12 +30,13 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param cdcLingerMs the producer {@code linger.ms} of each CDC run, in order: one run per value, e.g.
  *        {@code 100,5,5,100} to compare Kafka Streams' default with the engine's in one process
  * @param cdcHops whether the CDC runs also note when each update reaches the CDC topic and the repartition topics
+ * @param profile a directory for a CPU profile of each throughput run ({@code CpuProfiler}), or empty for none
  * @param seed the seed of the page views' users and pages
  * @param report where the markdown report is written, relative to the working directory
  */
 record JoinsOptions(long events, long users, int partitions, int rounds, boolean reactive, boolean exactlyOnce,
 		boolean cdc, long cdcUsers, int cdcRate, Duration cdcWarmup, Duration cdcDuration, boolean lingerCompare,
-		int compareLingerMs, List<Integer> cdcLingerMs, boolean cdcHops, long seed, String report) {
+		int compareLingerMs, List<Integer> cdcLingerMs, boolean cdcHops, String profile, long seed, String report) {
 
 	/** The engine's producer {@code linger.ms} (its {@code StreamsSettings}), unless Kafka Streams' is configured. */
 	static final int ENGINE_LINGER_MS = 5;
@@ -53,7 +54,8 @@ record JoinsOptions(long events, long users, int partitions, int rounds, boolean
 	 */
 	static JoinsOptions defaults() {
 		return new JoinsOptions(1_000_000, 100_000, 2, 3, true, true, true, 1_000, 1_000, Duration.ofSeconds(5),
-				Duration.ofSeconds(30), false, STREAMS_LINGER_MS, List.of(ENGINE_LINGER_MS), true, 42, "target/joins-results.md");
+				Duration.ofSeconds(30), false, STREAMS_LINGER_MS, List.of(ENGINE_LINGER_MS), true, "", 42,
+				"target/joins-results.md");
 	}
 
 	/**
@@ -72,7 +74,7 @@ record JoinsOptions(long events, long users, int partitions, int rounds, boolean
 					Duration.ofSeconds(Long.parseLong(values.get("cdc-seconds"))),
 					Boolean.parseBoolean(values.get("linger-compare")), Integer.parseInt(values.get("compare-linger-ms")),
 					Stream.of(values.get("cdc-linger-ms").split(",")).map(String::strip).map(Integer::valueOf).toList(),
-					Boolean.parseBoolean(values.get("cdc-hops")), Long.parseLong(values.get("seed")),
+					Boolean.parseBoolean(values.get("cdc-hops")), values.get("profile"), Long.parseLong(values.get("seed")),
 					values.get("report"));
 		}
 		catch (NumberFormatException ex) {
@@ -99,6 +101,7 @@ record JoinsOptions(long events, long users, int partitions, int rounds, boolean
 		map.put("compare-linger-ms", String.valueOf(compareLingerMs));
 		map.put("cdc-linger-ms", String.join(",", cdcLingerMs.stream().map(String::valueOf).toList()));
 		map.put("cdc-hops", String.valueOf(cdcHops));
+		map.put("profile", profile);
 		map.put("seed", String.valueOf(seed));
 		map.put("report", report);
 		return map;

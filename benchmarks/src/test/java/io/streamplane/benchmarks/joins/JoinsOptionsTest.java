@@ -25,6 +25,12 @@ class JoinsOptionsTest {
 	}
 
 	@Test
+	void shouldProfileOnlyWhenGivenADirectory() {
+		assertThat(JoinsOptions.defaults().profile()).isEmpty();
+		assertThat(JoinsOptions.parse("--profile=target/profiles").profile()).isEqualTo("target/profiles");
+	}
+
+	@Test
 	void shouldRejectABadNumberNamingTheRule() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JoinsOptions.parse("--events=1e6"))
 			.withMessageContaining("1e6")
