@@ -30,10 +30,11 @@ enum JoinVariant implements Variant {
 	KAFKA_STREAMS_REPARTITIONED("d", "hand-written join after selectKey (repartitioned)"),
 
 	/**
-	 * (f) (a) with Kafka Streams' producer {@code linger.ms} (100 ms) instead of the engine's (5 ms), measured in the
-	 * same rounds when {@code --linger-compare=true}: what the engine's linger costs or gains in throughput.
+	 * (f) (a) with another producer {@code linger.ms} ({@code --compare-linger-ms}, by default Kafka Streams' 100 ms)
+	 * instead of the engine's (5 ms), measured in the same rounds when {@code --linger-compare=true}: what the engine's
+	 * linger costs or gains in throughput.
 	 */
-	LOOKUP_STREAMS_LINGER("f", "Streamplane lookup join, Kafka Streams' producer linger (100 ms)");
+	LOOKUP_STREAMS_LINGER("f", "Streamplane lookup join, another producer linger (--compare-linger-ms)");
 
 	private final String letter;
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import io.streamplane.benchmarks.harness.BenchmarkCluster;
 import io.streamplane.benchmarks.harness.BenchmarkException;
 import io.streamplane.benchmarks.harness.BenchmarkStreamsConfig;
+import io.streamplane.benchmarks.harness.CpuProfiler;
 import io.streamplane.benchmarks.harness.Progress;
 import io.streamplane.benchmarks.harness.Results.Case;
 import io.streamplane.benchmarks.harness.Results;
@@ -52,6 +53,8 @@ public final class JoinsBenchmark {
 
 	private final Results results = new Results();
 
+	private final CpuProfiler profiler;
+
 	private List<CdcRun> cdcRuns = List.of();
 
 	private String cdcFailure = "not run (--cdc=false)";
@@ -59,6 +62,7 @@ public final class JoinsBenchmark {
 	private JoinsBenchmark(JoinsOptions options, BenchmarkCluster cluster) {
 		this.options = options;
 		this.cluster = cluster;
+		this.profiler = CpuProfiler.into(options.profile());
 	}
 
 	/**
@@ -134,9 +138,10 @@ public final class JoinsBenchmark {
 		}
 		String name = key.variant().label() + ", " + key.guarantee() + ", round " + round;
 		Progress.log("Measuring " + name);
-		try {
-			Throughput run = measure((JoinVariant) key.variant(), key.guarantee(), "joins-" + key.variant().letter()
-					+ "-" + (EXACTLY_ONCE.equals(key.guarantee()) ? "eos" : "alo") + "-" + round);
+		String applicationId = "joins-" + key.variant().letter() + "-" + (EXACTLY_ONCE.equals(key.guarantee()) ? "eos" : "alo")
+				+ "-" + round;
+		try (CpuProfiler.Run profile = profiler.start(applicationId)) {
+			Throughput run = measure((JoinVariant) key.variant(), key.guarantee(), applicationId);
 			results.measured(key, run);
 			Progress.log(String.format("  %,.0f events/s (%,d page views in %,d ms, %,d output records, %,d dropped)",
 					run.perSecond(), run.records(), run.nanos() / 1_000_000, run.outputRecords(), run.droppedRecords()));
@@ -152,7 +157,8 @@ public final class JoinsBenchmark {
 		return switch (variant) {
 			case LOOKUP -> streamplane(JoinsWorkload.SPEC_LOOKUP,
 					lingering(lookupSettings(applicationId, guarantee), JoinsOptions.ENGINE_LINGER_MS));
-			case LOOKUP_STREAMS_LINGER -> streamplane(JoinsWorkload.SPEC_LOOKUP, lookupSettings(applicationId, guarantee));
+			case LOOKUP_STREAMS_LINGER -> streamplane(JoinsWorkload.SPEC_LOOKUP,
+					lingering(lookupSettings(applicationId, guarantee), options.compareLingerMs()));
 			case REACTIVE -> streamplane(JoinsWorkload.SPEC_REACTIVE, lingering(
 					BenchmarkStreamsConfig.throughput(cluster, applicationId, guarantee), JoinsOptions.ENGINE_LINGER_MS));
 			case REACTIVE_ON_KEY -> streamplane(JoinsWorkload.SPEC_REACTIVE_ON_KEY, lingering(

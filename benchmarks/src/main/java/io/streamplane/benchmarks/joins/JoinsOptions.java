@@ -24,20 +24,25 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param cdcRate row updates per second in the CDC run
  * @param cdcWarmup how long updates run before they are measured
  * @param cdcDuration how long the measured updates run
- * @param lingerCompare whether each round also measures (f), (a) with Kafka Streams' producer {@code linger.ms}
- *        (100 ms) instead of the engine's (5 ms), and exactly once too
+ * @param lingerCompare whether each round also measures (f), (a) with the producer {@code linger.ms}
+ *        {@code compareLingerMs} instead of the engine's (5 ms), and exactly once too
+ * @param compareLingerMs the producer {@code linger.ms} of (f): by default Kafka Streams' 100 ms
  * @param cdcLingerMs the producer {@code linger.ms} of each CDC run, in order: one run per value, e.g.
  *        {@code 100,5,5,100} to compare Kafka Streams' default with the engine's in one process
  * @param cdcHops whether the CDC runs also note when each update reaches the CDC topic and the repartition topics
+ * @param profile a directory for a CPU profile of each throughput run ({@code CpuProfiler}), or empty for none
  * @param seed the seed of the page views' users and pages
  * @param report where the markdown report is written, relative to the working directory
  */
 record JoinsOptions(long events, long users, int partitions, int rounds, boolean reactive, boolean exactlyOnce,
 		boolean cdc, long cdcUsers, int cdcRate, Duration cdcWarmup, Duration cdcDuration, boolean lingerCompare,
-		List<Integer> cdcLingerMs, boolean cdcHops, long seed, String report) {
+		int compareLingerMs, List<Integer> cdcLingerMs, boolean cdcHops, String profile, long seed, String report) {
 
 	/** The engine's producer {@code linger.ms} (its {@code StreamsSettings}), unless Kafka Streams' is configured. */
 	static final int ENGINE_LINGER_MS = 5;
+
+	/** Kafka Streams' producer {@code linger.ms}: what (f) compares the engine's with unless told otherwise. */
+	static final int STREAMS_LINGER_MS = 100;
 
 	JoinsOptions {
 		cdcLingerMs = List.copyOf(cdcLingerMs);
@@ -49,7 +54,8 @@ record JoinsOptions(long events, long users, int partitions, int rounds, boolean
 	 */
 	static JoinsOptions defaults() {
 		return new JoinsOptions(1_000_000, 100_000, 2, 3, true, true, true, 1_000, 1_000, Duration.ofSeconds(5),
-				Duration.ofSeconds(30), false, List.of(ENGINE_LINGER_MS), true, 42, "target/joins-results.md");
+				Duration.ofSeconds(30), false, STREAMS_LINGER_MS, List.of(ENGINE_LINGER_MS), true, "", 42,
+				"target/joins-results.md");
 	}
 
 	/**
@@ -66,15 +72,15 @@ record JoinsOptions(long events, long users, int partitions, int rounds, boolean
 					Integer.parseInt(values.get("cdc-rate")),
 					Duration.ofSeconds(Long.parseLong(values.get("cdc-warmup-seconds"))),
 					Duration.ofSeconds(Long.parseLong(values.get("cdc-seconds"))),
-					Boolean.parseBoolean(values.get("linger-compare")),
+					Boolean.parseBoolean(values.get("linger-compare")), Integer.parseInt(values.get("compare-linger-ms")),
 					Stream.of(values.get("cdc-linger-ms").split(",")).map(String::strip).map(Integer::valueOf).toList(),
-					Boolean.parseBoolean(values.get("cdc-hops")), Long.parseLong(values.get("seed")),
+					Boolean.parseBoolean(values.get("cdc-hops")), values.get("profile"), Long.parseLong(values.get("seed")),
 					values.get("report"));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Bad number in " + values + ": " + ex.getMessage()
-					+ ". Counts are whole numbers, durations whole seconds, cdc-linger-ms a comma-separated list of whole "
-					+ "milliseconds, reactive, exactly-once, cdc, cdc-hops and linger-compare true or false.", ex);
+					+ ". Counts are whole numbers, durations whole seconds, compare-linger-ms whole milliseconds, cdc-linger-ms a "
+					+ "comma-separated list of whole milliseconds, reactive, exactly-once, cdc, cdc-hops and linger-compare true or false.", ex);
 		}
 	}
 
@@ -92,8 +98,10 @@ record JoinsOptions(long events, long users, int partitions, int rounds, boolean
 		map.put("cdc-warmup-seconds", String.valueOf(cdcWarmup.toSeconds()));
 		map.put("cdc-seconds", String.valueOf(cdcDuration.toSeconds()));
 		map.put("linger-compare", String.valueOf(lingerCompare));
+		map.put("compare-linger-ms", String.valueOf(compareLingerMs));
 		map.put("cdc-linger-ms", String.join(",", cdcLingerMs.stream().map(String::valueOf).toList()));
 		map.put("cdc-hops", String.valueOf(cdcHops));
+		map.put("profile", profile);
 		map.put("seed", String.valueOf(seed));
 		map.put("report", report);
 		return map;

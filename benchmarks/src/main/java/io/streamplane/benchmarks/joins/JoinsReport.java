@@ -48,7 +48,8 @@ final class JoinsReport {
 			.append(". a/b round by round (each round runs a and b back to back): ")
 			.append(ReportTables.paired(results, a, b)).append(".\n\n");
 		if (options.lingerCompare()) {
-			out.append("Producer linger (engine 5 ms in (a), Kafka Streams' 100 ms in (f)): **a/f = ")
+			out.append("Producer linger (engine " + JoinsOptions.ENGINE_LINGER_MS + " ms in (a), " + options.compareLingerMs()
+					+ " ms in (f)): **a/f = ")
 				.append(ReportTables.ratio(results, a, f)).append("**, f/b = ").append(ReportTables.ratio(results, f, b))
 				.append(", a/f round by round ").append(ReportTables.paired(results, a, f))
 				.append("; exactly once a/f = ")
@@ -63,8 +64,8 @@ final class JoinsReport {
 				+ "median over the rounds, in the order b-a-d, a-b-d, …; (c), then (e), once after the rounds.\n");
 		out.append("- Every variant gets the same Kafka Streams settings (one thread, Kafka Streams defaults "
 				+ "otherwise), except the producer's `linger.ms`: the engine's " + JoinsOptions.ENGINE_LINGER_MS
-				+ " ms for (a), (c) and (e), Kafka Streams' 100 ms for the hand-written (b) and (d) and for (f), which is "
-				+ "(a) otherwise; and `max.task.idle.ms` = "
+				+ " ms for (a), (c) and (e), Kafka Streams' 100 ms for the hand-written (b) and (d), and "
+				+ options.compareLingerMs() + " ms for (f), which is (a) otherwise; and `max.task.idle.ms` = "
 				+ JoinsBenchmark.MAX_TASK_IDLE_MS + " for the stream–table joins (a), (b), (d), so that no view "
 				+ "overtakes its user's row on the way to the join; the guarantee is set by the harness. (b) is "
 				+ "idiomatic Kafka Streams for topics already keyed by user: Jackson-bound records, "

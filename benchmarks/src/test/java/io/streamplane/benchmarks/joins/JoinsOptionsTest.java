@@ -19,6 +19,18 @@ class JoinsOptionsTest {
 	}
 
 	@Test
+	void shouldCompareTheEngineLingerWithKafkaStreamsUnlessToldAnother() {
+		assertThat(JoinsOptions.defaults().compareLingerMs()).isEqualTo(100);
+		assertThat(JoinsOptions.parse("--linger-compare=true", "--compare-linger-ms=20").compareLingerMs()).isEqualTo(20);
+	}
+
+	@Test
+	void shouldProfileOnlyWhenGivenADirectory() {
+		assertThat(JoinsOptions.defaults().profile()).isEmpty();
+		assertThat(JoinsOptions.parse("--profile=target/profiles").profile()).isEqualTo("target/profiles");
+	}
+
+	@Test
 	void shouldRejectABadNumberNamingTheRule() {
 		assertThatIllegalArgumentException().isThrownBy(() -> JoinsOptions.parse("--events=1e6"))
 			.withMessageContaining("1e6")

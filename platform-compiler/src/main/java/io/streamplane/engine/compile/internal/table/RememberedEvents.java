@@ -23,7 +23,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>
  * When the join {@link ReplayedEvents#retracting retracts}, the store also holds, under the bare
  * {@link #prefix} of a join key with events, the table row they were joined with: written with the
- * first event that finds a row, then kept by {@link ReplayedEvents} as the row changes.
+ * first event that finds a row, then kept by {@link ReplayedEvents} as the row changes. Whether it is
+ * there is looked up once per join key, not per event, while the key is {@link KnownJoinedRows known}.
  */
 final class RememberedEvents implements Processor<String, EventMatch, String, Row> {
 
@@ -39,6 +40,8 @@ final class RememberedEvents implements Processor<String, EventMatch, String, Ro
 	private final boolean retracting;
 
 	private KeyValueStore<String, Row> events;
+
+	private KnownJoinedRows known;
 
 	private ProcessorContext<String, Row> context;
 
@@ -80,6 +83,7 @@ final class RememberedEvents implements Processor<String, EventMatch, String, Ro
 	public void init(ProcessorContext<String, Row> context) {
 		this.context = context;
 		this.events = context.getStateStore(store);
+		this.known = new KnownJoinedRows();
 	}
 
 	@Override
@@ -99,8 +103,11 @@ final class RememberedEvents implements Processor<String, EventMatch, String, Ro
 		}
 		events.put(key(record.key(), identity), event);
 		Row tableRow = record.value().tableRow();
-		if (retracting && tableRow != null && events.get(prefix(record.key())) == null) {
-			joinedWith(events, prefix(record.key()), tableRow);
+		if (retracting && tableRow != null && !known.contains(record.key())) {
+			if (events.get(prefix(record.key())) == null) {
+				joinedWith(events, prefix(record.key()), tableRow);
+			}
+			known.add(record.key());
 		}
 		if (tableRow != null || type.keepsUnmatchedRows()) {
 			context.forward(new Record<>(identity, joiner.apply(event, tableRow), record.timestamp(), headers));
