@@ -123,6 +123,8 @@ final class ScaleReport {
 		out.append(String.format("| kill -9 of the active → output again (session timeout %,d ms) | %,d ms |%n",
 				options.sessionTimeout().toMillis(), recovery.resumeMillis()));
 		out.append(String.format("| output through the fail-over | %s |%n%n", recovery.failover()));
+		out.append(String.format("Fail-over trace (ms after the kill; workers' transaction.timeout.ms %,d): %s%n%n",
+				ScaleBenchmark.TRANSACTION_TIMEOUT.toMillis(), recovery.failoverTrace()));
 	}
 
 	private static void method(StringBuilder out, ScaleOptions options) {
