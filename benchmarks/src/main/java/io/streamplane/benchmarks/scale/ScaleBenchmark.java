@@ -161,6 +161,9 @@ public final class ScaleBenchmark {
 			Progress.log("  SST contents: " + sst.description());
 			SizeResult result = new SizeResult(users, variant, workload.backlogEvents(), nanos, rss, peakRss, stateBytes,
 					sst.aggregates(), changelogBytes, dropped, verifier.latencies(0, sent), verifier.exactness(users + closers));
+			if (options.compactState()) {
+				result = compacted(result, stateDirectory(applicationId, 1));
+			}
 			results.add(result);
 			Progress.log(String.format(
 					"  %,.0f events/s, RSS %,d MiB (peak %,d), state %,.0f B/key on disk (%,d sessions held, %.2f× their raw bytes), %,.0f B/key in changelogs, p95 %.0f ms, %,d dropped, %s",
@@ -180,6 +183,20 @@ public final class ScaleBenchmark {
 				recover(workload, verifier, applicationId, input, output, closers);
 			}
 		}
+	}
+
+	/** Compacts the closed state fully and measures it again: what of it is not yet compacted. */
+	private static SizeResult compacted(SizeResult result, Path state) {
+		long compacting = System.nanoTime();
+		int databases = StateCompaction.compact(state);
+		SizeResult compacted = result.withCompactedState(StateSizes.onDisk(state));
+		Progress.log(String.format("  full compaction of %,d RocksDBs in %,d ms: state %,.0f B/key on disk (%.2f× the raw bytes of the sessions held), was %,.0f (%.2f×)",
+				databases, Duration.ofNanos(System.nanoTime() - compacting).toMillis(),
+				(double) compacted.compactedStateBytes() / result.users(), compacted.compactedOverRaw(),
+				(double) result.stateBytes() / result.users(), result.diskOverRaw()));
+		Progress.log("  state on disk after the compaction: " + StateSizes.byKind(state));
+		Progress.log("  SST contents after the compaction: " + SstContents.read(state).description());
+		return compacted;
 	}
 
 	/**
