@@ -1,5 +1,6 @@
 package io.streamplane.benchmarks.scale;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
@@ -84,6 +86,28 @@ final class FailoverTrace {
 		catch (InterruptedException | ExecutionException ex) {
 			throw failure("list the repartition topics of " + applicationId, ex);
 		}
+	}
+
+	/**
+	 * Waits until one of {@code transactionalIds} has a transaction open (state {@code Ongoing}), so that a kill then
+	 * leaves it open; returns whether one did within {@code timeout}.
+	 */
+	static boolean awaitOpenTransaction(Admin admin, List<String> transactionalIds, Duration timeout)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				if (admin.describeTransactions(transactionalIds).all().get().values().stream()
+					.anyMatch(description -> description.state() == TransactionState.ONGOING)) {
+					return true;
+				}
+			}
+			catch (ExecutionException ex) {
+				throw failure("describe the transactions " + transactionalIds, ex);
+			}
+			Thread.sleep(5);
+		}
+		return false;
 	}
 
 	/** Takes one sample now and logs it. */

@@ -43,6 +43,9 @@ public final class ScaleBenchmark {
 
 	private static final Duration TRACE_INTERVAL = Duration.ofSeconds(1);
 
+	/** How long the fail-over waits for the instance it kills to have a transaction open, as it has when it processes. */
+	private static final Duration OPEN_TRANSACTION = Duration.ofSeconds(10);
+
 	/**
 	 * The workers' {@code transaction.timeout.ms} (Kafka Streams' is 10 s under exactly once), or the system property
 	 * {@code scale.transaction.timeout.ms}. One record closes every user's first session (round 2), and Kafka Streams
@@ -308,8 +311,11 @@ public final class ScaleBenchmark {
 		List<String> traced = new ArrayList<>(List.of(output));
 		traced.addAll(FailoverTrace.repartitionTopics(admin, applicationId));
 		Thread.sleep(Math.min(KILL_AFTER.toMillis(), failoverClosers * 1_000 / options.latencyRate() / 2));
+		boolean open = FailoverTrace.awaitOpenTransaction(admin, first.transactionalIds(), OPEN_TRANSACTION);
 		long killed = System.nanoTime();
 		first.kill();
+		Progress.log(String.format("  killed the first instance (transactional ids %s) %s", first.transactionalIds(),
+				open ? "with a transaction open" : "without a transaction open within " + OPEN_TRANSACTION.toSeconds() + " s"));
 		FailoverTrace trace = FailoverTrace.of(admin, applicationId, traced, second::consumed, verifier::distinct, killed);
 		long deadline = killed + TRANSACTION_TIMEOUT.plus(QUIET).toNanos();
 		long resumed = 0;
