@@ -10,7 +10,8 @@
 #
 # Options (--name=value): users, partitions, heap, latency-rate, latency-seconds, recovery,
 # failover-seconds, session-timeout-ms, report, variants (a, b, c or a,b; c = (a) in the suppression layout of
-# engines before 2026-12-06), restore-rounds, restore-settings
+# engines before 2026-12-06), restore-rounds, restore-settings, compact-state (true: each state directory measured
+# again after a full compaction of every RocksDB in it)
 # (name:key=value,key=value;name:...: Kafka Streams settings over the current ones, each restored once a round
 # beside the current settings).
 # Each variant runs in a worker JVM of its own (heap: --heap); SCALE_WORKER_JAVA_OPTS adds options to the

@@ -14,14 +14,16 @@ package io.streamplane.benchmarks.scale;
  * @param resumeMillis from killing the active instance to the first result of a closing event sent after the kill;
  * -1 if none came or not measured
  * @param failover the output through the fail-over, against the workload; {@code null} if not measured
+ * @param failoverTrace what held output back after the kill, {@link FailoverTrace#summary}; {@code null} if not measured
  */
 record RecoveryResult(long users, long changelogBytes, WorkerProcess.Restore restore, long restartToRunningMillis,
 		SessionVerifier.Exactness afterRestore, double[] afterRestoreLatency, long standbyCatchUpMillis, long resumeMillis,
-		SessionVerifier.Exactness failover) {
+		SessionVerifier.Exactness failover, String failoverTrace) {
 
-	RecoveryResult withFailover(long standbyCatchUpMillis, long resumeMillis, SessionVerifier.Exactness failover) {
+	RecoveryResult withFailover(long standbyCatchUpMillis, long resumeMillis, SessionVerifier.Exactness failover,
+			String failoverTrace) {
 		return new RecoveryResult(users, changelogBytes, restore, restartToRunningMillis, afterRestore,
-				afterRestoreLatency, standbyCatchUpMillis, resumeMillis, failover);
+				afterRestoreLatency, standbyCatchUpMillis, resumeMillis, failover, failoverTrace);
 	}
 
 	/** Changelog megabytes (10^6 bytes) restored per second. */

@@ -41,6 +41,11 @@ public final class ScaleBenchmark {
 
 	private static final Duration KILL_AFTER = Duration.ofSeconds(5);
 
+	private static final Duration TRACE_INTERVAL = Duration.ofSeconds(1);
+
+	/** How long the fail-over waits for the instance it kills to have a transaction open, as it has when it processes. */
+	private static final Duration OPEN_TRANSACTION = Duration.ofSeconds(10);
+
 	/**
 	 * The workers' {@code transaction.timeout.ms} (Kafka Streams' is 10 s under exactly once), or the system property
 	 * {@code scale.transaction.timeout.ms}. One record closes every user's first session (round 2), and Kafka Streams
@@ -159,6 +164,9 @@ public final class ScaleBenchmark {
 			Progress.log("  SST contents: " + sst.description());
 			SizeResult result = new SizeResult(users, variant, workload.backlogEvents(), nanos, rss, peakRss, stateBytes,
 					sst.aggregates(), changelogBytes, dropped, verifier.latencies(0, sent), verifier.exactness(users + closers));
+			if (options.compactState()) {
+				result = compacted(result, stateDirectory(applicationId, 1));
+			}
 			results.add(result);
 			Progress.log(String.format(
 					"  %,.0f events/s, RSS %,d MiB (peak %,d), state %,.0f B/key on disk (%,d sessions held, %.2f× their raw bytes), %,.0f B/key in changelogs, p95 %.0f ms, %,d dropped, %s",
@@ -178,6 +186,20 @@ public final class ScaleBenchmark {
 				recover(workload, verifier, applicationId, input, output, closers);
 			}
 		}
+	}
+
+	/** Compacts the closed state fully and measures it again: what of it is not yet compacted. */
+	private static SizeResult compacted(SizeResult result, Path state) {
+		long compacting = System.nanoTime();
+		int databases = StateCompaction.compact(state);
+		SizeResult compacted = result.withCompactedState(StateSizes.onDisk(state));
+		Progress.log(String.format("  full compaction of %,d RocksDBs in %,d ms: state %,.0f B/key on disk (%.2f× the raw bytes of the sessions held), was %,.0f (%.2f×)",
+				databases, Duration.ofNanos(System.nanoTime() - compacting).toMillis(),
+				(double) compacted.compactedStateBytes() / result.users(), compacted.compactedOverRaw(),
+				(double) result.stateBytes() / result.users(), result.diskOverRaw()));
+		Progress.log("  state on disk after the compaction: " + StateSizes.byKind(state));
+		Progress.log("  SST contents after the compaction: " + SstContents.read(state).description());
+		return compacted;
 	}
 
 	/**
@@ -244,7 +266,7 @@ public final class ScaleBenchmark {
 			long closers = restore(workload, verifier, first, restarted, changelogBytes, closed, input);
 			try (WorkerProcess second = WorkerProcess.start(run + "-standby", ScaleVariant.STREAMPLANE,
 					settings(applicationId, 2), input, output, options.heap())) {
-				failover(workload, verifier, first, second, closed + closers, input);
+				failover(workload, verifier, first, second, closed + closers, applicationId, input, output);
 			}
 		}
 	}
@@ -269,28 +291,51 @@ public final class ScaleBenchmark {
 		SessionVerifier.Exactness afterRestore = verifier.exactness(users + closed + closers);
 		double[] latency = verifier.latencies(closed, sent);
 		Progress.log("  after the restore: " + afterRestore);
-		recovery = new RecoveryResult(users, changelogBytes, restore, running, afterRestore, latency, -1, -1, null);
+		recovery = new RecoveryResult(users, changelogBytes, restore, running, afterRestore, latency, -1, -1, null, null);
 		return closers;
 	}
 
-	/** Waits for the second instance's standbys, then kills the first while sending closing events. */
+	/**
+	 * Waits for the second instance's standbys, then kills the first while sending closing events; traces the output
+	 * and repartition topics' stable offsets and the transactions once a second from the kill until a result of an
+	 * event sent after it is seen, or for the workers' {@link #TRANSACTION_TIMEOUT} and a minute more.
+	 */
 	private void failover(SessionWorkload workload, SessionVerifier verifier, WorkerProcess first, WorkerProcess second,
-			long from, String input) throws InterruptedException {
+			long from, String applicationId, String input, String output) throws InterruptedException {
 		long users = workload.users();
 		long catchUp = awaitStandby(second);
 		Progress.log(String.format("  second instance's standbys caught up in %,d ms; killing the first while sending", catchUp));
 		long failoverClosers = Math.min(users - from, (long) options.latencyRate() * options.failoverDuration().toSeconds());
 		CompletableFuture<long[]> sending = CompletableFuture.supplyAsync(() -> workload
 			.sendClosers(cluster.bootstrapServers(), input, from, from + failoverClosers, options.latencyRate()));
+		List<String> traced = new ArrayList<>(List.of(output));
+		traced.addAll(FailoverTrace.repartitionTopics(admin, applicationId));
 		Thread.sleep(Math.min(KILL_AFTER.toMillis(), failoverClosers * 1_000 / options.latencyRate() / 2));
+		boolean open = FailoverTrace.awaitOpenTransaction(admin, first.transactionalIds(), OPEN_TRANSACTION);
 		long killed = System.nanoTime();
 		first.kill();
+		Progress.log(String.format("  killed the first instance (transactional ids %s) %s", first.transactionalIds(),
+				open ? "with a transaction open" : "without a transaction open within " + OPEN_TRANSACTION.toSeconds() + " s"));
+		FailoverTrace trace = FailoverTrace.of(admin, applicationId, traced, second::consumed, verifier::distinct, killed);
+		long deadline = killed + TRANSACTION_TIMEOUT.plus(QUIET).toNanos();
+		long resumed = 0;
+		while (resumed == 0 && System.nanoTime() < deadline) {
+			trace.sample();
+			Thread.sleep(TRACE_INTERVAL.toMillis());
+			if (sending.isDone()) {
+				resumed = verifier.firstSeenOfSentAfter(killed, from, sending.join());
+			}
+		}
+		trace.sample();
 		long[] failoverSent = sending.join();
 		verifier.await(users + from + failoverClosers, QUIET);
-		long resumed = verifier.firstSeenOfSentAfter(killed, from, failoverSent);
+		resumed = verifier.firstSeenOfSentAfter(killed, from, failoverSent);
 		SessionVerifier.Exactness failover = verifier.exactness(users + from + failoverClosers);
-		recovery = recovery.withFailover(catchUp, resumed == 0 ? -1 : (resumed - killed) / 1_000_000, failover);
+		String traceSummary = FailoverTrace.summary(trace.samples());
+		recovery = recovery.withFailover(catchUp, resumed == 0 ? -1 : (resumed - killed) / 1_000_000, failover,
+				traceSummary);
 		Progress.log(String.format("  output resumed %,d ms after the kill; %s", recovery.resumeMillis(), failover));
+		Progress.log("  fail-over trace: " + traceSummary);
 	}
 
 	/** Waits until the second instance holds store partitions that lag by less than 1,000 records. */

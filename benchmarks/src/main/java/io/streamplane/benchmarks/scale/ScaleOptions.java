@@ -31,10 +31,12 @@ import io.streamplane.benchmarks.harness.Arguments;
  * @param restoreSettings the candidate settings that {@code restoreRounds} compares with the current ones, see
  * {@link RestoreComparison#candidates(String)}, e.g.
  * {@code poll10k:restore.consumer.max.poll.records=10000;fetch4m:restore.consumer.max.partition.fetch.bytes=4194304}
+ * @param compactState whether to measure each state directory again after a full compaction of every RocksDB in it
+ * ({@link StateCompaction}): how much of the state is overwritten values and deletions not yet compacted
  */
 record ScaleOptions(List<Long> users, int partitions, String heap, int latencyRate, Duration latencyDuration,
 		boolean recovery, Duration failoverDuration, Duration sessionTimeout, String report, List<String> variants,
-		int restoreRounds, String restoreSettings) {
+		int restoreRounds, String restoreSettings, boolean compactState) {
 
 	/**
 	 * The defaults: 10,000 and 100,000 users, recovery at 100,000: at most 20 minutes on 2 busy shared cores;
@@ -42,7 +44,7 @@ record ScaleOptions(List<Long> users, int partitions, String heap, int latencyRa
 	 */
 	static ScaleOptions defaults() {
 		return new ScaleOptions(List.of(10_000L, 100_000L), 2, "3g", 2_000, Duration.ofSeconds(10), true,
-				Duration.ofSeconds(30), Duration.ofSeconds(6), "target/scale-results.md", List.of("a", "b"), 0, "");
+				Duration.ofSeconds(30), Duration.ofSeconds(6), "target/scale-results.md", List.of("a", "b"), 0, "", false);
 	}
 
 	/**
@@ -60,7 +62,8 @@ record ScaleOptions(List<Long> users, int partitions, String heap, int latencyRa
 					Duration.ofSeconds(Long.parseLong(values.get("failover-seconds"))),
 					Duration.ofMillis(Long.parseLong(values.get("session-timeout-ms"))), values.get("report"),
 					Arrays.stream(values.get("variants").split(",")).map(String::trim).toList(),
-					Integer.parseInt(values.get("restore-rounds")), values.get("restore-settings"));
+					Integer.parseInt(values.get("restore-rounds")), values.get("restore-settings"),
+					Boolean.parseBoolean(values.get("compact-state")));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Bad number in " + values + ": " + ex.getMessage()
@@ -88,6 +91,7 @@ record ScaleOptions(List<Long> users, int partitions, String heap, int latencyRa
 		map.put("variants", String.join(",", variants));
 		map.put("restore-rounds", String.valueOf(restoreRounds));
 		map.put("restore-settings", restoreSettings);
+		map.put("compact-state", String.valueOf(compactState));
 		return map;
 	}
 

@@ -43,14 +43,15 @@ final class ScaleReport {
 
 	private static void sizesTable(StringBuilder out, List<SizeResult> results) {
 		out.append("| users | variant | events/s | a/b | RSS MiB (peak) | state on disk, B/key | sessions held | "
-				+ "changelogs, B/key | disk / raw aggregates held | p50 / p95 / p99 ms | dropped | output |\n");
-		out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+				+ "changelogs, B/key | disk / raw aggregates held | the same fully compacted | p50 / p95 / p99 ms | dropped | output |\n");
+		out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
 		for (SizeResult result : results) {
-			out.append(String.format("| %,d | %s | %s | %s | %,d (%,d) | %,.0f | %,d | %,.0f | %.2f | %.0f / %.0f / %.0f | %,d | %s |%n",
+			out.append(String.format("| %,d | %s | %s | %s | %,d (%,d) | %,.0f | %,d | %,.0f | %.2f | %s | %.0f / %.0f / %.0f | %,d | %s |%n",
 					result.users(), result.variant().label(), ReportTables.rate(result.perSecond()),
 					result.variant() == ScaleVariant.STREAMPLANE ? ratio(results, result.users()) : "",
 					result.rss() >> 20, result.peakRss() >> 20, (double) result.stateBytes() / result.users(),
 					result.aggregatesHeld(), (double) result.changelogBytes() / result.users(), result.diskOverRaw(),
+					result.compactedStateBytes() < 0 ? "" : String.format("%.2f", result.compactedOverRaw()),
 					result.latencyPercentile(50), result.latencyPercentile(95), result.latencyPercentile(99),
 					result.dropped(), result.exactness()));
 		}
@@ -123,6 +124,8 @@ final class ScaleReport {
 		out.append(String.format("| kill -9 of the active → output again (session timeout %,d ms) | %,d ms |%n",
 				options.sessionTimeout().toMillis(), recovery.resumeMillis()));
 		out.append(String.format("| output through the fail-over | %s |%n%n", recovery.failover()));
+		out.append(String.format("Fail-over trace (ms after the kill; workers' transaction.timeout.ms %,d): %s%n%n",
+				ScaleBenchmark.TRANSACTION_TIMEOUT.toMillis(), recovery.failoverTrace()));
 	}
 
 	private static void method(StringBuilder out, ScaleOptions options) {

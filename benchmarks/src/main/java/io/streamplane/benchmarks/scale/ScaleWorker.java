@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -22,7 +23,8 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
 /**
  * One instance of a variant in a JVM of its own, so that its RSS is its own and {@code kill -9} kills only it.
  * Reports on stdout, one line each, times in epoch milliseconds: {@code SOURCES <topics it consumes>},
- * {@code STATE <state> <time>}, {@code RESTORE-START <time>}, {@code RESTORE-END <records> <time>} and every 100 ms
+ * {@code STATE <state> <time>} (after {@code TRANSACTIONAL-IDS <id>,...} on each change to RUNNING),
+ * {@code RESTORE-START <time>}, {@code RESTORE-END <records> <time>} and every 100 ms
  * {@code PROGRESS <records consumed> <records dropped> <local store partitions> <their largest offset lag>}; on stderr
  * (its log) the records restored into each store partition, and every pause of a second or more in consuming while
  * running (one record's processing that long, e.g. a burst of closed sessions, or a pause of the JVM).
@@ -41,13 +43,21 @@ public final class ScaleWorker {
 		try (Reader reader = Files.newBufferedReader(Path.of(args[1]))) {
 			properties.load(reader);
 		}
-		if (RocksDBDiagnostics.enabled()) {
+		if (UniversalCompactionSetting.enabled()) {
+			properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, UniversalCompactionSetting.class.getName());
+		}
+		else if (RocksDBDiagnostics.enabled()) {
 			properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDBDiagnostics.class.getName());
 		}
 		Topology topology = ScaleVariant.of(args[0]).topology(args[2], args[3]);
 		report("SOURCES " + sourceTopics(topology));
 		KafkaStreams streams = new KafkaStreams(topology, properties);
-		streams.setStateListener((next, previous) -> report("STATE " + next + " " + System.currentTimeMillis()));
+		streams.setStateListener((next, previous) -> {
+			if (next == KafkaStreams.State.RUNNING) {
+				report("TRANSACTIONAL-IDS " + transactionalIds(streams));
+			}
+			report("STATE " + next + " " + System.currentTimeMillis());
+		});
 		streams.setGlobalStateRestoreListener(new Restores());
 		streams.setUncaughtExceptionHandler(ex -> {
 			report("FAILED " + ex);
@@ -90,6 +100,16 @@ public final class ScaleWorker {
 			since = time;
 		}
 
+	}
+
+	/**
+	 * The transactional ids of the stream threads under exactly once ({@code <application id>-<process id>-<thread
+	 * index>}, their names without {@code StreamThread}), comma-separated.
+	 */
+	private static String transactionalIds(KafkaStreams streams) {
+		return streams.metadataForLocalThreads().stream()
+			.map(thread -> thread.threadName().replace("-StreamThread-", "-"))
+			.collect(Collectors.joining(","));
 	}
 
 	private static synchronized void report(String line) {

@@ -18,9 +18,25 @@ package io.streamplane.benchmarks.scale;
  * @param dropped records the worker dropped, e.g. as too late for their session
  * @param latency milliseconds from closing events to their sessions' final results, sorted
  * @param exactness the output of the backlog and the latency run against the workload
+ * @param compactedStateBytes the same state directory after a full compaction of every RocksDB in it
+ * ({@link StateCompaction}), bytes; -1 if not compacted
  */
 record SizeResult(long users, ScaleVariant variant, long events, long nanos, long rss, long peakRss, long stateBytes,
-		long aggregatesHeld, long changelogBytes, long dropped, double[] latency, SessionVerifier.Exactness exactness) {
+		long aggregatesHeld, long changelogBytes, long dropped, double[] latency, SessionVerifier.Exactness exactness,
+		long compactedStateBytes) {
+
+	/** A result whose state was not compacted. */
+	SizeResult(long users, ScaleVariant variant, long events, long nanos, long rss, long peakRss, long stateBytes,
+			long aggregatesHeld, long changelogBytes, long dropped, double[] latency, SessionVerifier.Exactness exactness) {
+		this(users, variant, events, nanos, rss, peakRss, stateBytes, aggregatesHeld, changelogBytes, dropped, latency,
+				exactness, -1);
+	}
+
+	/** This result with the state's bytes after a full compaction. */
+	SizeResult withCompactedState(long bytes) {
+		return new SizeResult(users, variant, events, nanos, rss, peakRss, stateBytes, aggregatesHeld, changelogBytes,
+				dropped, latency, exactness, bytes);
+	}
 
 	double perSecond() {
 		return events * 1e9 / nanos;
@@ -31,7 +47,16 @@ record SizeResult(long users, ScaleVariant variant, long events, long nanos, lon
 	 * known, else per user.
 	 */
 	double diskOverRaw() {
-		return (double) stateBytes / (aggregatesHeld > 0 ? aggregatesHeld : users) / rawBytesPerKey(users);
+		return overRaw(stateBytes);
+	}
+
+	/** {@link #diskOverRaw()} after a full compaction; NaN if not compacted. */
+	double compactedOverRaw() {
+		return compactedStateBytes < 0 ? Double.NaN : overRaw(compactedStateBytes);
+	}
+
+	private double overRaw(long bytes) {
+		return (double) bytes / (aggregatesHeld > 0 ? aggregatesHeld : users) / rawBytesPerKey(users);
 	}
 
 	/** Raw bytes of one active session's aggregate: the user id as text, start, end, count and sum as 8 bytes each. */

@@ -58,6 +58,8 @@ final class WorkerProcess implements AutoCloseable {
 
 	private volatile String failure;
 
+	private volatile List<String> transactionalIds = List.of();
+
 	private WorkerProcess(Process process, String name) {
 		this.process = process;
 		this.name = name;
@@ -100,6 +102,7 @@ final class WorkerProcess implements AutoCloseable {
 				switch (fields[0]) {
 					case "SOURCES" -> sources = Integer.parseInt(fields[1]);
 					case "STATE" -> state = fields[1];
+					case "TRANSACTIONAL-IDS" -> transactionalIds = List.of(fields[1].split(","));
 					case "RESTORE-START" -> {
 						restoreStartCpu = cpuMillis();
 						restoreStarted = Long.parseLong(fields[1]);
@@ -165,6 +168,11 @@ final class WorkerProcess implements AutoCloseable {
 	/** Records Kafka Streams dropped, e.g. as too late for their session, as of the last report. */
 	long dropped() {
 		return dropped;
+	}
+
+	/** Its stream threads' transactional ids, as of its last change to {@code RUNNING}; empty before. */
+	List<String> transactionalIds() {
+		return transactionalIds;
 	}
 
 	int storePartitions() {

@@ -39,4 +39,14 @@ class SizeResultTest {
 		assertThat(unknownSessions.diskOverRaw()).isCloseTo(4.0, within(1e-9));
 	}
 
+	@Test
+	void shouldCompareTheCompactedStateWithTheSameSessionsHeld() {
+		SizeResult holdingTwoSessionsPerUser = new SizeResult(10, ScaleVariant.STREAMPLANE, 40, 1, 0, 0, 1_320, 20, 0, 0,
+				new double[0], null);
+
+		assertThat(holdingTwoSessionsPerUser.compactedOverRaw()).isNaN();
+		assertThat(holdingTwoSessionsPerUser.withCompactedState(660).compactedOverRaw()).isCloseTo(1.0, within(1e-9));
+		assertThat(holdingTwoSessionsPerUser.withCompactedState(660).diskOverRaw()).isCloseTo(2.0, within(1e-9));
+	}
+
 }
