@@ -63,7 +63,7 @@ import java.util.Objects;
  *     from: users                             # a table, or a transform that yields a table
  *     text: notes                             # a CEL string expression, or a list of fields
  *     metadata: [name, tier]                  # optional
- *     chunking: { maxTokens: 256, overlap: 32 } # optional; the default
+ *     chunking: { maxTokens: 120, overlap: 15 } # optional; the default
  * processing:                                 # optional
  *   guarantee: exactly_once                   # or at_least_once
  *   deadLetterTopic: sp.dlq.merchant-revenue  # the default: sp.dlq.&lt;name&gt;

@@ -13,7 +13,7 @@ import java.util.Objects;
  *     from: documents                # a table, or a transform that yields one (e.g. a reactive join)
  *     text: body                     # a CEL string expression (a field is one), or a list of fields
  *     metadata: [category, author]   # optional; fields returned with each hit and usable in filters
- *     chunking: { maxTokens: 256, overlap: 32 }   # optional; the default shown
+ *     chunking: { maxTokens: 120, overlap: 15 }   # optional; the default shown
  * </pre>
  *
  * @param name the index name: what {@code /search/{index}} names; global, not per pipeline

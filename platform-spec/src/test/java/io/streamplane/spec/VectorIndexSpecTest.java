@@ -57,7 +57,7 @@ class VectorIndexSpecTest {
 		assertThat(index.key()).containsExactly("doc_id");
 		assertThat(index.text()).isEqualTo(new IndexText.Fields(List.of("title", "body")));
 		assertThat(index.metadata()).containsExactly("name");
-		assertThat(index.chunking()).isEqualTo(Chunking.DEFAULT).isEqualTo(new Chunking(256, 32));
+		assertThat(index.chunking()).isEqualTo(Chunking.DEFAULT).isEqualTo(new Chunking(120, 15));
 		assertThat(index.topic(spec.name())).isEqualTo("sp.index.library.docs");
 	}
 

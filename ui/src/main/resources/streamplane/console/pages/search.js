@@ -59,8 +59,11 @@ function statisticsOf(stats) {
     ['lag', formatCount(stats.lag)], ['model', stats.model], ['dimensions', stats.dimensions],
     ['embedded', formatCount(stats.embedded)], ['deleted ratio', formatValue(stats.deletedRatio)],
     ['segments', stats.segments], ['last indexed', formatTime(stats.lastIndexedAt)]];
-  return h('dl', {class: 'facts', id: 'index-statistics'},
-    facts.map(([name, value]) => h('div', {}, h('dt', {text: name}), h('dd', {text: value === undefined || value === null ? '–' : String(value)}))));
+  const warnings = Array.isArray(stats.warnings) ? stats.warnings : [];
+  return h('div', {},
+    h('dl', {class: 'facts', id: 'index-statistics'},
+      facts.map(([name, value]) => h('div', {}, h('dt', {text: name}), h('dd', {text: value === undefined || value === null ? '–' : String(value)})))),
+    warnings.length ? h('ul', {class: 'warning-box', id: 'index-warnings'}, warnings.map(warning => h('li', {text: warning}))) : null);
 }
 
 function hitOf(hit, rank) {

@@ -18,8 +18,9 @@ import io.streamplane.spec.Chunking;
  * Tokens are estimated, not counted with the model's WordPiece vocabulary: every punctuation or symbol
  * character is one token, and a run of letters or digits of length {@code n} is {@code 1 + (n - 1) / 6} tokens
  * (common English words are one WordPiece token; rare and long words split into pieces of a few characters).
- * On English prose this lands within about 15% of all-MiniLM-L6-v2's tokenizer, usually above it, so a chunk
- * rarely exceeds the model's 256-token window.
+ * On English prose this lands within about 15% of all-MiniLM-L6-v2's tokenizer, usually above it, so chunks of
+ * the default 120 tokens rarely exceed the 126 word pieces the model reads
+ * (an index whose chunks may be longer says so in its statistics).
  */
 public final class Chunker {
 

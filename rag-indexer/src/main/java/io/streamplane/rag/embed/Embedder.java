@@ -16,6 +16,14 @@ public interface Embedder extends AutoCloseable {
 	int dimensions();
 
 	/**
+	 * The most tokens of a text the model reads, special tokens included; words past them do not change the
+	 * vector. {@link Integer#MAX_VALUE} when the embedder does not know its model's limit (a remote service).
+	 */
+	default int maxInputTokens() {
+		return Integer.MAX_VALUE;
+	}
+
+	/**
 	 * Embeds texts, in order: element {@code i} of the result is the L2-normalised vector of {@code texts.get(i)}.
 	 *
 	 * @param texts the texts, none null (an empty text gets a vector too)

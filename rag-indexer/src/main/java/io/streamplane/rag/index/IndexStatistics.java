@@ -1,6 +1,7 @@
 package io.streamplane.rag.index;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What one index holds, as {@code GET /search/{index}} reports it.
@@ -17,9 +18,12 @@ import java.time.Instant;
  * @param deletedRatio the share of deleted documents not yet merged away, from 0 to 1
  * @param segments Lucene segments of the searchable view
  * @param freshness how long recent changes took from their source to being searchable
+ * @param warnings what in the index's settings works against it, each with how to fix it (e.g. chunks longer than
+ * the model reads); empty when nothing does
  */
 public record IndexStatistics(String index, String pipeline, long rows, long chunks, String model, int dimensions,
-		Instant lastIndexedAt, long lag, long embedded, double deletedRatio, int segments, Freshness freshness) {
+		Instant lastIndexedAt, long lag, long embedded, double deletedRatio, int segments, Freshness freshness,
+		List<String> warnings) {
 
 	/**
 	 * Commit-to-searchable latency of the changes that became searchable in the last minute (at most the newest

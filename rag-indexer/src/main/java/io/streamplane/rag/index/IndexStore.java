@@ -44,6 +44,7 @@ import io.streamplane.rag.index.internal.ChunkFields;
 import io.streamplane.rag.index.internal.Committer;
 import io.streamplane.rag.index.internal.CommitData;
 import io.streamplane.rag.index.internal.FreshnessWindow;
+import io.streamplane.rag.index.internal.ModelWindow;
 import io.streamplane.rag.index.internal.RefreshLoop;
 import io.streamplane.rag.index.internal.StageTimer;
 import io.streamplane.rag.index.internal.Vectors;
@@ -121,6 +122,8 @@ public final class IndexStore implements AutoCloseable {
 
 	private final String settings;
 
+	private final List<String> warnings;
+
 	private final Map<Integer, Long> offsets = new TreeMap<>();
 
 	private final AtomicLong embedded = new AtomicLong();
@@ -156,6 +159,9 @@ public final class IndexStore implements AutoCloseable {
 		this.embedder = embedder;
 		this.chunker = new Chunker(definition.chunking());
 		this.clock = clock;
+		this.warnings = ModelWindow.warnings(definition.chunking(), embedder);
+		warnings.forEach(warning -> log.warn("Index {} of pipeline {}: {}", definition.index(), definition.pipeline(),
+				warning));
 		this.settings = definition.chunking().maxTokens() + "/" + definition.chunking().overlap() + "/"
 				+ embedder.model() + "/" + embedder.dimensions() + "/en";
 		this.directory = FSDirectory.open(path);
@@ -500,7 +506,7 @@ public final class IndexStore implements AutoCloseable {
 				long indexedAt = lastIndexedAt;
 				return new IndexStatistics(definition.index(), definition.pipeline(), rows, reader.numDocs(),
 						embedder.model(), embedder.dimensions(), indexedAt == 0 ? null : Instant.ofEpochMilli(indexedAt),
-						lag, embedded.get(), deleted, reader.leaves().size(), freshness.summary(clock.millis()));
+						lag, embedded.get(), deleted, reader.leaves().size(), freshness.summary(clock.millis()), warnings);
 			}
 			finally {
 				searchers.release(searcher);

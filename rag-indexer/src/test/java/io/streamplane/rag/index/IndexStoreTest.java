@@ -275,6 +275,29 @@ class IndexStoreTest {
 		assertThat(reembedded.statistics().model()).isEqualTo("word-hash-q");
 	}
 
+	@Test
+	void shouldWarnInItsStatisticsWhenChunksMayBeLongerThanTheModelReads() {
+		WordHashEmbedder reads128 = new WordHashEmbedder("word-hash", 128);
+		IndexStore wide = IndexStore.open(new IndexStore.Definition("p", "docs", new Chunking(256, 32)), dir, reads128,
+				Duration.ofMillis(50), Duration.ofHours(1), HnswQuery.DEFAULT_CANDIDATES);
+		opened.add(wide);
+		IndexStore fitting = IndexStore.open(new IndexStore.Definition("p", "docs", Chunking.DEFAULT),
+				dir.resolve("default"), reads128, Duration.ofMillis(50), Duration.ofHours(1),
+				HnswQuery.DEFAULT_CANDIDATES);
+		opened.add(fitting);
+
+		assertThat(wide.statistics().warnings()).singleElement()
+			.asString()
+			.contains("chunking.maxTokens 256 is more than model word-hash reads (128 tokens, 126 of them text)",
+					"set chunking.maxTokens to at most 120");
+		assertThat(fitting.statistics().warnings()).isEmpty();
+		IndexStore unknownLimit = IndexStore.open(new IndexStore.Definition("p", "docs", new Chunking(256, 32)),
+				dir.resolve("remote"), embedder, Duration.ofMillis(50), Duration.ofHours(1),
+				HnswQuery.DEFAULT_CANDIDATES);
+		opened.add(unknownLimit);
+		assertThat(unknownLimit.statistics().warnings()).as("a model of no known limit").isEmpty();
+	}
+
 	private static List<Object> ids(List<Hit> hits) {
 		return hits.stream().map(hit -> hit.key().get("doc_id")).toList();
 	}

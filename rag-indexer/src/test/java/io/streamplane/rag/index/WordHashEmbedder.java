@@ -16,13 +16,26 @@ final class WordHashEmbedder implements Embedder {
 
 	private final String model;
 
+	private final int maxInputTokens;
+
 	WordHashEmbedder() {
 		this("word-hash");
 	}
 
 	/** The same embedder under another model name (as a model change looks to the index). */
 	WordHashEmbedder(String model) {
+		this(model, Integer.MAX_VALUE);
+	}
+
+	/** The same embedder, reading at most {@code maxInputTokens} tokens of a text as a model would. */
+	WordHashEmbedder(String model, int maxInputTokens) {
 		this.model = model;
+		this.maxInputTokens = maxInputTokens;
+	}
+
+	@Override
+	public int maxInputTokens() {
+		return maxInputTokens;
 	}
 
 	@Override

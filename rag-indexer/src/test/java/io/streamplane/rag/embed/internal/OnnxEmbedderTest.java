@@ -52,6 +52,25 @@ class OnnxEmbedderTest {
 	}
 
 	@Test
+	void shouldReadNoWordPastTheWindowItReports() {
+		String window = "streaming ".repeat(batched.maxInputTokens() - 2);
+
+		assertThat(batched.maxInputTokens()).isEqualTo(128);
+		assertThat(batched.countTokens(List.of(window + "exactly once, joins and windows ".repeat(20))))
+			.isEqualTo(batched.maxInputTokens() - 2);
+		assertThat(cosine(batched.embedAll(List.of(window)).getFirst(),
+				batched.embedAll(List.of(window + "exactly once, joins and windows")).getFirst()))
+			.isGreaterThan(0.99999);
+		assertThat(cosine(batched.embedAll(List.of(window.substring(10))).getFirst(),
+				batched.embedAll(List.of(window.substring(10) + "exactly")).getFirst()))
+			.as("the last word inside the window changes the vector")
+			.isLessThan(0.99999);
+		try (OnnxEmbedder quantized = OnnxEmbedder.allMiniLmL6V2Quantized(1, 1)) {
+			assertThat(quantized.countTokens(List.of(window + window))).isEqualTo(quantized.maxInputTokens() - 2);
+		}
+	}
+
+	@Test
 	void shouldReturnTheSameVectorsWhateverTheBatchSize() {
 		try (OnnxEmbedder oneByOne = OnnxEmbedder.allMiniLmL6V2(1, 1)) {
 			List<float[]> single = oneByOne.embedAll(TEXTS);
