@@ -32,7 +32,8 @@ import io.streamplane.rag.embed.TokenCounter;
 /**
  * A BERT sentence embedder in this process that batches across texts: the texts of one {@link #embedAll} call are
  * tokenized together, sorted by length, cut into batches of at most {@code batchSize} (and into two batches per
- * thread when there are enough texts, see {@link #rowsPerBatch}), each batch padded to its longest text and run
+ * thread when there are enough texts, see {@link #rowsPerBatch}) and of at most {@link #RUN_TOKENS} tokens, each
+ * batch padded to its longest text and run
  * through ONNX Runtime once, then mean-pooled over the attention mask and L2-normalised. Up to {@code threads}
  * batches run at once, longest texts first, each on a single ONNX Runtime thread that does not spin.
  *
@@ -46,6 +47,14 @@ import io.streamplane.rag.embed.TokenCounter;
  * effect and a longer text is embedded from its first 126 word pieces, here as there.
  */
 public final class OnnxEmbedder implements Embedder, TokenCounter {
+
+	/**
+	 * The most tokens (rows times padded length) of one ONNX run: its activations (12 heads of attention scores,
+	 * the 1,536-wide feed-forward layer) then stay in a core's cache. Larger runs cost more CPU per text, not less:
+	 * per text, one thread, texts of real documentation, runs of 2 paragraphs (about 100 tokens each) took 41%
+	 * less CPU than runs of 32 on the int8 model and 24% less on the float one (docs/benchmarks.md, session 17).
+	 */
+	static final int RUN_TOKENS = 256;
 
 	private final OnnxModelFiles files;
 
@@ -137,13 +146,23 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
 		Arrays.sort(byLength, Comparator.comparingInt((Integer i) -> encodings[i].getIds().length).reversed());
 		float[][] vectors = new float[texts.size()][];
 		List<Runnable> batches = new ArrayList<>();
-		int perBatch = rowsPerBatch(texts.size());
-		for (int from = 0; from < byLength.length; from += perBatch) {
-			Integer[] rows = Arrays.copyOfRange(byLength, from, Math.min(from + perBatch, byLength.length));
+		for (int from = 0; from < byLength.length;) {
+			int to = Math.min(from + rowsPerRun(encodings[byLength[from]].getIds().length, texts.size()),
+					byLength.length);
+			Integer[] rows = Arrays.copyOfRange(byLength, from, to);
 			batches.add(() -> embedBatch(rows, encodings, vectors));
+			from = to;
 		}
 		runAll(batches);
 		return Arrays.asList(vectors);
+	}
+
+	/**
+	 * Rows of the ONNX run whose longest text has {@code longest} tokens, in a call of {@code texts} texts: at most
+	 * {@link #rowsPerBatch}, and at most {@link #RUN_TOKENS} tokens in all once padded (at least one row).
+	 */
+	int rowsPerRun(int longest, int texts) {
+		return Math.min(rowsPerBatch(texts), Math.max(1, RUN_TOKENS / longest));
 	}
 
 	/**

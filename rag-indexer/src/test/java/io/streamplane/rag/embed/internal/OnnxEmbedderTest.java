@@ -108,6 +108,17 @@ class OnnxEmbedderTest {
 	}
 
 	@Test
+	void shouldKeepEachRunWithinItsTokenBudget() {
+		try (OnnxEmbedder wide = OnnxEmbedder.allMiniLmL6V2(32, 2)) {
+			assertThat(wide.rowsPerRun(128, 500)).as("paragraphs").isEqualTo(OnnxEmbedder.RUN_TOKENS / 128);
+			assertThat(wide.rowsPerRun(23, 500)).as("sentences").isEqualTo(OnnxEmbedder.RUN_TOKENS / 23);
+			assertThat(wide.rowsPerRun(4, 500)).as("words: the batch size").isEqualTo(32);
+			assertThat(wide.rowsPerRun(23, 3)).as("few texts: spread over the threads").isEqualTo(2);
+			assertThat(wide.rowsPerRun(OnnxEmbedder.RUN_TOKENS + 1, 500)).as("one row at least").isEqualTo(1);
+		}
+	}
+
+	@Test
 	void shouldPlaceRelatedTextsCloserThanUnrelatedOnes() {
 		List<float[]> vectors = batched.embedAll(
 				List.of("How do I reset my password?", "I forgot my password, how can I change it?",
