@@ -47,6 +47,8 @@ class DockerfileTest {
 		assertThat(arguments(instructions, "ENTRYPOINT")).singleElement()
 			.asString()
 			.startsWith("[\"java\"")
+			.as("Lucene's SIMD dot products for the vector index")
+			.contains("\"--add-modules\", \"jdk.incubator.vector\"")
 			.endsWith("\"-jar\", \"/opt/streamplane/streamplane.jar\"]");
 	}
 

@@ -91,7 +91,7 @@ class LauncherJdkSelectionTest {
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.stdout())
-			.isEqualTo("java 21 ran with --enable-native-access=ALL-UNNAMED -jar " + jar + " --server.port=8090\n");
+			.isEqualTo("java 21 ran with --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -jar " + jar + " --server.port=8090\n");
 	}
 
 	@Test
@@ -102,7 +102,7 @@ class LauncherJdkSelectionTest {
 		Result result = launch(jdk25.resolve("bin"), null, Map.of("STREAMPLANE_JAR", jar.toString()), "streamplane");
 
 		assertThat(result.stderr()).contains("Could not extract " + jar + " for the start-up cache");
-		assertThat(result.stdout()).isEqualTo("java 25 ran with --enable-native-access=ALL-UNNAMED -jar " + jar + "\n");
+		assertThat(result.stdout()).isEqualTo("java 25 ran with --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -jar " + jar + "\n");
 	}
 
 	@Test

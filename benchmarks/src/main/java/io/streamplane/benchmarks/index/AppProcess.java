@@ -47,7 +47,8 @@ final class AppProcess implements AutoCloseable {
 	static AppProcess start(String heap, int port, List<String> arguments, String log, BooleanSupplier ready)
 			throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED"));
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
+				"--add-modules", "jdk.incubator.vector"));
 		String extra = System.getenv("INDEX_FRESHNESS_JAVA_OPTS");
 		if (extra != null && !extra.isBlank()) {
 			command.addAll(List.of(extra.trim().split("\\s+")));

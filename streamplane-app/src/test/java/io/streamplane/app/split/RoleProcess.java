@@ -56,6 +56,7 @@ final class RoleProcess implements AutoCloseable {
 	static RoleProcess start(String name, int port, Path logs, Map<String, String> properties) {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+				"--add-modules", "jdk.incubator.vector",
 				"-cp", System.getProperty("java.class.path"), StreamplaneApplication.class.getName(),
 				"--server.port=" + port));
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
