@@ -103,6 +103,7 @@ class ConsoleIT extends StreamplaneIntegrationTest {
 			    from: documents
 			    text: body
 			    metadata: [category]
+			    chunking: { maxTokens: 256 }   # more than the model reads: the page shows the index's warning
 			""";
 
 	private static final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
@@ -301,6 +302,8 @@ class ConsoleIT extends StreamplaneIntegrationTest {
 		WebElement indexes = browser.waiting(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("search-indexes-table")));
 		assertThat(indexes.getText()).contains("console_docs", "console-docs", "all-MiniLM-L6-v2");
 		browser.waiting(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("index-statistics"), "384"));
+		assertThat(driver.findElement(By.id("index-warnings")).getText())
+			.contains("chunking.maxTokens 256 is more than model all-MiniLM-L6-v2 reads", "at most 120");
 
 		driver.findElement(By.id("search-query")).sendKeys("Timely Dataflow");
 		driver.findElement(By.id("search-filter")).sendKeys("{category: streaming}");
