@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherJdkSelectionTest {
 
+	/** The JVM options the launcher always passes: RocksDB's native access, Lucene's Vector API. */
+	private static final String OPTIONS = "--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector";
+
 	private static final Path BIN = Path.of("..", "bin").toAbsolutePath().normalize();
 
 	@TempDir
@@ -91,7 +94,7 @@ class LauncherJdkSelectionTest {
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.stdout())
-			.isEqualTo("java 21 ran with --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -jar " + jar + " --server.port=8090\n");
+			.isEqualTo("java 21 ran with " + OPTIONS + " -jar " + jar + " --server.port=8090\n");
 	}
 
 	@Test
@@ -102,7 +105,7 @@ class LauncherJdkSelectionTest {
 		Result result = launch(jdk25.resolve("bin"), null, Map.of("STREAMPLANE_JAR", jar.toString()), "streamplane");
 
 		assertThat(result.stderr()).contains("Could not extract " + jar + " for the start-up cache");
-		assertThat(result.stdout()).isEqualTo("java 25 ran with --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -jar " + jar + "\n");
+		assertThat(result.stdout()).isEqualTo("java 25 ran with " + OPTIONS + " -jar " + jar + "\n");
 	}
 
 	@Test

@@ -35,8 +35,8 @@ final class EmbeddingThroughput {
 
 	static List<Runs> measure(List<String> chunks, int rounds, int batchSize, int threads) {
 		List<TextSegment> segments = chunks.stream().map(TextSegment::from).toList();
-		Runs batched = new Runs("batched in-process (runs of up to " + batchSize + " texts and 256 tokens, " + threads + " at once)",
-				new ArrayList<>());
+		Runs batched = new Runs("batched in-process (runs of up to " + batchSize + " texts and 256 tokens, " + threads
+				+ " at once)", new ArrayList<>());
 		Runs langChain4j = new Runs("LangChain4j AllMiniLmL6V2EmbeddingModel.embedAll (default)", new ArrayList<>());
 		Runs quantized = new Runs("batched in-process, int8-quantized model (all-minilm-l6-v2-q)", new ArrayList<>());
 		try (Embedder embedder = Embedders.create(IndexBenchmark.inProcess(batchSize, threads));

@@ -33,9 +33,9 @@ import io.streamplane.rag.embed.TokenCounter;
  * A BERT sentence embedder in this process that batches across texts: the texts of one {@link #embedAll} call are
  * tokenized together, sorted by length, cut into batches of at most {@code batchSize} (and into two batches per
  * thread when there are enough texts, see {@link #rowsPerBatch}) and of at most {@link #RUN_TOKENS} tokens, each
- * batch padded to its longest text and run
- * through ONNX Runtime once, then mean-pooled over the attention mask and L2-normalised. Up to {@code threads}
- * batches run at once, longest texts first, each on a single ONNX Runtime thread that does not spin.
+ * batch padded to its longest text and run through ONNX Runtime once, then mean-pooled over the attention mask and
+ * L2-normalised. Up to {@code threads} batches run at once, longest texts first, each on a single ONNX Runtime
+ * thread that does not spin.
  *
  * <p>
  * LangChain4j's in-process models run one ONNX session call of shape {@code [1, n]} per text on a pool of one
